@@ -1,0 +1,175 @@
+/**
+ * The data-endpoint format v1, written once as Valibot schemas.
+ *
+ * - The TypeScript types below are inferred from these schemas.
+ * - `schema/*.schema.json` is generated from them (`npm run schema`), and a test
+ *   checks that the committed files are current.
+ * - The client validates every response with them (no `eval`, so this is CSP safe).
+ *
+ * See docs/data-format.md for the prose description.
+ */
+import * as v from 'valibot';
+
+export const FORMAT_CATALOG = 'fokus-catalog/1';
+export const FORMAT_INDICATOR = 'fokus-indicator/1';
+
+/** German official symbols for a value that is not a plain number. */
+export const STATUS_SYMBOLS = ['-', '.', '/', 'x', '...', '()', 'p', 'r', 's'] as const;
+/** Symbols whose value is absent (never drawn, never zero, never the lowest class). */
+export const MISSING_STATUS = ['.', '/', 'x', '...'] as const;
+
+const LEVEL_IDS = ['land', 'kreis', 'amt', 'gemeinde'] as const;
+
+/** German text, English optional. */
+export const LocalizedText = v.object({
+  de: v.pipe(v.string(), v.minLength(1)),
+  en: v.optional(v.string()),
+});
+
+export const Status = v.picklist(STATUS_SYMBOLS);
+export const LevelId = v.picklist(LEVEL_IDS);
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)'));
+/** Official key: AGS (2, 5 or 8 digits) or a 9-digit Gemeindeverband key (ARS prefix). */
+const RegionKey = v.pipe(v.string(), v.regex(/^\d{2,12}$/, 'an official region key (digits)'));
+const Year = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
+
+export const Licence = v.object({
+  id: v.string(),
+  name: v.string(),
+  url: v.optional(v.string()),
+});
+
+export const Level = v.object({
+  id: LevelId,
+  label: LocalizedText,
+});
+
+export const Region = v.object({
+  /** Official key (AGS / ARS prefix). */
+  id: RegionKey,
+  name: v.pipe(v.string(), v.minLength(1)),
+  level: LevelId,
+  /** The next higher region (Gemeinde -> Amt or Kreis, Amt -> Kreis, Kreis -> Land); null for the top. */
+  parent: v.nullable(RegionKey),
+  /** Official designation, e.g. "Stadt", "Gemeinde", "Kreis", "Amt". */
+  kind: v.optional(v.string()),
+});
+
+export const Topic = v.object({
+  id: Id,
+  label: LocalizedText,
+});
+
+export const SeriesBreak = v.object({
+  /** First year after the break: values from this year on are only partly comparable with earlier ones. */
+  year: Year,
+  note: LocalizedText,
+});
+
+export const Computation = v.variant('type', [
+  v.object({
+    type: v.literal('count'),
+    /** The count this indicator shows. */
+    count: v.string(),
+  }),
+  v.object({
+    type: v.literal('ratio'),
+    numerator: v.string(),
+    denominator: v.string(),
+    /** numerator / denominator x factor, e.g. 1000 for "per 1,000 inhabitants", 100 for a percentage. */
+    factor: v.number(),
+  }),
+]);
+
+export const Indicator = v.object({
+  id: Id,
+  label: LocalizedText,
+  /** Short label for axes and tight spaces. */
+  shortLabel: v.optional(LocalizedText),
+  unit: LocalizedText,
+  decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+  description: LocalizedText,
+  source: v.string(),
+  licence: v.optional(Licence),
+  topic: Id,
+  polarity: v.picklist(['higher-is-better', 'lower-is-better', 'neutral']),
+  years: v.pipe(v.array(Year), v.minLength(1)),
+  levels: v.pipe(v.array(LevelId), v.minLength(1)),
+  breaks: v.optional(v.array(SeriesBreak)),
+  computation: Computation,
+  /** Path of the data file relative to the endpoint; default `indicators/<id>.json`. */
+  file: v.optional(v.string()),
+});
+
+/** Indicators that are the categories of one whole (e.g. age groups), for column charts. */
+export const Breakdown = v.object({
+  id: Id,
+  label: LocalizedText,
+  indicators: v.pipe(v.array(Id), v.minLength(2)),
+  /** Category labels, in the order of `indicators`. */
+  categories: v.array(LocalizedText),
+});
+
+export const GeometryFile = v.object({
+  level: LevelId,
+  /** When set, the file only holds the regions of this level below that parent. */
+  parent: v.optional(RegionKey),
+  /** Path relative to the endpoint, a TopoJSON topology whose object `regions` has one geometry per region id. */
+  file: v.string(),
+  attribution: v.string(),
+});
+
+export const Catalog = v.object({
+  format: v.literal(FORMAT_CATALOG),
+  /** Content hash of the whole endpoint, for cache busting. */
+  version: v.string(),
+  title: LocalizedText,
+  publisher: v.string(),
+  licence: Licence,
+  attribution: v.string(),
+  /** ISO date of the last update. */
+  updated: v.pipe(v.string(), v.isoDate()),
+  /** True when the values are generated sample data, not official figures. */
+  synthetic: v.optional(v.boolean()),
+  notice: v.optional(LocalizedText),
+  levels: v.pipe(v.array(Level), v.minLength(1)),
+  regions: v.pipe(v.array(Region), v.minLength(1)),
+  topics: v.array(Topic),
+  indicators: v.array(Indicator),
+  breakdowns: v.optional(v.array(Breakdown)),
+  geometry: v.array(GeometryFile),
+});
+
+const Cell = v.nullable(v.number());
+
+/**
+ * One indicator: a regions x years matrix of values. `values[r][y]` belongs to
+ * `regions[r]` and `years[y]`; null where there is no number.
+ */
+export const IndicatorFile = v.object({
+  format: v.literal(FORMAT_INDICATOR),
+  indicator: Id,
+  years: v.pipe(v.array(Year), v.minLength(1)),
+  regions: v.pipe(v.array(RegionKey), v.minLength(1)),
+  values: v.array(v.array(Cell)),
+  /** Sparse: region id -> one status per year ("" for a plain number). */
+  status: v.optional(v.record(v.string(), v.array(v.union([Status, v.literal('')])))),
+  /** For ratios: the counts the value was computed from, same shape as `values`. */
+  numerator: v.optional(v.array(v.array(Cell))),
+  denominator: v.optional(v.array(v.array(Cell))),
+});
+
+export type LocalizedText = v.InferOutput<typeof LocalizedText>;
+export type StatusSymbol = (typeof STATUS_SYMBOLS)[number];
+export type LevelId = (typeof LEVEL_IDS)[number];
+export type Licence = v.InferOutput<typeof Licence>;
+export type Level = v.InferOutput<typeof Level>;
+export type Region = v.InferOutput<typeof Region>;
+export type Topic = v.InferOutput<typeof Topic>;
+export type SeriesBreak = v.InferOutput<typeof SeriesBreak>;
+export type Computation = v.InferOutput<typeof Computation>;
+export type Indicator = v.InferOutput<typeof Indicator>;
+export type Breakdown = v.InferOutput<typeof Breakdown>;
+export type GeometryFile = v.InferOutput<typeof GeometryFile>;
+export type Catalog = v.InferOutput<typeof Catalog>;
+export type IndicatorFile = v.InferOutput<typeof IndicatorFile>;
