@@ -18,3 +18,15 @@ export function inlineCssPlugin() {
     },
   };
 }
+
+/** The same convention for rollup. */
+export function rollupInlineCss() {
+  return {
+    name: 'inline-css',
+    async load(id) {
+      if (!id.endsWith('.css?inline')) return null;
+      const css = await readFile(id.slice(0, -'?inline'.length), 'utf8');
+      return `export default ${JSON.stringify(css)};`;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Builds dist/: ES modules with code splitting. The loader (fokus-widgets.js) defines
+// each element on first use; vega and leaflet are separate chunks that load only when
+// a chart or a map needs them. dist/ is also the self-hostable folder.
+import { readdirSync, existsSync } from 'node:fs';
+import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { rollupInlineCss } from './scripts/inline-css.js';
+
+const elements = readdirSync('src/elements').filter((name) => existsSync(`src/elements/${name}/define.ts`));
+
+export default {
+  input: {
+    'fokus-widgets': 'src/fokus-widgets.ts',
+    data: 'src/data/index.ts',
+    ...Object.fromEntries(elements.map((name) => [`elements/${name}`, `src/elements/${name}/define.ts`])),
+  },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+    manualChunks(id) {
+      if (/node_modules\/(vega|vega-[a-z-]+|d3-[a-z-]+|fast-json-patch|json-stringify-pretty-compact)\//.test(id)) return 'vega';
+      if (id.includes('node_modules/leaflet/')) return 'leaflet';
+      if (/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(id)) return 'lit';
+    },
+  },
+  plugins: [
+    rollupInlineCss(),
+    resolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    commonjs(),
+    json(),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    minify({ target: 'es2022', legalComments: 'none' }),
+  ],
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+    warn(warning);
+  },
+};

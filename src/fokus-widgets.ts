@@ -1,0 +1,53 @@
+/**
+ * The loader an editor includes once:
+ * `<script type="module" src=".../fokus-widgets.js" data-fokus-endpoint="..."></script>`.
+ *
+ * It defines each element the first time its tag appears on the page (also tags added
+ * later, e.g. by a CMS), so a page with only a table never downloads chart or map code.
+ */
+export { configure, DEFAULT_ENDPOINT } from './internal/config.js';
+export type { FokusConfig } from './internal/config.js';
+export * from './internal/events.js';
+
+const loaders: Record<string, () => Promise<unknown>> = {
+  'indicator-chart': () => import('./elements/indicator-chart/define.js'),
+  'municipality-map': () => import('./elements/municipality-map/define.js'),
+  'comparison-table': () => import('./elements/comparison-table/define.js'),
+};
+
+const requested = new Set<string>();
+
+/** Loads the definitions of all not yet defined fokus tags in `root`. */
+export function discover(root: ParentNode = document): Promise<unknown[]> {
+  const pending: Promise<unknown>[] = [];
+  for (const tag of Object.keys(loaders)) {
+    if (requested.has(tag) || customElements.get(tag)) continue;
+    const found = (root instanceof Element && root.localName === tag) || root.querySelector(tag);
+    if (!found) continue;
+    requested.add(tag);
+    pending.push(
+      loaders[tag]().catch((error: unknown) => {
+        requested.delete(tag);
+        console.error(`fokus-widgets: <${tag}> could not be loaded`, error);
+      }),
+    );
+  }
+  return Promise.all(pending);
+}
+
+/** Defines every element now (for pages that create elements from script and want them at once). */
+export function defineAll(): Promise<unknown[]> {
+  return Promise.all(Object.values(loaders).map((load) => load()));
+}
+
+if (typeof document !== 'undefined') {
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      for (const node of m.addedNodes) {
+        if (node instanceof Element) void discover(node);
+      }
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  void discover(document);
+}
