@@ -1,16 +1,30 @@
-// `npm test`: builds the demo endpoint (deterministic, a few seconds), runs the Node
-// unit tests (tools), then the unit and element tests in headless Chromium.
+// `npm test`: builds the demo endpoint and the library, runs the Node tests (tools,
+// server), the unit and element tests in headless Chromium (@web/test-runner), and the
+// end-to-end tests of the built demo (playwright-core with the system Chromium).
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { findChrome } from './find-chrome.js';
 
 findChrome(); // stops early, with install advice, when no browser is there
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+function run(step, cmd, args) {
+  console.log(`\n== ${step}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\n${step} failed`);
+    process.exit(r.status ?? 1);
+  }
 }
 
-const extra = process.argv.slice(2);
-run('npx', ['tsx', 'scripts/build-demo-data.ts', '--quiet']);
-run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'tests/node/']);
-run('npx', ['web-test-runner', '--config', 'web-test-runner.config.js', ...extra]);
+// Node 20 has no globs for --test: list the test files.
+const testFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `${dir}/${f}`)
+    .sort();
+
+run('demo endpoint', 'npx', ['tsx', 'scripts/build-demo-data.ts', '--quiet']);
+run('library build', 'npx', ['rollup', '-c', '--silent']);
+run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('tests/node')]);
+run('browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js']);
+run('end-to-end tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('tests/e2e')]);

@@ -1,0 +1,78 @@
+/**
+ * End-to-end harness: serves the built demo (demo/, dist/, demo-dist/data/) on a free
+ * localhost port and drives the system Chromium with playwright-core.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { serve } from '../../src/tools/serve.js';
+// @ts-expect-error plain JS helper without types
+import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.js';
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
+
+export interface DemoServer {
+  base: string;
+  close: () => Promise<void>;
+}
+
+export async function startDemo(headers: Record<string, string> = {}): Promise<DemoServer> {
+  const server: Server = await serve({
+    port: 0,
+    headers,
+    mounts: [
+      { prefix: '/data/', dir: 'demo-dist/data' },
+      { prefix: '/dist/', dir: 'dist' },
+      { prefix: '/', dir: 'demo', cacheControl: 'no-cache' },
+    ],
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChrome() as string, args: CHROME_ARGS as string[] });
+}
+
+/** Collects console errors, page errors and failed requests of a page. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  return problems;
+}
+
+/** Resolves when every element matching `selector` has fired fokus-load (or one fired fokus-error). */
+export async function waitForWidgets(page: Page, selector: string, timeout = 30000): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const els = [...document.querySelectorAll(sel)] as (Element & { __fokusState?: string })[];
+      return els.length > 0 && els.every((el) => el.__fokusState);
+    },
+    selector,
+    { timeout },
+  );
+  const states = await page.$$eval(selector, (els) =>
+    els.map((el) => `${el.localName}: ${(el as Element & { __fokusState?: string }).__fokusState}`),
+  );
+  const failed = states.filter((s) => !s.endsWith('load'));
+  if (failed.length) throw new Error(`widgets did not load: ${failed.join(', ')}`);
+}
+
+/** Script to run before page scripts: records fokus-load / fokus-error on each element. */
+export const RECORD_STATES = `
+  for (const type of ['fokus-load', 'fokus-error']) {
+    document.addEventListener(type, (e) => {
+      const el = e.composedPath()[0];
+      el.__fokusState = type.slice(6);
+      if (type === 'fokus-error') console.warn('fokus-error', el.localName, e.detail.message);
+    }, true);
+  }
+`;
