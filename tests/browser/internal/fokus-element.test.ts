@@ -105,6 +105,20 @@ function useEndpoint(files: Record<string, unknown>, delays?: Record<string, num
   return fake;
 }
 
+/** Creates the widget with `attrs` in `parent`, listening for `event` before it connects. */
+async function mount(attrs: Record<string, string>, event: 'fokus-load' | 'fokus-error', parent: HTMLElement = document.body) {
+  const el = document.createElement('test-fokus-widget') as TestWidget;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const fired = oneEvent(el, event) as Promise<CustomEvent>;
+  parent.append(el);
+  mounted.push(el);
+  const ev = await fired;
+  await el.updateComplete;
+  return { el, ev };
+}
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
+
 const standard = { 'catalog.json': catalog, 'indicators/geburtenrate.json': indicatorFile };
 
 describe('FokusElement and DataTask', () => {
@@ -124,8 +138,7 @@ describe('FokusElement and DataTask', () => {
 
   it('shows the empty state when there is nothing to show', async () => {
     useEndpoint(standard);
-    const el = await fixture<TestWidget>(html`<test-fokus-widget endpoint="/e/" indicator="geburtenrate" empty></test-fokus-widget>`);
-    await oneEvent(el, 'fokus-load');
+    const { el } = await mount({ endpoint: '/e/', indicator: 'geburtenrate', empty: '' }, 'fokus-load');
     const empty = el.shadowRoot!.querySelector('[part=empty]')!;
     expect(empty.textContent).to.contain('Keine Daten');
     expect(empty.getAttribute('role')).to.equal('status');
@@ -133,10 +146,8 @@ describe('FokusElement and DataTask', () => {
 
   it('names the unknown indicator in a German error, fires fokus-error, and is accessible', async () => {
     useEndpoint(standard);
-    const el = await fixture<TestWidget>(html`<test-fokus-widget endpoint="/e/" indicator="geburtsrate"></test-fokus-widget>`);
-    const ev = (await oneEvent(el, 'fokus-error')) as FokusErrorEvent;
-    expect(ev.detail.code).to.equal('unknown-indicator');
-    await el.updateComplete;
+    const { el, ev } = await mount({ endpoint: '/e/', indicator: 'geburtsrate' }, 'fokus-error');
+    expect((ev as FokusErrorEvent).detail.code).to.equal('unknown-indicator');
     const alert = el.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('Der Indikator „geburtsrate“ ist im Datenangebot nicht bekannt.');
     await expect(el).to.be.accessible();
@@ -144,11 +155,9 @@ describe('FokusElement and DataTask', () => {
 
   it('says which URL failed when the endpoint answers 404, in English when lang="en"', async () => {
     useEndpoint({});
-    const el = await fixture<TestWidget>(html`<div lang="en"><test-fokus-widget endpoint="/missing/" indicator="geburtenrate"></test-fokus-widget></div>`);
-    const widget = el.querySelector('test-fokus-widget')!;
-    const ev = (await oneEvent(widget, 'fokus-error')) as FokusErrorEvent;
-    expect(ev.detail.code).to.equal('http');
-    await widget.updateComplete;
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const { el: widget, ev } = await mount({ endpoint: '/missing/', indicator: 'geburtenrate' }, 'fokus-error', wrapper);
+    expect((ev as FokusErrorEvent).detail.code).to.equal('http');
     const text = widget.shadowRoot!.querySelector('[role=alert]')!.textContent!;
     expect(text).to.contain('error 404');
     expect(text).to.contain('/missing/catalog.json');
@@ -156,9 +165,7 @@ describe('FokusElement and DataTask', () => {
 
   it('reports a missing attribute by name', async () => {
     useEndpoint(standard);
-    const el = await fixture<TestWidget>(html`<test-fokus-widget endpoint="/e/"></test-fokus-widget>`);
-    await oneEvent(el, 'fokus-error');
-    await el.updateComplete;
+    const { el } = await mount({ endpoint: '/e/' }, 'fokus-error');
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Das Attribut „indicator“ fehlt.');
   });
 
