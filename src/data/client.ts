@@ -1,0 +1,349 @@
+/**
+ * The endpoint client: fetches, validates and caches catalog, indicator and geometry
+ * files. One instance per page (`getClient()`), shared by every element and by every
+ * copy of the bundle on the page.
+ *
+ * Behaviour:
+ * - in-flight deduplication: concurrent callers of one URL share one fetch;
+ * - a bounded LRU cache of parsed responses (`cacheSize`, default 30); errors are not cached;
+ * - abort: a caller whose `signal` aborts is rejected at once with
+ *   `FokusDataError('aborted')` (its `name` is `'AbortError'`); the shared fetch goes on
+ *   for the other callers and is aborted only when every waiting caller has aborted.
+ *   A caller without a signal keeps the shared fetch alive;
+ * - timeout (`timeout`, default 15 000 ms) for the whole request including retries:
+ *   `FokusDataError('timeout', url)`;
+ * - retries (`retries`, default 2) with exponential backoff (`retryDelay` x 2^n, default
+ *   300 ms) for network errors and HTTP 5xx; never for 4xx (`FokusDataError('http', status)`);
+ * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`.
+ */
+import { FokusDataError } from './errors.js';
+import { IndicatorData, geometryFor, indicatorById, parseLevel } from './model.js';
+import type { Catalog } from './schema.js';
+import { parseCatalog, parseIndicatorFile, parseTopology, type FokusTopology } from './validate.js';
+
+export interface FokusClientOptions {
+  /** The fetch implementation (the test seam); default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Milliseconds for one request including its retries; default 15 000. */
+  timeout?: number;
+  /** Retries after a network error or HTTP 5xx; default 2. */
+  retries?: number;
+  /** Base delay of the exponential backoff in milliseconds; default 300. */
+  retryDelay?: number;
+  /** Parsed responses kept (LRU); default 30, 0 disables the cache. */
+  cacheSize?: number;
+  /** Base URL for relative endpoints; default `document.baseURI` in browsers. */
+  baseURI?: string;
+}
+
+export interface RequestOptions {
+  /** Aborts this caller only (see the class comment). */
+  signal?: AbortSignal;
+}
+
+interface Flight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiters: number;
+  settled: boolean;
+}
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
+function documentBase(): string | undefined {
+  return typeof document !== 'undefined' && document.baseURI ? document.baseURI : undefined;
+}
+
+/**
+ * An endpoint as an absolute base URL ending in `/`: trims, adds the trailing slash and
+ * resolves relative endpoints against `base` (default `document.baseURI`). Without a base
+ * (Node, or `base` null), a relative endpoint stays relative.
+ */
+export function normalizeEndpoint(endpoint: string, base: string | null | undefined = documentBase()): string {
+  let e = endpoint.trim() || './';
+  if (!e.endsWith('/')) e += '/';
+  if (ABSOLUTE.test(e)) return new URL(e).href;
+  return base ? new URL(e, base).href : e;
+}
+
+/** The URL of a file of an endpoint (`path` relative to the endpoint, e.g. `catalog.json`). */
+export function endpointFile(endpoint: string, path: string, base: string | null | undefined = documentBase()): string {
+  const root = normalizeEndpoint(endpoint, base);
+  if (ABSOLUTE.test(root)) return new URL(path, root).href;
+  return root + path.replace(/^(\.\/)+/, '');
+}
+
+function aborted(url: string): FokusDataError {
+  return new FokusDataError('aborted', { url });
+}
+
+/** Settles like `promise`, or rejects as soon as `signal` aborts (for fetches that ignore signals). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return raceAbort(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
+}
+
+function retryable(error: unknown): boolean {
+  if (!(error instanceof FokusDataError)) return false;
+  return error.code === 'network' || (error.code === 'http' && (error.status ?? 0) >= 500);
+}
+
+export class FokusClient {
+  readonly timeout: number;
+  readonly retries: number;
+  readonly retryDelay: number;
+  readonly cacheSize: number;
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly baseURI?: string;
+  private readonly cache = new Map<string, unknown>();
+  private readonly inflight = new Map<string, Flight>();
+
+  constructor(options: FokusClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeout = options.timeout ?? 15_000;
+    this.retries = options.retries ?? 2;
+    this.retryDelay = options.retryDelay ?? 300;
+    this.cacheSize = options.cacheSize ?? 30;
+    this.baseURI = options.baseURI;
+  }
+
+  /** The normalized endpoint (absolute in browsers, ends in `/`). */
+  endpointURL(endpoint: string): string {
+    return normalizeEndpoint(endpoint, this.baseURI ?? documentBase());
+  }
+
+  /** The URL of `path` relative to `endpoint`. */
+  fileURL(endpoint: string, path: string): string {
+    return endpointFile(endpoint, path, this.baseURI ?? documentBase());
+  }
+
+  /** Any JSON document (deduplicated, cached, with timeout and retries; not validated). */
+  getJSON<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
+    const base = this.baseURI ?? documentBase();
+    const absolute = ABSOLUTE.test(url) || !base ? url : new URL(url, base).href;
+    return this.request(`json ${absolute}`, absolute, (json) => json as T, options.signal);
+  }
+
+  /** The validated `catalog.json` of an endpoint. */
+  getCatalog(endpoint: string, options: RequestOptions = {}): Promise<Catalog> {
+    const url = this.fileURL(endpoint, 'catalog.json');
+    return this.request(`catalog ${url}`, url, (json) => parseCatalog(json, url), options.signal);
+  }
+
+  /**
+   * One indicator, validated against the catalog, with its catalog entry.
+   * Unknown id: `FokusDataError('unknown-indicator', { subject: id })`.
+   */
+  async getIndicator(endpoint: string, indicatorId: string, options: RequestOptions = {}): Promise<IndicatorData> {
+    const catalog = await this.getCatalog(endpoint, options);
+    const indicator = indicatorById(catalog, indicatorId);
+    if (!indicator) {
+      throw new FokusDataError('unknown-indicator', {
+        subject: indicatorId,
+        url: this.fileURL(endpoint, 'catalog.json'),
+      });
+    }
+    const url = this.fileURL(endpoint, indicator.file ?? `indicators/${indicator.id}.json`);
+    return this.request(
+      `indicator ${catalog.version} ${url}`,
+      url,
+      (json) => new IndicatorData(parseIndicatorFile(json, url, catalog, indicator.id), indicator, catalog),
+      options.signal,
+    );
+  }
+
+  /**
+   * The boundaries of a level as TopoJSON (object `regions`), from the most specific
+   * `catalog.geometry` entry: one for `parent` (or its nearest ancestor), else one without
+   * parent. A level that is not land/kreis/amt/gemeinde, or one without geometry, gives
+   * `FokusDataError('unknown-level', { subject: level, detail })`; an unknown parent
+   * `FokusDataError('unknown-region', { subject: parent })`.
+   */
+  async getGeometry(
+    endpoint: string,
+    level: string,
+    parent?: string | null,
+    options: RequestOptions = {},
+  ): Promise<FokusTopology> {
+    const levelId = parseLevel(level);
+    const catalog = await this.getCatalog(endpoint, options);
+    if (parent && !catalog.regions.some((r) => r.id === parent)) {
+      throw new FokusDataError('unknown-region', { subject: parent });
+    }
+    const entry = geometryFor(catalog, levelId, parent);
+    if (!entry) {
+      throw new FokusDataError('unknown-level', {
+        subject: level,
+        detail: `the endpoint has no geometry for level "${levelId}"${parent ? ` below ${parent}` : ''}`,
+      });
+    }
+    const url = this.fileURL(endpoint, entry.file);
+    return this.request(`geometry ${catalog.version} ${url}`, url, (json) => parseTopology(json, url), options.signal);
+  }
+
+  /** Empties the cache of parsed responses (requests in flight are not affected). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Shared request: cache, then in-flight deduplication, then fetch. */
+  private request<T>(key: string, url: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(aborted(url));
+    if (this.cache.has(key)) {
+      const value = this.cache.get(key) as T;
+      this.cache.delete(key); // most recently used goes last
+      this.cache.set(key, value);
+      return Promise.resolve(value);
+    }
+
+    let flight = this.inflight.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const f: Flight = { promise: Promise.resolve(), controller, waiters: 0, settled: false };
+      f.promise = this.load(url, parse, controller.signal).then(
+        (value) => {
+          f.settled = true;
+          if (this.inflight.get(key) === f) this.inflight.delete(key);
+          this.remember(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          f.settled = true;
+          if (this.inflight.get(key) === f) this.inflight.delete(key);
+          throw error;
+        },
+      );
+      f.promise.catch(() => {}); // rejections are delivered to the callers
+      this.inflight.set(key, f);
+      flight = f;
+    }
+
+    const shared = flight;
+    shared.waiters++;
+    if (!signal) return shared.promise as Promise<T>;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        reject(aborted(url));
+        shared.waiters--;
+        if (shared.waiters === 0 && !shared.settled) {
+          if (this.inflight.get(key) === shared) this.inflight.delete(key);
+          shared.controller.abort();
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value as T);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private remember(key: string, value: unknown): void {
+    if (this.cacheSize <= 0) return;
+    this.cache.delete(key);
+    this.cache.set(key, value);
+    while (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.delete(oldest);
+    }
+  }
+
+  /** Fetch with retries and backoff under one deadline; `shared` aborts it. */
+  private async load<T>(url: string, parse: (json: unknown) => T, shared: AbortSignal): Promise<T> {
+    const deadline = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      deadline.abort();
+    }, this.timeout);
+    const onShared = () => deadline.abort();
+    shared.addEventListener('abort', onShared, { once: true });
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await this.attempt(url, parse, deadline.signal);
+        } catch (error) {
+          if (deadline.signal.aborted || !retryable(error) || attempt >= this.retries) throw error;
+        }
+        await sleep(this.retryDelay * 2 ** attempt, deadline.signal);
+      }
+    } catch (error) {
+      if (timedOut) throw new FokusDataError('timeout', { url, cause: error });
+      if (shared.aborted) throw aborted(url);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      shared.removeEventListener('abort', onShared);
+    }
+  }
+
+  private async attempt<T>(url: string, parse: (json: unknown) => T, signal: AbortSignal): Promise<T> {
+    let response: Response;
+    try {
+      response = await raceAbort(this.fetchImpl(url, { signal }), signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new FokusDataError('network', { url, detail: (error as Error)?.message ?? String(error), cause: error });
+    }
+    if (!response.ok) {
+      throw new FokusDataError('http', { url, status: response.status, detail: response.statusText || undefined });
+    }
+    let text: string;
+    try {
+      text = await raceAbort(response.text(), signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new FokusDataError('network', { url, detail: (error as Error)?.message ?? String(error), cause: error });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new FokusDataError('malformed', {
+        url,
+        detail: `not valid JSON (${(error as Error).message})`,
+        cause: error,
+      });
+    }
+    return parse(json);
+  }
+}
+
+const CLIENT_KEY = Symbol.for('fokus-widgets.client');
+type GlobalWithClient = typeof globalThis & { [CLIENT_KEY]?: FokusClient };
+
+/** The page-wide client, shared by all elements and by every copy of the bundle on the page. */
+export function getClient(): FokusClient {
+  const g = globalThis as GlobalWithClient;
+  return (g[CLIENT_KEY] ??= new FokusClient());
+}
+
+/** Replaces the page-wide client (tests, or a page with its own fetch); `undefined` resets it. */
+export function setClient(client: FokusClient | undefined): void {
+  const g = globalThis as GlobalWithClient;
+  if (client) g[CLIENT_KEY] = client;
+  else delete g[CLIENT_KEY];
+}

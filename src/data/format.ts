@@ -1,0 +1,79 @@
+/**
+ * Number and status formatting: the official symbols survive into every text.
+ */
+import type { LocalizedText, StatusSymbol } from './schema.js';
+import { isMissing } from './model.js';
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A cached `Intl.NumberFormat` with exactly `decimals` fraction digits (shared module-wide). */
+export function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A value as text with its symbol, as in official tables:
+ * `9,4`; `9,4 p` (also `r`, `s`); `(9,4)` for limited validity `()`; the bare symbol for
+ * missing values (`.`, `/`, `x`, `...`); `-` for nothing (zero by definition); `.` for a
+ * value that is null without a symbol (unknown).
+ */
+export function formatValue(
+  value: number | null | undefined,
+  status: StatusSymbol | '' | undefined,
+  decimals: number,
+  locale: string,
+): string {
+  if (status && isMissing(status)) return status;
+  if (status === '-') return '-';
+  if (value === null || value === undefined || !Number.isFinite(value)) return '.';
+  const text = numberFormat(locale, decimals).format(value);
+  if (status === '()') return `(${text})`;
+  return status ? `${text} ${status}` : text;
+}
+
+const STATUS_LABELS: Record<'de' | 'en', Record<StatusSymbol, string>> = {
+  de: {
+    '-': 'nichts vorhanden',
+    '.': 'Zahlenwert unbekannt oder geheim zu halten',
+    '/': 'keine Angabe, da Zahlenwert nicht sicher genug',
+    x: 'Tabellenfach gesperrt, weil Aussage nicht sinnvoll',
+    '...': 'Angabe fällt später an',
+    '()': 'Aussagewert eingeschränkt',
+    p: 'vorläufige Zahl',
+    r: 'berichtigte Zahl',
+    s: 'geschätzte Zahl',
+  },
+  en: {
+    '-': 'nil (exactly zero)',
+    '.': 'unknown or confidential',
+    '/': 'no data, the value is not reliable enough',
+    x: 'cell blocked, a value would not be meaningful',
+    '...': 'data will be available later',
+    '()': 'limited informative value',
+    p: 'provisional figure',
+    r: 'revised figure',
+    s: 'estimated figure',
+  },
+};
+
+function isEnglish(lang: string): boolean {
+  return lang.toLowerCase().startsWith('en');
+}
+
+/** The official legend text of a symbol ('' for a plain number); German unless `lang` is English. */
+export function statusLabel(status: StatusSymbol | '' | undefined, lang: string = 'de'): string {
+  if (!status) return '';
+  return STATUS_LABELS[isEnglish(lang) ? 'en' : 'de'][status] ?? '';
+}
+
+/** The text in the requested language: English when asked for and present, else German. */
+export function localText(text: LocalizedText | undefined, lang: string = 'de'): string {
+  if (!text) return '';
+  return (isEnglish(lang) && text.en) || text.de;
+}
