@@ -103,7 +103,11 @@ export function ratioCell(numerator: Cell, denominator: Cell, factor: number, de
  * a row its children's sum, bottom-up (Gemeinde -> Amt -> Kreis -> Land).
  * Throws on rows for unknown regions and on duplicate rows.
  */
-export function aggregateCounts(regions: readonly Region[], rows: readonly CountRow[], years?: readonly number[]): CountTable {
+export function aggregateCounts(
+  regions: readonly Region[],
+  rows: readonly CountRow[],
+  years?: readonly number[],
+): CountTable {
   const known = new Map(regions.map((r) => [r.id, r]));
   const yearList = [...(years ?? new Set(rows.map((r) => r.year)))].sort((a, b) => a - b);
   const yearIndex = new Map(yearList.map((y, i) => [y, i]));
@@ -167,7 +171,11 @@ export type IndicatorDefinition = Pick<Indicator, 'id' | 'decimals' | 'years' | 
  * The indicator file (format v1) of one indicator: all regions of the indicator's
  * levels (in the order of `regions`) x the indicator's years.
  */
-export function computeIndicator(regions: readonly Region[], table: CountTable, indicator: IndicatorDefinition): IndicatorFile {
+export function computeIndicator(
+  regions: readonly Region[],
+  table: CountTable,
+  indicator: IndicatorDefinition,
+): IndicatorFile {
   const levels = new Set(indicator.levels);
   const rows = regions.filter((r) => levels.has(r.level));
   const yearIndex = indicator.years.map((y) => {

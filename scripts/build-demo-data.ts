@@ -1,0 +1,63 @@
+/**
+ * `npm run demo:data [-- --quiet] [--out <dir>]`: builds the built-in demo endpoint
+ * from demo/source/ (regions, geometry, catalog.yaml, indicators.yaml) and the
+ * synthetic counts of src/tools/demo-generator.ts into demo-dist/data/ (gitignored).
+ * Runs at the start of `npm test` and `npm start`, so it must stay fast.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as v from 'valibot';
+import { Region } from '../src/data/schema.js';
+import { buildEndpoint, parseDefinitions, parseMeta, type BuildResult } from '../src/tools/build.js';
+import { generateDemoCounts } from '../src/tools/demo-generator.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_SOURCE = path.join(ROOT, 'demo/source');
+export const DEMO_OUT = path.join(ROOT, 'demo-dist/data');
+
+/** Builds the demo endpoint into `outDir`. */
+export function buildDemoEndpoint(outDir = DEMO_OUT, sourceDir = DEMO_SOURCE): BuildResult {
+  const read = (f: string) => readFileSync(path.join(sourceDir, f), 'utf8');
+  const meta = parseMeta(read('catalog.yaml'));
+  const definitions = parseDefinitions(read('indicators.yaml'));
+  const regions = v.parse(v.array(Region), JSON.parse(read('regions.json')));
+  const years = definitions.indicators.flatMap((i) => i.years);
+  const counts = generateDemoCounts(regions, { firstYear: Math.min(...years), lastYear: Math.max(...years) });
+  return buildEndpoint({
+    meta,
+    definitions,
+    regions,
+    counts,
+    geometry: meta.geometry.map((entry) => ({ entry, source: path.join(sourceDir, entry.file) })),
+    outDir,
+  });
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const quiet = args.includes('--quiet');
+  const outIndex = args.indexOf('--out');
+  const outDir = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : DEMO_OUT;
+  const t0 = Date.now();
+  const { catalog, files } = buildDemoEndpoint(outDir);
+  const total = Object.values(files).reduce((a, b) => a + b, 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  if (quiet) {
+    console.log(
+      `demo endpoint ${catalog.version}: ${Object.keys(files).length} files, ${kb(total)} -> ${path.relative(process.cwd(), outDir) || '.'}`,
+    );
+    return;
+  }
+  for (const [rel, size] of Object.entries(files).sort()) {
+    const gz = gzipSync(readFileSync(path.join(outDir, rel))).length;
+    console.log(`${rel.padEnd(36)} ${kb(size).padStart(10)}  gzip ${kb(gz).padStart(9)}`);
+  }
+  console.log(
+    `demo endpoint ${catalog.version} (${catalog.regions.length} regions, ${catalog.indicators.length} indicators): ` +
+      `${kb(total)} in ${outDir}, ${Date.now() - t0} ms`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,267 @@
+/**
+ * Builds a static endpoint folder (format v1, see docs/data-format.md) from
+ * definitions and tidy count rows. Node only. Used by `npm run demo:data` and meant
+ * for the `fokus-data build` CLI.
+ *
+ * - Amt / Kreis / Land counts are summed from the parts (`aggregateCounts`), unless a
+ *   count row for that region is given (a published total); indicator values are
+ *   numerator / denominator x factor of those counts, never averages of rates.
+ * - Everything written is validated with the Valibot schemas first.
+ * - The folder is written to a temporary sibling and then renamed into place: a
+ *   reader never sees half a build.
+ * - Reproducible: the catalog `version` is a hash of the content of every file and
+ *   `updated` comes from the metadata, so the same input gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as v from 'valibot';
+import { parse as parseYaml } from 'yaml';
+import {
+  Breakdown,
+  Catalog,
+  FORMAT_CATALOG,
+  GeometryFile,
+  Indicator,
+  IndicatorFile,
+  Level,
+  LocalizedText,
+  Licence,
+  Topic,
+  type Region,
+} from '../data/schema.js';
+import { aggregateCounts, computeIndicator, type CountRow } from '../data/aggregate.js';
+
+/** Catalog fields that come from the publisher's metadata. */
+export const CatalogMeta = v.object({
+  title: LocalizedText,
+  publisher: v.string(),
+  licence: Licence,
+  attribution: v.string(),
+  updated: v.pipe(v.string(), v.isoDate()),
+  synthetic: v.optional(v.boolean()),
+  notice: v.optional(LocalizedText),
+  levels: v.pipe(v.array(Level), v.minLength(1)),
+  /** Geometry files; `file` is the path in the endpoint (and, by default, below the source folder). */
+  geometry: v.optional(v.array(GeometryFile), []),
+});
+export type CatalogMeta = v.InferOutput<typeof CatalogMeta>;
+
+export interface Definitions {
+  topics: Topic[];
+  indicators: Indicator[];
+  breakdowns: Breakdown[];
+}
+
+export interface GeometryInput {
+  /** Entry of the catalog's `geometry` list. */
+  entry: GeometryFile;
+  /** Path of the TopoJSON file to copy. */
+  source: string;
+}
+
+export interface BuildInput {
+  meta: CatalogMeta;
+  definitions: Definitions;
+  regions: Region[];
+  /** Tidy rows; Gemeinde rows at least, rows of higher regions are published totals. */
+  counts: readonly CountRow[];
+  geometry: GeometryInput[];
+  outDir: string;
+}
+
+export interface BuildResult {
+  catalog: Catalog;
+  /** Relative path -> size in bytes. */
+  files: Record<string, number>;
+}
+
+const DefinitionsFile = v.object({
+  defaults: v.optional(v.record(v.string(), v.unknown()), {}),
+  topics: v.array(Topic),
+  indicators: v.array(v.record(v.string(), v.unknown())),
+  breakdowns: v.optional(v.array(Breakdown), []),
+});
+
+/** `years: { from, to }` -> the list of years; arrays stay as they are. */
+function expandYears(years: unknown): unknown {
+  if (years && typeof years === 'object' && !Array.isArray(years)) {
+    const { from, to } = years as { from: number; to: number };
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  return years;
+}
+
+/**
+ * Parses indicator definitions (YAML): `topics`, `indicators`, `breakdowns`, and
+ * `defaults` that apply to every indicator not setting the field. `years` may be
+ * `{ from, to }`. Other top-level keys (e.g. YAML anchors) are ignored.
+ */
+export function parseDefinitions(yamlText: string): Definitions {
+  const raw = v.parse(DefinitionsFile, parseYaml(yamlText));
+  const indicators = raw.indicators.map((ind) => {
+    const merged = { ...raw.defaults, ...ind };
+    merged.years = expandYears(merged.years);
+    try {
+      return v.parse(Indicator, merged);
+    } catch (e) {
+      throw new Error(`indicator ${String(ind.id)}: ${(e as Error).message}`);
+    }
+  });
+  return { topics: raw.topics, indicators, breakdowns: raw.breakdowns };
+}
+
+/** Parses catalog metadata (YAML or JSON). */
+export function parseMeta(text: string): CatalogMeta {
+  return v.parse(CatalogMeta, parseYaml(text));
+}
+
+/** Checks what the schema cannot say; throws with all problems listed. */
+export function checkCatalog(catalog: Catalog): void {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const r of catalog.regions) {
+    if (ids.has(r.id)) problems.push(`duplicate region ${r.id}`);
+    ids.add(r.id);
+  }
+  for (const r of catalog.regions)
+    if (r.parent != null && !ids.has(r.parent)) problems.push(`region ${r.id}: unknown parent ${r.parent}`);
+  const levels = new Set(catalog.levels.map((l) => l.id));
+  for (const r of catalog.regions)
+    if (!levels.has(r.level)) problems.push(`region ${r.id}: level ${r.level} not in levels`);
+  const topics = new Set(catalog.topics.map((t) => t.id));
+  const indicators = new Set<string>();
+  for (const i of catalog.indicators) {
+    if (indicators.has(i.id)) problems.push(`duplicate indicator ${i.id}`);
+    indicators.add(i.id);
+    if (!topics.has(i.topic)) problems.push(`indicator ${i.id}: unknown topic ${i.topic}`);
+  }
+  for (const b of catalog.breakdowns ?? []) {
+    for (const m of b.indicators) if (!indicators.has(m)) problems.push(`breakdown ${b.id}: unknown indicator ${m}`);
+    if (b.categories.length !== b.indicators.length)
+      problems.push(`breakdown ${b.id}: ${b.categories.length} categories for ${b.indicators.length} indicators`);
+  }
+  if (problems.length) throw new Error(`invalid catalog:\n  ${problems.join('\n  ')}`);
+}
+
+function checkIndicatorFile(file: IndicatorFile): void {
+  const shape = (name: string, m: (number | null)[][] | undefined) => {
+    if (!m) return;
+    if (m.length !== file.regions.length || m.some((row) => row.length !== file.years.length)) {
+      throw new Error(`indicator ${file.indicator}: ${name} is not ${file.regions.length} x ${file.years.length}`);
+    }
+  };
+  shape('values', file.values);
+  shape('numerator', file.numerator);
+  shape('denominator', file.denominator);
+  for (const [id, s] of Object.entries(file.status ?? {})) {
+    if (s.length !== file.years.length)
+      throw new Error(`indicator ${file.indicator}: status of ${id} has ${s.length} entries`);
+  }
+}
+
+interface TopoLike {
+  type: string;
+  objects?: { regions?: { type: string; geometries?: { id?: string | number; properties?: { name?: string } }[] } };
+}
+
+/** Checks a TopoJSON file: object `regions`, geometry ids = region ids of the entry's level (and parent). */
+export function checkGeometry(entry: GeometryFile, text: string, regions: readonly Region[]): void {
+  const topo = JSON.parse(text) as TopoLike;
+  const geoms = topo.objects?.regions?.geometries;
+  if (topo.type !== 'Topology' || !geoms) throw new Error(`${entry.file}: not a topology with object "regions"`);
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const below = (r: Region): boolean => {
+    for (let p = r.parent; p != null; p = byId.get(p)?.parent ?? null) if (p === entry.parent) return true;
+    return false;
+  };
+  const seen = new Set<string>();
+  for (const g of geoms) {
+    const id = String(g.id);
+    const r = byId.get(id);
+    if (!r) throw new Error(`${entry.file}: geometry ${id} is no region`);
+    if (r.level !== entry.level) throw new Error(`${entry.file}: region ${id} is level ${r.level}, not ${entry.level}`);
+    if (entry.parent && !below(r)) throw new Error(`${entry.file}: region ${id} is not below ${entry.parent}`);
+    if (seen.has(id)) throw new Error(`${entry.file}: duplicate geometry ${id}`);
+    seen.add(id);
+  }
+}
+
+const json = (data: unknown) => JSON.stringify(data) + '\n';
+
+/** Builds the endpoint into `outDir` (replaced as a whole). */
+export function buildEndpoint(input: BuildInput): BuildResult {
+  const { meta, definitions, regions, counts } = input;
+  const texts = new Map<string, string>(); // relative path -> content (catalog last)
+
+  const years = [...new Set(definitions.indicators.flatMap((i) => i.years))].sort((a, b) => a - b);
+  const table = aggregateCounts(regions, counts, years);
+  const indicators: Indicator[] = [];
+  for (const def of definitions.indicators) {
+    const file = v.parse(IndicatorFile, computeIndicator(regions, table, def));
+    checkIndicatorFile(file);
+    const rel = def.file ?? `indicators/${def.id}.json`;
+    texts.set(rel, json(file));
+    indicators.push(def);
+  }
+
+  const geometry: GeometryFile[] = [];
+  for (const g of input.geometry) {
+    const text = readFileSync(g.source, 'utf8');
+    checkGeometry(g.entry, text, regions);
+    texts.set(g.entry.file, text);
+    geometry.push(g.entry);
+  }
+
+  // The version hashes every other file and the catalog without its version.
+  const catalog: Catalog = {
+    format: FORMAT_CATALOG,
+    version: '',
+    title: meta.title,
+    publisher: meta.publisher,
+    licence: meta.licence,
+    attribution: meta.attribution,
+    updated: meta.updated,
+    ...(meta.synthetic !== undefined ? { synthetic: meta.synthetic } : {}),
+    ...(meta.notice ? { notice: meta.notice } : {}),
+    levels: meta.levels,
+    regions,
+    topics: definitions.topics,
+    indicators,
+    ...(definitions.breakdowns.length ? { breakdowns: definitions.breakdowns } : {}),
+    geometry,
+  };
+  const hash = createHash('sha256');
+  for (const rel of [...texts.keys()].sort()) hash.update(`${rel}\0${texts.get(rel)}\0`);
+  hash.update(json(catalog));
+  catalog.version = hash.digest('hex').slice(0, 16);
+  v.parse(Catalog, catalog);
+  checkCatalog(catalog);
+  texts.set('catalog.json', json(catalog));
+
+  // Write to a temporary sibling, then swap it in.
+  const outDir = path.resolve(input.outDir);
+  mkdirSync(path.dirname(outDir), { recursive: true });
+  const tmp = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.tmp-`));
+  const files: Record<string, number> = {};
+  try {
+    for (const [rel, text] of texts) {
+      const full = path.join(tmp, rel);
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, text);
+      files[rel] = Buffer.byteLength(text);
+    }
+    if (existsSync(outDir)) {
+      const old = `${tmp}-old`;
+      renameSync(outDir, old);
+      renameSync(tmp, outDir);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, outDir);
+    }
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  return { catalog, files };
+}
