@@ -50,6 +50,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai assertions are expressions (expect(x).to.exist)
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['scripts/**/*.js', '*.config.js', 'bin/**/*.js', '.storybook/**/*.ts'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

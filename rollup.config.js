@@ -7,6 +7,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { rollupInlineCss } from './scripts/inline-css.js';
+import { bundleGraph } from './scripts/bundle-graph.js';
 
 const elements = readdirSync('src/elements').filter((name) => existsSync(`src/elements/${name}/define.ts`));
 
@@ -23,8 +24,10 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
     manualChunks(id) {
-      if (/node_modules\/(vega|vega-[a-z-]+|d3-[a-z-]+|fast-json-patch|json-stringify-pretty-compact)\//.test(id)) return 'vega';
+      if (id.includes('?')) return undefined; // e.g. leaflet.css?inline belongs to the element that adopts it
+      if (/node_modules\/(vega|vega-[a-z-]+|d3-[a-z-]+)\//.test(id)) return 'vega';
       if (id.includes('node_modules/leaflet/')) return 'leaflet';
+      if (id.includes('node_modules/topojson-client/')) return 'topojson';
       if (/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(id)) return 'lit';
     },
   },
@@ -35,6 +38,7 @@ export default {
     json(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minify({ target: 'es2022', legalComments: 'none' }),
+    bundleGraph(),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
