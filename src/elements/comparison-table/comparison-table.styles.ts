@@ -1,0 +1,273 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_better: var(--fokus-color-better, #1b7a3a);
+    --_worse: var(--fokus-color-worse, #b3261e);
+    --_selected: var(--fokus-color-selected, #e3f0fa);
+    --_max-height: var(--fokus-table-max-height, 32rem);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  .controls label {
+    font-size: 0.85em;
+  }
+  .controls input {
+    font: inherit;
+    font-size: 0.9em;
+    padding: 0.2em 0.4em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 12em;
+  }
+  .count {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .scroller {
+    overflow: auto;
+    max-width: 100%;
+  }
+  .scroller.windowed {
+    max-height: var(--_max-height);
+    overscroll-behavior: contain;
+  }
+  table {
+    width: 100%;
+    /* separate, not collapse: collapsed borders stay behind when the header sticks */
+    border-collapse: separate;
+    border-spacing: 0;
+  }
+  caption {
+    caption-side: top;
+  }
+  thead {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: var(--_bg);
+  }
+  thead th {
+    background: var(--_bg);
+    vertical-align: bottom;
+    font-weight: 600;
+    text-align: left;
+  }
+  thead th[scope='colgroup'] {
+    text-align: center;
+    border-bottom: 1px solid var(--_border);
+  }
+  th,
+  td {
+    white-space: nowrap;
+  }
+  thead th {
+    white-space: normal;
+  }
+  thead .label {
+    display: inline-block;
+    max-width: 10em;
+  }
+  th.num .label {
+    text-align: right;
+  }
+  .unit {
+    display: block;
+    font-weight: 400;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  button.sort {
+    all: unset;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: flex-end;
+    gap: 0.25em;
+    border-radius: var(--_radius);
+    padding: 0.1em 0.2em;
+    text-align: inherit;
+  }
+  th.num button.sort {
+    flex-direction: row-reverse;
+  }
+  button.sort:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  button.sort:hover .label {
+    text-decoration: underline;
+  }
+  .arrow {
+    display: inline-block;
+    width: 0.8em;
+    color: var(--_muted);
+    text-align: center;
+  }
+  th[aria-sort] .arrow {
+    color: var(--_accent);
+  }
+  tbody th {
+    text-align: left;
+    font-weight: 400;
+    max-width: 18em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  button.region {
+    all: unset;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding: 0 0.15em;
+  }
+  button.region:hover {
+    text-decoration: underline;
+  }
+  button.region:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  tbody.rows tr:nth-child(even of :not(.spacer)) {
+    background: var(--_surface);
+  }
+  tbody.references {
+    position: sticky;
+    z-index: 1;
+    top: var(--_ref-top, 0px);
+    background: var(--_bg);
+  }
+  tr.reference th,
+  tr.reference td {
+    font-weight: 600;
+    background: var(--_bg);
+  }
+  tr.reference th {
+    border-left: 4px solid var(--_reference);
+  }
+  tbody.references tr:last-child > * {
+    border-bottom: 2px solid var(--_reference);
+  }
+  tr.selected th,
+  tr.selected td {
+    background: var(--_selected);
+  }
+  tr.selected th {
+    box-shadow: inset 4px 0 0 var(--_accent);
+    font-weight: 600;
+  }
+  tr.spacer td {
+    padding: 0;
+    border: 0;
+  }
+  td.num .cell {
+    display: inline-flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.4em;
+  }
+  .v {
+    display: inline-block;
+    min-width: 3.2em;
+    text-align: right;
+  }
+  .symbol {
+    font-weight: 600;
+  }
+  sup.flag {
+    font-size: 0.7em;
+    color: var(--_muted);
+    margin-left: 0.1em;
+  }
+  td.deviation.better .n {
+    color: var(--_better);
+  }
+  td.deviation.worse .n {
+    color: var(--_worse);
+  }
+  .tone {
+    font-size: 0.75em;
+    color: var(--_muted);
+    margin-left: 0.3em;
+  }
+  td.deviation.better .tone {
+    color: var(--_better);
+  }
+  td.deviation.worse .tone {
+    color: var(--_worse);
+  }
+  td.rank {
+    color: var(--_muted);
+  }
+  svg.spark {
+    display: block;
+    overflow: visible;
+  }
+  svg.spark path {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+  }
+  svg.spark circle {
+    fill: var(--_accent);
+  }
+  tr.reference svg.spark path {
+    stroke: var(--_reference);
+  }
+  tr.reference svg.spark circle {
+    fill: var(--_reference);
+  }
+  .nomatch {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .key {
+    margin: calc(var(--_space) / 2) 0 0;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .key dl {
+    display: inline;
+    margin: 0;
+  }
+  .key dt,
+  .key dd {
+    display: inline;
+    margin: 0;
+  }
+  .key dt {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .key dd::after {
+    content: ';';
+    margin-right: 0.4em;
+  }
+  .key dd:last-child::after {
+    content: '';
+  }
+  .key p {
+    margin: 0.15em 0;
+  }
+  .skeleton-row {
+    height: 1.6em;
+    margin: 0.3em 0;
+  }
+  .skeleton-row.short {
+    width: 40%;
+  }
+  @media (forced-colors: active) {
+    tr.selected th {
+      outline: 2px solid Highlight;
+    }
+    svg.spark path {
+      stroke: CanvasText;
+    }
+    svg.spark circle {
+      fill: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,114 @@
+/**
+ * Loading for `<comparison-table>`: checks the attributes, reads the catalog and the
+ * indicators through the page-wide client, and builds the table model. No Lit, no DOM.
+ */
+import type { Catalog, Indicator, LevelId } from '../../data/schema.js';
+import type { FokusClient } from '../../data/client.js';
+import {
+  childrenOf,
+  indicatorById,
+  parseLevel,
+  parseRegionList,
+  regionById,
+  type IndicatorData,
+} from '../../data/model.js';
+import { FokusDataError } from '../../data/errors.js';
+import { localText } from '../../data/format.js';
+import { FokusUsageError } from '../../internal/errors.js';
+import { msg, type Lang } from '../../internal/i18n.js';
+import { messages } from './messages.js';
+import { buildModel, type DeviationMode, type TableModel } from './table-model.js';
+
+export interface View {
+  catalog: Catalog;
+  indicators: Indicator[];
+  model: TableModel;
+  /** Caption text: what is compared, where and when. */
+  title: string;
+}
+
+/** The element's attributes that decide what is loaded (the DataTask arguments). */
+export type TableArgs = readonly [
+  endpoint: string,
+  indicators: string,
+  indicator: string,
+  year: number | undefined,
+  from: number | undefined,
+  to: number | undefined,
+  level: string,
+  parent: string,
+  regions: string,
+  reference: string,
+  deviation: string,
+  noRank: boolean,
+  lang: Lang,
+];
+
+const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+/**
+ * Loads what the table shows. Errors name the problem: a missing or invalid attribute
+ * (`FokusUsageError`), an unknown indicator, region or level (`FokusDataError`).
+ */
+export async function loadTable(client: FokusClient, args: TableArgs, signal?: AbortSignal): Promise<View> {
+  const [endpoint, indicators, indicator, year, from, to, level, parent, regions, reference, deviation, noRank, lang] =
+    args;
+  const ids = indicator ? [indicator.trim()] : list(indicators);
+  if (ids.length === 0) throw new FokusUsageError('missing-attribute', 'indicators');
+  if (deviation && deviation !== 'absolute' && deviation !== 'percent')
+    throw new FokusUsageError('invalid-attribute', 'deviation', deviation);
+  const catalog = await client.getCatalog(endpoint, { signal });
+  for (const id of ids) if (!indicatorById(catalog, id)) throw new FokusDataError('unknown-indicator', { subject: id });
+  const levelId: LevelId = parseLevel(level || 'gemeinde');
+  if (parent && !regionById(catalog, parent.trim()))
+    throw new FokusDataError('unknown-region', { subject: parent.trim() });
+  const refs = parseRegionList(catalog, reference).map((id) => regionById(catalog, id)!);
+  const compared = regions
+    ? parseRegionList(catalog, regions).map((id) => regionById(catalog, id)!)
+    : parent
+      ? childrenOf(catalog, parent.trim(), levelId)
+      : catalog.regions.filter((r) => r.level === levelId);
+  const data = await Promise.all(ids.map((id) => client.getIndicator(endpoint, id, { signal })));
+  const byId = new Map<string, IndicatorData>(data.map((d) => [d.id, d]));
+  const first = data[0];
+  const years = indicator
+    ? first.years.filter((y) => (from === undefined || y >= from) && (to === undefined || y <= to))
+    : [year ?? Math.max(...data.map((d) => d.latestYear() ?? d.years[d.years.length - 1]))];
+  const model = buildModel({
+    mode: indicator ? 'years' : 'indicators',
+    indicators: data.map((d) => ({
+      id: d.id,
+      label: localText(d.indicator.shortLabel ?? d.indicator.label, lang),
+      unit: localText(d.indicator.unit, lang),
+      decimals: d.indicator.decimals,
+      polarity: d.indicator.polarity,
+    })),
+    years,
+    regions: years.length ? compared : [],
+    references: refs,
+    deviation: (deviation || undefined) as DeviationMode | undefined,
+    noRank,
+    cell: (i, r, y) => byId.get(i)!.get(r, y),
+    trend: (i, r) =>
+      byId
+        .get(i)!
+        .series(r)
+        .filter((p) => !indicator || years.includes(p.year)),
+  });
+  const parentRegion = parent ? regionById(catalog, parent.trim()) : undefined;
+  const levels = msg(messages, lang, `level.${levelId}`);
+  const where = regions
+    ? msg(messages, lang, 'regionsList')
+    : parentRegion
+      ? `${levels} – ${parentRegion.name}`
+      : levels;
+  const title = indicator
+    ? msg(messages, lang, 'captionYears', {
+        indicator: localText(first.indicator.label, lang),
+        regions: where,
+        from: years[0] ?? '',
+        to: years[years.length - 1] ?? '',
+      })
+    : msg(messages, lang, 'captionIndicators', { regions: where, year: years[0] });
+  return { catalog, indicators: data.map((d) => d.indicator), model, title } satisfies View;
+}

@@ -1,0 +1,278 @@
+/**
+ * The pure model of `<comparison-table>`: columns, rows, deviation, rank, sorting and
+ * filtering. No DOM, no Lit: unit-tested in Node (tests/node/elements/comparison-table).
+ */
+import type { StatusSymbol } from '../../data/schema.js';
+import { isMissing as isMissingStatus } from '../../data/model.js';
+
+export type Polarity = 'higher-is-better' | 'lower-is-better' | 'neutral';
+export type DeviationMode = 'absolute' | 'percent';
+export type SortDirection = 'ascending' | 'descending';
+/** How a deviation reads, given the indicator's polarity. */
+export type Tone = 'better' | 'worse' | 'equal' | 'neutral';
+
+/** One value as it is shown: a number or null, and the official symbol ('' for a plain number). */
+export interface Cell {
+  value: number | null;
+  status: StatusSymbol | '';
+}
+
+export interface TrendPoint {
+  year: number;
+  value: number | null;
+  status: StatusSymbol | '';
+}
+
+/** What the model needs to know about an indicator. */
+export interface IndicatorInfo {
+  id: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  polarity: Polarity;
+}
+
+interface ColumnBase {
+  /** Stable key, used for sorting: `value:<indicator>:<year>`, `deviation:…`, `rank:…`. */
+  key: string;
+  indicator: IndicatorInfo;
+  year: number;
+}
+export interface ValueColumn extends ColumnBase {
+  kind: 'value';
+}
+export interface DeviationColumn extends ColumnBase {
+  kind: 'deviation';
+  mode: DeviationMode;
+  /** Key of the value column it belongs to. */
+  of: string;
+}
+export interface RankColumn extends ColumnBase {
+  kind: 'rank';
+  of: string;
+}
+export type Column = ValueColumn | DeviationColumn | RankColumn;
+
+export interface DeviationCell extends Cell {
+  tone: Tone;
+}
+
+export interface Row {
+  id: string;
+  name: string;
+  /** A pinned reference row (Kreis, Land): not ranked, not sorted, not filtered. */
+  reference: boolean;
+  /** Position in the input (the official order), the last tie-breaker. */
+  order: number;
+  /** Cells by column key. Deviation cells carry a tone, rank cells a plain number. */
+  cells: Record<string, Cell | DeviationCell>;
+  /** Time series by indicator id, for the sparkline. */
+  trends: Record<string, TrendPoint[]>;
+}
+
+export interface TableModel {
+  mode: 'indicators' | 'years';
+  columns: Column[];
+  /** The compared regions, in input order. */
+  rows: Row[];
+  /** The pinned reference rows, in the order given. */
+  references: Row[];
+  /** The region deviations are measured against (the first reference), if any. */
+  base?: { id: string; name: string };
+}
+
+export interface RegionInfo {
+  id: string;
+  name: string;
+}
+
+export interface ModelInput {
+  /** `indicators`: regions x indicators for one year; `years`: regions x years for one indicator. */
+  mode: 'indicators' | 'years';
+  indicators: IndicatorInfo[];
+  /** The year (indicators mode) or the years (years mode) shown. */
+  years: number[];
+  regions: RegionInfo[];
+  references: RegionInfo[];
+  deviation?: DeviationMode;
+  /** Leave out rank columns. */
+  noRank?: boolean;
+  /** The value of an indicator for a region and year. */
+  cell: (indicator: string, region: string, year: number) => Cell;
+  /** The whole series of an indicator for a region (for sparklines); optional. */
+  trend?: (indicator: string, region: string) => TrendPoint[];
+}
+
+/** True when a cell holds no number to compare (suppressed, unreliable, not meaningful, not yet available). */
+export function isMissing(cell: Cell | undefined): boolean {
+  return !cell || cell.value === null || !Number.isFinite(cell.value) || isMissingStatus(cell.status);
+}
+
+/**
+ * Deviation of `value` from `base`: `absolute` = value - base, `percent` = (value - base) / |base| x 100.
+ * Missing when either is missing; a percent deviation from 0 is not meaningful (`x`).
+ */
+export function deviation(value: Cell, base: Cell, mode: DeviationMode, polarity: Polarity): DeviationCell {
+  if (isMissing(value)) return { value: null, status: missingSymbol(value), tone: 'neutral' };
+  if (isMissing(base)) return { value: null, status: missingSymbol(base), tone: 'neutral' };
+  const v = value.value as number;
+  const b = base.value as number;
+  if (mode === 'percent' && b === 0) return { value: null, status: 'x', tone: 'neutral' };
+  const d = mode === 'absolute' ? v - b : ((v - b) / Math.abs(b)) * 100;
+  // Remove floating noise such as 0.30000000000000004 - 0.3.
+  const rounded = Math.round(d * 1e9) / 1e9;
+  return { value: rounded, status: '', tone: toneOf(rounded, polarity) };
+}
+
+function missingSymbol(cell: Cell): StatusSymbol {
+  return cell.status && isMissingStatus(cell.status) ? cell.status : '.';
+}
+
+/** Whether a difference is favourable for an indicator of the given polarity. */
+export function toneOf(difference: number, polarity: Polarity): Tone {
+  if (polarity === 'neutral') return 'neutral';
+  if (difference === 0) return 'equal';
+  const up = difference > 0;
+  return up === (polarity === 'higher-is-better') ? 'better' : 'worse';
+}
+
+/**
+ * Competition ranks (1, 2, 2, 4): 1 = the highest value. Missing values get no rank.
+ * Returns a map region id -> rank.
+ */
+export function ranks(values: { id: string; cell: Cell }[]): Map<string, number> {
+  const present = values
+    .filter((v) => !isMissing(v.cell))
+    .sort((a, b) => (b.cell.value as number) - (a.cell.value as number));
+  const out = new Map<string, number>();
+  present.forEach((v, i) => {
+    const prev = present[i - 1];
+    out.set(v.id, prev && prev.cell.value === v.cell.value ? (out.get(prev.id) as number) : i + 1);
+  });
+  return out;
+}
+
+export const NAME_KEY = 'name';
+
+/** Builds columns and rows from the loaded data. */
+export function buildModel(input: ModelInput): TableModel {
+  const columns: Column[] = [];
+  const pairs: [IndicatorInfo, number][] =
+    input.mode === 'indicators'
+      ? input.indicators.map((i) => [i, input.years[0]])
+      : input.years.map((y) => [input.indicators[0], y]);
+  const base = input.references[0];
+  // Years mode: deviation and rank only for the last year, after all year columns.
+  const extrasFor = input.mode === 'indicators' ? pairs : pairs.slice(-1);
+  for (const [indicator, year] of pairs)
+    columns.push({ kind: 'value', key: `value:${indicator.id}:${year}`, indicator, year });
+  const extras: Column[] = [];
+  for (const [indicator, year] of extrasFor) {
+    const of = `value:${indicator.id}:${year}`;
+    const group: Column[] = [];
+    if (input.deviation && base)
+      group.push({
+        kind: 'deviation',
+        key: `deviation:${indicator.id}:${year}`,
+        indicator,
+        year,
+        mode: input.deviation,
+        of,
+      });
+    if (!input.noRank) group.push({ kind: 'rank', key: `rank:${indicator.id}:${year}`, indicator, year, of });
+    if (input.mode === 'indicators') {
+      // Keep each indicator's extras next to its value column.
+      const at = columns.findIndex((c) => c.key === of);
+      columns.splice(at + 1, 0, ...group);
+    } else {
+      extras.push(...group);
+    }
+  }
+  columns.push(...extras);
+
+  const makeRow = (region: RegionInfo, order: number, reference: boolean): Row => {
+    const cells: Row['cells'] = {};
+    const trends: Row['trends'] = {};
+    for (const [indicator, year] of pairs)
+      cells[`value:${indicator.id}:${year}`] = input.cell(indicator.id, region.id, year);
+    if (input.trend)
+      for (const indicator of input.indicators) trends[indicator.id] = input.trend(indicator.id, region.id);
+    return { id: region.id, name: region.name, reference, order, cells, trends };
+  };
+  const rows = input.regions.map((r, i) => makeRow(r, i, false));
+  const references = input.references.map((r, i) => makeRow(r, i, true));
+  const baseRow = references[0];
+
+  for (const column of columns) {
+    if (column.kind === 'deviation' && baseRow) {
+      const b = baseRow.cells[column.of];
+      for (const row of [...references, ...rows]) {
+        row.cells[column.key] = deviation(row.cells[column.of], b, column.mode, column.indicator.polarity);
+      }
+    } else if (column.kind === 'rank') {
+      const r = ranks(rows.map((row) => ({ id: row.id, cell: row.cells[column.of] })));
+      for (const row of rows) {
+        const rank = r.get(row.id);
+        row.cells[column.key] =
+          rank === undefined
+            ? { value: null, status: missingSymbol(row.cells[column.of]) }
+            : { value: rank, status: '' };
+      }
+    }
+  }
+  return { mode: input.mode, columns, rows, references, base: base ? { id: base.id, name: base.name } : undefined };
+}
+
+/** Lowercase, without diacritics and ß, for forgiving search and sorting. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+const folded = new WeakMap<Row, string>();
+
+/** Rows whose name contains the query (case- and accent-insensitive) or whose key starts with it. */
+export function filterRows(rows: Row[], query: string): Row[] {
+  const q = fold(query.trim());
+  if (!q) return rows;
+  return rows.filter((row) => {
+    let name = folded.get(row);
+    if (name === undefined) folded.set(row, (name = fold(row.name)));
+    return name.includes(q) || row.id.startsWith(q);
+  });
+}
+
+const collators = new Map<string, Intl.Collator>();
+function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })));
+  return c;
+}
+
+/**
+ * Sorts rows by a column (or by name with `NAME_KEY`). Missing values (suppressed and
+ * other symbols without a number) sort last in both directions; ties keep name order.
+ * Returns a new array.
+ */
+export function sortRows(rows: Row[], key: string, direction: SortDirection, locale = 'de-DE'): Row[] {
+  const c = collator(locale);
+  const sign = direction === 'ascending' ? 1 : -1;
+  const byName = (a: Row, b: Row) => c.compare(a.name, b.name) || a.order - b.order;
+  if (key === NAME_KEY) return [...rows].sort((a, b) => sign * byName(a, b));
+  return [...rows].sort((a, b) => {
+    const x = a.cells[key];
+    const y = b.cells[key];
+    const mx = isMissing(x);
+    const my = isMissing(y);
+    if (mx || my) return mx === my ? byName(a, b) : mx ? 1 : -1;
+    return sign * ((x.value as number) - (y.value as number)) || byName(a, b);
+  });
+}
+
+/** The default direction when a column is first sorted: names A-Z, ranks 1 first, values highest first. */
+export function defaultDirection(key: string): SortDirection {
+  return key === NAME_KEY || key.startsWith('rank:') ? 'ascending' : 'descending';
+}

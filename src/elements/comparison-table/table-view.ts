@@ -1,0 +1,306 @@
+/**
+ * Lit templates of the table body: header rows, cells with official symbols, the
+ * deviation text, the sparkline and the key to symbols. Kept apart from the element
+ * class so that stays thin; no state here.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { StatusSymbol } from '../../data/schema.js';
+import { formatValue, numberFormat } from '../../data/format.js';
+import { msg, type Lang } from '../../internal/i18n.js';
+import { messages } from './messages.js';
+import { sparkline } from './sparkline.js';
+import {
+  isMissing,
+  NAME_KEY,
+  type Cell,
+  type Column,
+  type DeviationCell,
+  type Row,
+  type SortDirection,
+  type TableModel,
+  type TrendPoint,
+} from './table-model.js';
+
+export interface ViewContext {
+  lang: Lang;
+  locale: string;
+  model: TableModel;
+  sortKey: string;
+  direction: SortDirection;
+  /** Meaning of an official symbol, in the UI language. */
+  symbolLabel: (status: StatusSymbol) => string;
+  noSparkline: boolean;
+  /** Key of the highlighted region. */
+  selected: string;
+  onSelect: (row: Row) => void;
+  /** Arrow keys etc. on a compared row's button; `index` in the shown rows. */
+  onRowKey: (e: KeyboardEvent, index: number) => void;
+}
+
+/** A column's header text (without unit); `long` adds the indicator, for announcements. */
+export function columnLabel(model: TableModel, column: Column, lang: Lang, long = false): string {
+  const base = model.base?.name ?? '';
+  if (column.kind === 'rank')
+    return long ? `${msg(messages, lang, 'rank')} ${column.indicator.label}` : msg(messages, lang, 'rank');
+  if (column.kind === 'deviation') {
+    const text = msg(messages, lang, column.mode === 'percent' ? 'deviationPercent' : 'deviationAbsolute', { base });
+    return long ? `${column.indicator.label}: ${text}` : text;
+  }
+  if (model.mode === 'years') return String(column.year);
+  return long || model.columns.every((c) => c.kind === 'value') ? column.indicator.label : msg(messages, lang, 'value');
+}
+
+/** One row: the region name as a button (selects it), then the cells; `rowIndex` is the aria-rowindex. */
+export function renderRow(row: Row, index: number, rowIndex: number, ctx: ViewContext): TemplateResult {
+  const selected = row.id === ctx.selected;
+  const trendColumn = ctx.model.mode === 'years' && !ctx.noSparkline;
+  const first = ctx.model.columns.find((c) => c.kind === 'value');
+  return html`<tr
+    aria-rowindex=${rowIndex}
+    class=${`${row.reference ? 'reference' : ''} ${selected ? 'selected' : ''}`}
+    @click=${(e: Event) => (e.target as Element).closest('button') || ctx.onSelect(row)}
+  >
+    <th scope="row">
+      <button
+        type="button"
+        class="region"
+        data-index=${row.reference ? nothing : index}
+        aria-current=${selected ? 'true' : nothing}
+        @click=${() => ctx.onSelect(row)}
+        @keydown=${(e: KeyboardEvent) => !row.reference && ctx.onRowKey(e, index)}
+      >
+        ${row.name}</button
+      >${row.reference ? html`<span class="visually-hidden"> (${msg(messages, ctx.lang, 'reference')})</span>` : nothing}
+    </th>
+    ${ctx.model.columns.map((c) => renderCell(row, c, ctx))}
+    ${trendColumn ? html`<td class="trend">${first ? renderSparkline(row.trends[first.indicator.id], first.indicator.decimals, ctx) : nothing}</td>` : nothing}
+  </tr>`;
+}
+
+const signed = new Map<string, Intl.NumberFormat>();
+/** Cached number format with a sign (+1,2 / -1,2 / 0,0), for deviations. */
+export function signedFormat(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let f = signed.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: 'exceptZero',
+    });
+    signed.set(key, f);
+  }
+  return f;
+}
+
+/** A value cell's content: the number in the locale's format, the official symbol shown as such and said in words. */
+export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext): TemplateResult {
+  const c = cell ?? { value: null, status: '.' };
+  if (isMissing(c) || c.status === '-') {
+    const symbol = (c.status || '.') as StatusSymbol;
+    return html`<span class="symbol" aria-hidden="true">${symbol}</span
+      ><span class="visually-hidden">${ctx.symbolLabel(symbol)}</span>`;
+  }
+  const n = numberFormat(ctx.locale, decimals).format(c.value as number);
+  if (!c.status) return html`<span class="n">${n}</span>`;
+  const said = html`<span class="visually-hidden">, ${ctx.symbolLabel(c.status)}</span>`;
+  if (c.status === '()') return html`<span class="n">(${n})</span>${said}`;
+  return html`<span class="n">${n}</span><sup class="flag" aria-hidden="true">${c.status}</sup>${said}`;
+}
+
+function renderDeviation(cell: DeviationCell | undefined, column: Column, row: Row, ctx: ViewContext): TemplateResult {
+  if (!cell) return html``;
+  if (row.id === ctx.model.base?.id && row.reference)
+    return html`<span class="tone">${msg(messages, ctx.lang, 'baseValue')}</span>`;
+  if (cell.value === null) return renderValue(cell, 0, ctx);
+  const decimals = column.kind === 'deviation' && column.mode === 'percent' ? 1 : column.indicator.decimals;
+  const n = signedFormat(ctx.locale, decimals).format(cell.value);
+  const tone =
+    cell.tone === 'better' || cell.tone === 'worse' || cell.tone === 'equal' ? msg(messages, ctx.lang, cell.tone) : '';
+  return html`<span class="n">${n}</span>${tone ? html`<span class="tone">${tone}</span>` : nothing}`;
+}
+
+/** A small inline SVG of a series, with a text alternative ("Verlauf 2015–2024: von 8,1 auf 9,4"). */
+export function renderSparkline(
+  points: TrendPoint[] | undefined,
+  decimals: number,
+  ctx: ViewContext,
+): TemplateResult | typeof nothing {
+  if (ctx.noSparkline || !points || points.length < 2) return nothing;
+  const g = sparkline(points);
+  if (!g || !g.first || !g.end) return nothing;
+  const label = msg(messages, ctx.lang, 'trendLabel', {
+    from: g.first.year,
+    to: g.end.year,
+    a: formatValue(g.first.value, g.first.status, decimals, ctx.locale),
+    b: formatValue(g.end.value, g.end.status, decimals, ctx.locale),
+  });
+  return html`<svg
+    class="spark"
+    part="sparkline"
+    role="img"
+    aria-label=${label}
+    width=${g.width}
+    height=${g.height}
+    viewBox="0 0 ${g.width} ${g.height}"
+  >
+    ${g.d ? svg`<path d=${g.d}></path>` : nothing}
+    ${g.dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.5"></circle>`)}
+    ${g.last ? svg`<circle cx=${g.last.x} cy=${g.last.y} r="2.2"></circle>` : nothing}
+  </svg>`;
+}
+
+/** One `<td>` for a column of a row. */
+export function renderCell(row: Row, column: Column, ctx: ViewContext): TemplateResult {
+  const cell = row.cells[column.key];
+  if (column.kind === 'deviation') {
+    const tone = (cell as DeviationCell | undefined)?.tone ?? 'neutral';
+    return html`<td class="num deviation ${tone}">
+      ${renderDeviation(cell as DeviationCell | undefined, column, row, ctx)}
+    </td>`;
+  }
+  if (column.kind === 'rank') {
+    return html`<td class="num rank">${row.reference ? '' : renderValue(cell, 0, ctx)}</td>`;
+  }
+  const trend =
+    ctx.model.mode === 'indicators'
+      ? renderSparkline(row.trends[column.indicator.id], column.indicator.decimals, ctx)
+      : nothing;
+  return html`<td class="num value">
+    <span class="cell">${trend}<span class="v">${renderValue(cell, column.indicator.decimals, ctx)}</span></span>
+  </td>`;
+}
+
+/** Header groups: the value column of an indicator (or the years) with its deviation and rank columns. */
+interface HeaderGroup {
+  label: string;
+  unit?: string;
+  columns: Column[];
+}
+
+function headerGroups(ctx: ViewContext): HeaderGroup[] {
+  const { model } = ctx;
+  const groups: HeaderGroup[] = [];
+  if (model.mode === 'indicators') {
+    for (const column of model.columns) {
+      if (column.kind === 'value')
+        groups.push({ label: column.indicator.label, unit: column.indicator.unit, columns: [column] });
+      else groups[groups.length - 1].columns.push(column);
+    }
+  } else {
+    const values = model.columns.filter((c) => c.kind === 'value');
+    const extras = model.columns.filter((c) => c.kind !== 'value');
+    const indicator = values[0].indicator;
+    groups.push({ label: indicator.label, unit: indicator.unit, columns: values });
+    if (extras.length)
+      groups.push({ label: msg(messages, ctx.lang, 'comparison', { year: extras[0].year }), columns: extras });
+  }
+  return groups;
+}
+
+export function headerRowCount(ctx: ViewContext): number {
+  return headerGroups(ctx).some((g) => g.columns.length > 1) ? 2 : 1;
+}
+
+function sortHeader(
+  key: string,
+  label: string,
+  unit: string | undefined,
+  numeric: boolean,
+  rowspan: number,
+  colspan: number,
+  ctx: ViewContext,
+  onSort: (key: string) => void,
+): TemplateResult {
+  const active = ctx.sortKey === key;
+  const arrow = active ? (ctx.direction === 'ascending' ? '▲' : '▼') : '↕';
+  return html`<th
+    scope="col"
+    class=${numeric ? 'num' : ''}
+    rowspan=${rowspan}
+    colspan=${colspan}
+    aria-sort=${active ? ctx.direction : nothing}
+    part="header"
+  >
+    <button type="button" class="sort" data-sort=${key} @click=${() => onSort(key)}>
+      <span class="label">${label}${unit ? html` <span class="unit">${unit}</span>` : nothing}</span>
+      <span class="arrow" aria-hidden="true">${arrow}</span>
+    </button>
+  </th>`;
+}
+
+/** The `<thead>`: one row, or two when a group has several columns (value, deviation, rank). */
+export function renderHead(ctx: ViewContext, onSort: (key: string) => void): TemplateResult {
+  const groups = headerGroups(ctx);
+  const rows = headerRowCount(ctx);
+  const trendColumn = ctx.model.mode === 'years' && !ctx.noSparkline;
+  const first = html`<tr aria-rowindex="1">
+    ${sortHeader(NAME_KEY, msg(messages, ctx.lang, 'region'), undefined, false, rows, 1, ctx, onSort)}
+    ${groups.map((g) =>
+      g.columns.length === 1
+        ? sortHeader(
+            g.columns[0].key,
+            columnLabel(ctx.model, g.columns[0], ctx.lang) || g.label,
+            g.unit,
+            true,
+            rows,
+            1,
+            ctx,
+            onSort,
+          )
+        : html`<th scope="colgroup" colspan=${g.columns.length}>
+            ${g.label}${g.unit ? html` <span class="unit">${g.unit}</span>` : nothing}
+          </th>`,
+    )}
+    ${trendColumn ? html`<th scope="col" rowspan=${rows}>${msg(messages, ctx.lang, 'trend')}</th>` : nothing}
+  </tr>`;
+  if (rows === 1)
+    return html`<thead>
+      ${first}
+    </thead>`;
+  return html`<thead>
+    ${first}
+    <tr aria-rowindex="2">
+      ${groups.filter((g) => g.columns.length > 1).flatMap((g) => g.columns.map((c) => sortHeader(c.key, columnLabel(ctx.model, c, ctx.lang), undefined, true, 1, 1, ctx, onSort)))}
+    </tr>
+  </thead>`;
+}
+
+/** The statuses that occur in the table, for the key to symbols. */
+export function symbolsIn(model: TableModel): StatusSymbol[] {
+  const found = new Set<StatusSymbol>();
+  for (const row of [...model.references, ...model.rows]) {
+    for (const column of model.columns) {
+      const cell = row.cells[column.key];
+      if (cell?.status) found.add(cell.status);
+      else if (cell && cell.value === null) found.add('.');
+    }
+  }
+  const order: StatusSymbol[] = ['-', '.', '/', 'x', '...', '()', 'p', 'r', 's'];
+  return order.filter((s) => found.has(s));
+}
+
+/** The key to symbols and the notes on deviation and rank, under the table. */
+export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateResult {
+  const symbols = symbolsIn(ctx.model);
+  const hasRank = ctx.model.columns.some((c) => c.kind === 'rank');
+  const hasDeviation = ctx.model.columns.some((c) => c.kind === 'deviation');
+  return html`<div class="key" part="key">
+    ${
+      symbols.length
+        ? html`<div class="symbols">
+            <span>${symbolKeyTitle}:</span>
+            <dl>
+              ${symbols.map(
+                (s) =>
+                  html`<dt>${s}</dt>
+                    <dd>${ctx.symbolLabel(s)}</dd> `,
+              )}
+            </dl>
+          </div>`
+        : nothing
+    }
+    ${hasDeviation && ctx.model.base ? html`<p>${msg(messages, ctx.lang, 'deviationHint', { base: ctx.model.base.name })}</p>` : nothing}
+    ${hasRank ? html`<p>${msg(messages, ctx.lang, 'rankHint')}</p>` : nothing}
+  </div>`;
+}
