@@ -1,0 +1,392 @@
+/**
+ * `fokus-data`: the command-line tool for publishing an endpoint.
+ *
+ *   fokus-data import <mapping.yaml> [-o counts.csv]
+ *   fokus-data build [<source-folder>] (--counts <csv> | --mapping <yaml> | --synthetic)... -o <endpoint-folder>
+ *   fokus-data validate <endpoint-folder-or-url> [--strict] [--json]
+ *   fokus-data serve <endpoint-folder> [--port 8080] [--cors https://a.example,https://b.example]
+ *
+ * `main(argv)` returns the exit code (it never calls process.exit), so tests run it in-process.
+ * See docs/data-tools.md.
+ */
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import * as v from 'valibot';
+import YAML from 'yaml';
+import { Region, type GeometryFile } from '../data/schema.js';
+import { buildEndpoint, parseDefinitions, parseMeta, type BuildResult, type GeometryInput } from './build.js';
+import { generateDemoCounts } from './demo-generator.js';
+import { prepareGeometry, type GeometryOptions } from './geometry.js';
+import { importSources } from './import.js';
+import type { CountRow as AggregateRow } from '../data/aggregate.js';
+import { formatCounts, parseTidy, type TidyRow } from './import-tidy.js';
+import { loadMapping, parseStructured, schemaProblems } from './mapping.js';
+import { serve } from './serve.js';
+import { decodeText, InputError } from './text.js';
+import { errorCount, formatReport, validateEndpoint } from './validate-endpoint.js';
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIO: CliIO = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+export const USAGE = `fokus-data: publish statistics as a fokus-widgets endpoint
+
+Usage:
+  fokus-data import <mapping.yaml> [-o counts.csv] [--quiet]
+      Read GENESIS "Tabelle als CSV" exports, GENESIS ffcsv files and tidy CSV as the
+      mapping says; write the counts as tidy CSV (indicator;region;year;value;status).
+  fokus-data build [<source-folder>] --out <endpoint-folder> [options]
+      Build the endpoint from catalog.yaml, indicators.yaml, regions.json and geometry
+      (in <source-folder>, default .) and counts:
+        --counts <file.csv>      tidy counts (repeatable), e.g. from "fokus-data import"
+        --mapping <mapping.yaml> import and build in one step (repeatable)
+        --synthetic              the generated sample counts of the demo
+        --meta, --definitions, --regions <file>   other files than the folder's
+        --skip-unknown-regions   leave out rows of regions that are not in regions.json
+  fokus-data validate <endpoint-folder-or-url> [--strict] [--json]
+      Check schema and consistency; exit code 1 on errors (--strict: also on warnings).
+  fokus-data serve <endpoint-folder> [--port 8080] [--host 127.0.0.1] [--cors <origins>]
+                   [--cache-control "public, max-age=300"] [--prefix /] [--log]
+      Serve the folder: gzip/brotli, ETag/304, Cache-Control, CORS allow-list
+      (comma-separated origins or *), no listings, no path traversal.
+
+Docs: docs/data-tools.md`;
+
+class UsageError extends Error {}
+
+function parse<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Writes `text` to `file` through a temporary sibling and a rename: never half a file. */
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+async function cmdImport(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (positionals.length !== 1) throw new UsageError('import needs one mapping file');
+  const mapping = await loadMapping(positionals[0]);
+  const started = Date.now();
+  const result = await importSources(mapping, { onProgress: values.quiet ? undefined : io.err });
+  const text = formatCounts(result.rows);
+  if (values.out) {
+    await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+    writeAtomic(values.out, text);
+    io.err(
+      `${result.rows.length.toLocaleString('en')} values from ${result.sources.length} file(s) -> ${values.out} (${Date.now() - started} ms)`,
+    );
+  } else io.out(text.replace(/^\uFEFF/, '').trimEnd());
+  return 0;
+}
+
+/** Reads a tidy counts CSV with file and line for errors. */
+function readCounts(file: string): TidyRow[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new InputError(file, undefined, 'file not found');
+  }
+  return parseTidy(decodeText(bytes).text, file);
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(file, undefined, `${what} not found`);
+  }
+}
+
+/** Valibot / YAML errors of a definitions or metadata file, with the file name. */
+function withFile<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const e = error as v.ValiError<v.GenericSchema> & Error;
+    const reason = e.issues ? schemaProblems(e.issues).slice(0, 8).join('; ') : e.message;
+    throw new InputError(file, undefined, reason);
+  }
+}
+
+const GeometryExtras = v.object({
+  source: v.optional(v.string()),
+  idProperty: v.optional(v.string()),
+  object: v.optional(v.string()),
+  where: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
+  quantization: v.optional(v.number()),
+});
+
+async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o' },
+    counts: { type: 'string', multiple: true },
+    mapping: { type: 'string', multiple: true },
+    synthetic: { type: 'boolean' },
+    meta: { type: 'string' },
+    definitions: { type: 'string' },
+    regions: { type: 'string' },
+    'skip-unknown-regions': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (positionals.length > 1) throw new UsageError('build takes at most one source folder');
+  if (!values.out) throw new UsageError('build needs --out <endpoint-folder>');
+  if (!values.counts?.length && !values.mapping?.length && !values.synthetic) {
+    throw new UsageError('build needs counts: --counts <file.csv>, --mapping <mapping.yaml> or --synthetic');
+  }
+  const started = Date.now();
+  const log = values.quiet ? () => {} : io.err;
+  const dir = positionals[0] ?? '.';
+  const metaFile = values.meta ?? path.join(dir, 'catalog.yaml');
+  const defsFile = values.definitions ?? path.join(dir, 'indicators.yaml');
+  const regionsFile = values.regions ?? path.join(dir, 'regions.json');
+
+  const metaText = readText(metaFile, 'catalog metadata');
+  const meta = withFile(metaFile, () => parseMeta(metaText));
+  const definitions = withFile(defsFile, () => parseDefinitions(readText(defsFile, 'indicator definitions')));
+  const regions = withFile(regionsFile, () =>
+    v.parse(v.array(Region), parseStructured(readText(regionsFile, 'regions list'), regionsFile)),
+  );
+  const regionIds = new Set(regions.map((r) => r.id));
+
+  // Counts: tidy CSV files, mappings (imported here) and/or the synthetic demo counts.
+  const rows: (AggregateRow & { file?: string; line?: number })[] = [];
+  for (const file of values.counts ?? []) {
+    const read = readCounts(file);
+    log(`${file}: ${read.length.toLocaleString('en')} values`);
+    for (const r of read) rows.push(r);
+  }
+  for (const file of values.mapping ?? []) {
+    const result = await importSources(await loadMapping(file), { onProgress: log });
+    for (const r of result.rows) rows.push({ ...r, file });
+  }
+  if (values.synthetic) {
+    const years = definitions.indicators.flatMap((i) => i.years);
+    const generated = generateDemoCounts(regions, { firstYear: Math.min(...years), lastYear: Math.max(...years) });
+    log(`synthetic sample counts: ${generated.length.toLocaleString('en')} values`);
+    for (const r of generated) rows.push(r);
+  }
+
+  // Checks with file and line before the build.
+  const unknown = rows.filter((r) => !regionIds.has(r.region));
+  if (unknown.length) {
+    const where = (r: (typeof unknown)[number]) => `${r.file ?? 'counts'}${r.line ? `:${r.line}` : ''}`;
+    const list = unknown.slice(0, 5).map((r) => `${where(r)}: region ${r.region} (${r.count} ${r.year})`);
+    const distinct = new Set(unknown.map((r) => r.region)).size;
+    if (!values['skip-unknown-regions']) {
+      throw new InputError(
+        regionsFile,
+        undefined,
+        `${unknown.length} count value(s) of ${distinct} region(s) not in this list:\n  ${list.join('\n  ')}` +
+          `${unknown.length > 5 ? '\n  ...' : ''}\n  (add the regions, filter them in the mapping, or pass --skip-unknown-regions)`,
+      );
+    }
+    log(`left out ${unknown.length.toLocaleString('en')} values of ${distinct} regions that are not in ${regionsFile}`);
+  }
+  const known = unknown.length ? rows.filter((r) => regionIds.has(r.region)) : rows;
+  const countIds = new Set(known.map((r) => r.count));
+  for (const ind of definitions.indicators) {
+    const c = ind.computation;
+    const needed = c.type === 'count' ? [c.count] : [c.numerator, c.denominator];
+    for (const id of needed) {
+      if (!countIds.has(id)) {
+        throw new InputError(
+          defsFile,
+          undefined,
+          `indicator "${ind.id}" needs the count "${id}", which no input has (the counts are: ${[...countIds].sort().join(', ') || 'none'})`,
+        );
+      }
+    }
+    const yearsWith = new Set(known.filter((r) => needed.includes(r.count)).map((r) => r.year));
+    const empty = ind.years.filter((y) => !yearsWith.has(y));
+    if (empty.length) log(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (shown as ".")`);
+  }
+
+  // Geometry: TopoJSON in the endpoint's form is copied; GeoJSON / other TopoJSON converted.
+  const rawMeta = (YAML.parse(metaText) ?? {}) as { geometry?: unknown[] };
+  const metaDir = path.dirname(metaFile);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'fokus-geo-'));
+  let result: BuildResult;
+  try {
+    const geometry: GeometryInput[] = meta.geometry.map((entry: GeometryFile, i) => {
+      const extras = v.parse(GeometryExtras, rawMeta.geometry?.[i] ?? {});
+      const source = path.resolve(metaDir, extras.source ?? entry.file);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(source, 'utf8'));
+      } catch (error) {
+        throw new InputError(
+          source,
+          undefined,
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'geometry file not found'
+            : `not JSON: ${(error as Error).message}`,
+        );
+      }
+      const options: GeometryOptions = {
+        idProperty: extras.idProperty,
+        object: extras.object,
+        where: extras.where,
+        quantization: extras.quantization,
+      };
+      const prepared = withFile(source, () => prepareGeometry(json, entry, regions, options));
+      if (prepared.unchanged) return { entry, source };
+      const out = path.join(tmp, `${i}.topo.json`);
+      writeFileSync(out, prepared.text);
+      log(
+        `${entry.file}: ${prepared.kept} ${entry.level} regions from ${path.relative(process.cwd(), source)}` +
+          `${prepared.dropped ? `, ${prepared.dropped} other features left out` : ''}` +
+          `${prepared.missing.length ? `, no geometry for ${prepared.missing.length} (${prepared.missing.slice(0, 5).join(', ')}${prepared.missing.length > 5 ? ', ...' : ''})` : ''}`,
+      );
+      return { entry, source: out };
+    });
+    try {
+      result = buildEndpoint({ meta, definitions, regions, counts: known, geometry, outDir: values.out });
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(values.out, undefined, `build failed, nothing written: ${(error as Error).message}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const total = Object.values(result.files).reduce((a, b) => a + b, 0);
+  if (!values.quiet)
+    for (const [rel, size] of Object.entries(result.files).sort())
+      io.err(`  ${rel.padEnd(40)} ${(size / 1024).toFixed(1).padStart(9)} KiB`);
+  io.err(
+    `endpoint ${result.catalog.version}: ${result.catalog.indicators.length} indicators, ${result.catalog.regions.length} regions, ` +
+      `${Object.keys(result.files).length} files, ${(total / 1024).toFixed(0)} KiB -> ${values.out} (${Date.now() - started} ms)`,
+  );
+  return 0;
+}
+
+async function cmdValidate(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) throw new UsageError('validate needs one endpoint folder or URL');
+  const location = positionals[0];
+  if (!/^https?:\/\//i.test(location)) {
+    try {
+      if (!statSync(location).isDirectory()) throw new Error();
+    } catch {
+      throw new InputError(location, undefined, 'not a folder (give the endpoint folder or its URL)');
+    }
+  }
+  const report = await validateEndpoint(location);
+  io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  const errors = errorCount(report);
+  return errors > 0 || (values.strict && report.issues.length > 0) ? 1 : 0;
+}
+
+/** The running server of `serve` (for tests). */
+export let lastServer: import('node:http').Server | undefined;
+
+async function cmdServe(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    port: { type: 'string', short: 'p', default: process.env.PORT ?? '8080' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+    cors: { type: 'string', default: '' },
+    'cache-control': { type: 'string', default: 'public, max-age=300' },
+    prefix: { type: 'string', default: '/' },
+    log: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) throw new UsageError('serve needs one endpoint folder');
+  const dir = path.resolve(positionals[0]);
+  try {
+    statSync(path.join(dir, 'catalog.json'));
+  } catch {
+    throw new InputError(positionals[0], undefined, 'no catalog.json in this folder (build the endpoint first)');
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: "${values.port}" is not a port`);
+  const prefix = `/${String(values.prefix).replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const cors = String(values.cors)
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  const server = await serve({
+    port,
+    host: values.host,
+    cors,
+    log: values.log,
+    mounts: [{ prefix, dir, cacheControl: values['cache-control'] }],
+  });
+  lastServer = server;
+  const address = server.address() as AddressInfo;
+  io.err(
+    `serving ${dir} at http://${values.host}:${address.port}${prefix} ` +
+      `(CORS: ${cors.length ? cors.join(', ') : 'same origin only'}; Cache-Control: ${values['cache-control']})`,
+  );
+  const stop = () => server.close();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  import: cmdImport,
+  build: cmdBuild,
+  validate: cmdValidate,
+  serve: cmdServe,
+};
+
+/** Runs the CLI with `argv` (without node and script); resolves with the exit code. */
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`fokus-data ${command}: ${error.message}\nRun "fokus-data help" for the usage.`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    io.err(`error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,421 @@
+/**
+ * `fokus-data validate`: checks an endpoint folder or URL against the format v1 schema
+ * (src/data/schema.ts) and the consistency rules: every key known, geometry ids match the
+ * regions, years in range, rates consistent with their counts, sums of parts. The result
+ * is a list of issues, each with file, JSON path and reason.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as v from 'valibot';
+import {
+  Catalog as CatalogSchema,
+  IndicatorFile as IndicatorFileSchema,
+  type Catalog,
+  type Indicator,
+  type IndicatorFile,
+  type LevelId,
+} from '../data/schema.js';
+import { catalogIssues, formatPath, indicatorFileIssues, parseTopology } from '../data/validate.js';
+import { FokusDataError } from '../data/errors.js';
+
+export interface EndpointIssue {
+  severity: 'error' | 'warning';
+  /** Path of the file relative to the endpoint. */
+  file: string;
+  /** JSON path inside the file (`regions[3].parent`), `(file)` for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface EndpointReport {
+  location: string;
+  issues: EndpointIssue[];
+  /** Files read. */
+  files: number;
+  indicators: number;
+  regions: number;
+  ms: number;
+}
+
+export interface ValidateOptions {
+  /** Most issues listed per file and check (default 20); the rest are counted. */
+  limit?: number;
+  /** For URLs (a test seam). */
+  fetch?: typeof fetch;
+  /** The latest plausible year (default: this year + 1). */
+  maxYear?: number;
+}
+
+const LEVEL_RANK: Record<LevelId, number> = { land: 0, kreis: 1, amt: 2, gemeinde: 3 };
+
+type Reader = (file: string) => Promise<{ ok: true; json: unknown } | { ok: false; reason: string }>;
+
+function makeReader(location: string, fetchImpl: typeof fetch): Reader {
+  if (/^https?:\/\//i.test(location)) {
+    const base = location.endsWith('/') ? location : location + '/';
+    return async (file) => {
+      const url = new URL(file, base).href;
+      let res: Response;
+      try {
+        res = await fetchImpl(url);
+      } catch (error) {
+        return { ok: false, reason: `cannot fetch ${url}: ${(error as Error).message}` };
+      }
+      if (!res.ok) return { ok: false, reason: `HTTP ${res.status} for ${url}` };
+      const text = await res.text();
+      try {
+        return { ok: true, json: JSON.parse(text) };
+      } catch (error) {
+        return { ok: false, reason: `not valid JSON: ${(error as Error).message}` };
+      }
+    };
+  }
+  return async (file) => {
+    let text: string;
+    try {
+      text = await readFile(path.join(location, file), 'utf8');
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      return { ok: false, reason: e.code === 'ENOENT' ? 'file not found' : e.message };
+    }
+    try {
+      return { ok: true, json: JSON.parse(text) };
+    } catch (error) {
+      return { ok: false, reason: `not valid JSON: ${(error as Error).message}` };
+    }
+  };
+}
+
+function schemaIssues(issues: readonly v.BaseIssue<unknown>[]): { path: string; message: string }[] {
+  return issues.map((i) => {
+    const keys = (i.path ?? []).map((p) => p.key as string | number);
+    const message =
+      i.input === undefined && keys.length
+        ? 'required, but missing'
+        : /^Invalid \w+:/.test(i.message)
+          ? i.message.replace(/^Invalid (\w+): /, (_, kind: string) => `invalid ${kind}: `)
+          : `expected ${i.message}, received ${i.received}`;
+    return { path: formatPath(keys), message };
+  });
+}
+
+/** A data path must stay inside the endpoint: relative, no `..`, no scheme. */
+function unsafePath(file: string): boolean {
+  return /^[a-z]+:|^\/|\\/i.test(file) || file.split('/').includes('..');
+}
+
+/** Validates the endpoint at `location` (a folder or an http(s) URL). */
+export async function validateEndpoint(location: string, options: ValidateOptions = {}): Promise<EndpointReport> {
+  const started = Date.now();
+  const limit = options.limit ?? 20;
+  const maxYear = options.maxYear ?? new Date().getFullYear() + 1;
+  const read = makeReader(location, options.fetch ?? fetch);
+  const issues: EndpointIssue[] = [];
+  const report: EndpointReport = { location, issues, files: 0, indicators: 0, regions: 0, ms: 0 };
+  const finish = () => ((report.ms = Date.now() - started), report);
+
+  /** Adds issues of one check of one file, at most `limit`, then a count of the rest. */
+  const collector = (file: string) => {
+    const counts = new Map<string, number>();
+    return (severity: EndpointIssue['severity'], where: string, message: string, check = message.split(' ')[0]) => {
+      const key = `${severity}:${check}`;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n <= limit) issues.push({ severity, file, path: where, message });
+      else if (n === limit + 1)
+        issues.push({ severity, file, path: '(file)', message: `more issues like the above are not listed` });
+    };
+  };
+
+  // catalog.json
+  const add = collector('catalog.json');
+  const raw = await read('catalog.json');
+  report.files++;
+  if (!raw.ok) {
+    add('error', '(file)', raw.reason);
+    return finish();
+  }
+  const parsed = v.safeParse(CatalogSchema, raw.json);
+  if (!parsed.success) {
+    for (const i of schemaIssues(parsed.issues)) add('error', i.path, i.message, 'schema');
+    return finish();
+  }
+  const catalog: Catalog = parsed.output;
+  report.regions = catalog.regions.length;
+  report.indicators = catalog.indicators.length;
+  for (const i of catalogIssues(catalog)) add('error', i.path, i.message, 'consistency');
+
+  const regionById = new Map(catalog.regions.map((r) => [r.id, r]));
+  const levels = new Set(catalog.levels.map((l) => l.id));
+  catalog.regions.forEach((r, i) => {
+    if (!levels.has(r.level)) add('error', formatPath(['regions', i, 'level']), `level "${r.level}" is not in levels`);
+    const parent = r.parent === null ? undefined : regionById.get(r.parent);
+    if (parent && LEVEL_RANK[parent.level] >= LEVEL_RANK[r.level]) {
+      add(
+        'error',
+        formatPath(['regions', i, 'parent']),
+        `a ${r.level} cannot lie in the ${parent.level} "${parent.id}"`,
+      );
+    }
+  });
+  for (const level of levels) {
+    if (!catalog.regions.some((r) => r.level === level)) add('warning', 'levels', `no region has the level "${level}"`);
+  }
+  if (!catalog.version.trim()) add('error', 'version', 'empty: the version (content hash) busts caches');
+  catalog.indicators.forEach((ind, i) => {
+    ind.years.forEach((y, k) => {
+      if (y > maxYear) add('error', formatPath(['indicators', i, 'years', k]), `year ${y} lies in the future`, 'year');
+      if (k > 0 && y <= ind.years[k - 1])
+        add('error', formatPath(['indicators', i, 'years', k]), 'years must ascend', 'year');
+    });
+    ind.levels.forEach((l, k) => {
+      if (!levels.has(l)) add('error', formatPath(['indicators', i, 'levels', k]), `level "${l}" is not in levels`);
+    });
+    (ind.breaks ?? []).forEach((b, k) => {
+      if (b.year <= ind.years[0] || b.year > ind.years.at(-1)!) {
+        add(
+          'warning',
+          formatPath(['indicators', i, 'breaks', k, 'year']),
+          `the break ${b.year} is not inside the years ${ind.years[0]}-${ind.years.at(-1)}`,
+        );
+      }
+    });
+    const file = ind.file ?? `indicators/${ind.id}.json`;
+    if (unsafePath(file))
+      add('error', formatPath(['indicators', i, 'file']), `"${file}" must be a relative path inside the endpoint`);
+  });
+  catalog.geometry.forEach((g, i) => {
+    if (unsafePath(g.file))
+      add('error', formatPath(['geometry', i, 'file']), `"${g.file}" must be a relative path inside the endpoint`);
+  });
+
+  const referenced = new Set(['catalog.json']);
+
+  // indicators/<id>.json
+  for (const ind of catalog.indicators) {
+    const file = ind.file ?? `indicators/${ind.id}.json`;
+    if (unsafePath(file)) continue;
+    referenced.add(file);
+    const addI = collector(file);
+    const got = await read(file);
+    report.files++;
+    if (!got.ok) {
+      addI('error', '(file)', got.reason);
+      continue;
+    }
+    const p = v.safeParse(IndicatorFileSchema, got.json);
+    if (!p.success) {
+      for (const i of schemaIssues(p.issues)) addI('error', i.path, i.message, 'schema');
+      continue;
+    }
+    const consistency = indicatorFileIssues(p.output, catalog, ind.id);
+    for (const i of consistency) addI('error', i.path, i.message, 'consistency');
+    if (consistency.some((i) => /rows|values for/.test(i.message))) continue; // shapes differ: no cell checks
+    checkIndicatorFile(p.output, ind, regionById, addI);
+  }
+
+  // geo/*.topo.json
+  for (const g of catalog.geometry) {
+    if (unsafePath(g.file)) continue;
+    referenced.add(g.file);
+    const addG = collector(g.file);
+    const got = await read(g.file);
+    report.files++;
+    if (!got.ok) {
+      addG('error', '(file)', got.reason);
+      continue;
+    }
+    let topo;
+    try {
+      topo = parseTopology(got.json, g.file);
+    } catch (error) {
+      addG('error', '(file)', error instanceof FokusDataError ? (error.detail ?? error.message) : String(error));
+      continue;
+    }
+    const under = (id: string) => {
+      if (g.parent === undefined) return true;
+      for (let p = regionById.get(id)?.parent; p; p = regionById.get(p)?.parent ?? null)
+        if (p === g.parent) return true;
+      return false;
+    };
+    const seen = new Set<string>();
+    topo.objects.regions.geometries.forEach((geom, k) => {
+      const where = formatPath(['objects', 'regions', 'geometries', k, 'id']);
+      const id = geom.id === undefined ? undefined : String(geom.id);
+      if (id === undefined) return addG('error', where, 'missing: every geometry needs the region id');
+      if (seen.has(id)) addG('error', where, `duplicate geometry id "${id}"`, 'duplicate');
+      seen.add(id);
+      const region = regionById.get(id);
+      if (!region) addG('error', where, `unknown region "${id}" (not in catalog.json)`, 'unknown');
+      else if (region.level !== g.level)
+        addG('error', where, `"${id}" is a ${region.level}, the file holds ${g.level} regions`, 'level');
+      else if (!under(id)) addG('error', where, `"${id}" does not lie in ${g.parent}`, 'parent');
+    });
+    for (const r of catalog.regions) {
+      if (r.level === g.level && under(r.id) && !seen.has(r.id)) {
+        addG('warning', 'objects.regions', `no geometry for region "${r.id}" (${r.name})`, 'missing');
+      }
+    }
+  }
+
+  // Leftovers in a folder (an old indicator that is no longer in the catalog).
+  if (!/^https?:\/\//i.test(location)) {
+    const addF = collector('(folder)');
+    const entries = await readdir(location, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile() || !e.name.endsWith('.json')) continue;
+      const rel = path
+        .relative(location, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+        .split(path.sep)
+        .join('/');
+      if (!referenced.has(rel)) addF('warning', rel, 'not referenced by catalog.json (left over?)');
+    }
+  }
+  return finish();
+}
+
+type Add = (severity: EndpointIssue['severity'], where: string, message: string, check?: string) => void;
+
+/** Cell checks of a shape-valid indicator file: years, levels, rates against counts, sums. */
+function checkIndicatorFile(
+  file: IndicatorFile,
+  ind: Indicator,
+  regionById: Map<string, Catalog['regions'][number]>,
+  add: Add,
+): void {
+  if (file.years.join() !== ind.years.join()) {
+    add('error', 'years', `[${file.years.join(', ')}] differ from the catalog's years [${ind.years.join(', ')}]`);
+  }
+  const levels = new Set(ind.levels);
+  const present = new Set<string>();
+  file.regions.forEach((id, r) => {
+    const region = regionById.get(id);
+    if (!region) return; // reported as unknown already
+    present.add(region.level);
+    if (!levels.has(region.level))
+      add(
+        'error',
+        formatPath(['regions', r]),
+        `"${id}" is a ${region.level}; the indicator has the levels ${ind.levels.join(', ')}`,
+        'level',
+      );
+  });
+  for (const l of ind.levels) if (!present.has(l)) add('warning', 'regions', `no region of the level "${l}"`, 'level');
+
+  const tolerance = 0.5 * 10 ** -ind.decimals + 1e-9;
+  file.values.forEach((row, r) =>
+    row.forEach((value, y) => {
+      if (value !== null && Math.abs(value * 10 ** ind.decimals - Math.round(value * 10 ** ind.decimals)) > 1e-6) {
+        add('warning', formatPath(['values', r, y]), `${value} has more than ${ind.decimals} decimals`, 'decimals');
+      }
+    }),
+  );
+
+  const c = ind.computation;
+  if (c.type === 'ratio') {
+    if (!file.numerator || !file.denominator) {
+      add(
+        'warning',
+        '(file)',
+        'a ratio without numerator and denominator: the rates cannot be checked against their counts',
+        'counts',
+      );
+    } else {
+      const num = file.numerator;
+      const den = file.denominator;
+      file.values.forEach((row, r) =>
+        row.forEach((value, y) => {
+          const n = num[r][y];
+          const d = den[r][y];
+          if (value === null || n === null || d === null) return;
+          if (d === 0) {
+            add(
+              'error',
+              formatPath(['values', r, y]),
+              `${value} with denominator 0 (region ${file.regions[r]}, ${file.years[y]})`,
+              'rate',
+            );
+            return;
+          }
+          const expected = (n / d) * c.factor;
+          if (Math.abs(value - expected) > tolerance) {
+            add(
+              'error',
+              formatPath(['values', r, y]),
+              `rate ${value} does not match ${n} / ${d} x ${c.factor} = ${+expected.toFixed(ind.decimals + 2)} (region ${file.regions[r]}, ${file.years[y]})`,
+              'rate',
+            );
+          }
+        }),
+      );
+      checkSums(file, num, 'numerator', regionById, add);
+      checkSums(file, den, 'denominator', regionById, add);
+    }
+  } else {
+    checkSums(file, file.values, 'values', regionById, add);
+  }
+}
+
+/**
+ * Warns where a region's count is not the sum of its parts although every part has a number
+ * (a published total may differ slightly, e.g. by later corrections, hence a warning).
+ */
+function checkSums(
+  file: IndicatorFile,
+  matrix: (number | null)[][],
+  name: string,
+  regionById: Map<string, Catalog['regions'][number]>,
+  add: Add,
+): void {
+  const row = new Map(file.regions.map((id, r) => [id, r]));
+  const children = new Map<string, number[]>();
+  for (const id of file.regions) {
+    const parent = regionById.get(id)?.parent;
+    if (parent && row.has(parent)) children.set(parent, [...(children.get(parent) ?? []), row.get(id)!]);
+  }
+  // Only parents whose parts are all in the file (every child region of the catalog).
+  const catalogChildren = new Map<string, number>();
+  for (const r of regionById.values())
+    if (r.parent) catalogChildren.set(r.parent, (catalogChildren.get(r.parent) ?? 0) + 1);
+  for (const [parent, kids] of children) {
+    if (kids.length !== catalogChildren.get(parent)) continue;
+    const p = row.get(parent)!;
+    file.years.forEach((year, y) => {
+      const total = matrix[p][y];
+      const parts = kids.map((k) => matrix[k][y]);
+      if (total === null || parts.some((x) => x === null)) return;
+      const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+      if (Math.abs(sum - total) > 1e-6 * Math.max(1, Math.abs(total))) {
+        add(
+          'warning',
+          formatPath([name, p, y]),
+          `${total} for ${parent} in ${year}, but its ${kids.length} parts sum to ${+sum.toFixed(6)}`,
+          'sum',
+        );
+      }
+    });
+  }
+}
+
+/** The report as text: issues grouped by file, then a summary line. */
+export function formatReport(report: EndpointReport): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, EndpointIssue[]>();
+  for (const i of report.issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
+  for (const [file, list] of byFile) {
+    lines.push(file);
+    for (const i of list) lines.push(`  ${i.severity === 'error' ? 'error  ' : 'warning'}  ${i.path}: ${i.message}`);
+  }
+  const errors = report.issues.filter((i) => i.severity === 'error').length;
+  const warnings = report.issues.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(
+    `${errors ? 'FAILED' : 'OK'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(report.files, 'file')} ` +
+      `(${plural(report.indicators, 'indicator')}, ${plural(report.regions, 'region')}) of ${report.location} (${report.ms} ms)`,
+  );
+  return lines.join('\n');
+}
+
+export function errorCount(report: EndpointReport): number {
+  return report.issues.filter((i) => i.severity === 'error').length;
+}
