@@ -1,0 +1,284 @@
+/**
+ * The Leaflet part of `<municipality-map>`: loads Leaflet on demand, adopts its CSS
+ * into the shadow root (one shared constructed stylesheet, CSP-safe), draws the regions
+ * (SVG or canvas renderer), the outlines of the level above and an optional tile layer,
+ * and restyles existing shapes when only values or the selection change.
+ *
+ * No attribution control: Leaflet writes attributions as HTML; the element shows them
+ * as text in its caption instead.
+ */
+import type * as Leaflet from 'leaflet';
+import type { Feature, Geometry } from 'geojson';
+import leafletCss from 'leaflet/dist/leaflet.css?inline';
+
+export type LeafletModule = typeof Leaflet;
+
+let leaflet: Promise<LeafletModule> | undefined;
+let sheet: CSSStyleSheet | undefined;
+
+/** Leaflet, imported once per page (its own chunk in the build). */
+export function loadLeaflet(): Promise<LeafletModule> {
+  leaflet ??= import('leaflet/dist/leaflet-src.esm.js').catch((error: unknown) => {
+    leaflet = undefined;
+    throw error;
+  });
+  return leaflet;
+}
+
+/** Adds Leaflet's CSS to a shadow root (one shared `CSSStyleSheet` for every map on the page). */
+export function adoptLeafletCss(root: ShadowRoot): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(leafletCss);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+}
+
+/** Maps alive on the page (for the lifecycle tests: back to the start after unmounting). */
+export const liveMaps = new Set<LeafletMap>();
+
+export interface RegionStyle {
+  fill: string | CanvasPattern;
+  selected: boolean;
+  /** Accessible name of the region's path (SVG renderer). */
+  label: string;
+}
+
+export interface MapCallbacks {
+  /** Pointer over a region (container pixel position), or left all regions. */
+  hover(id: string | undefined, point?: { x: number; y: number }): void;
+  /** A region was clicked. */
+  activate(id: string): void;
+}
+
+export interface LeafletMapOptions {
+  canvas: boolean;
+  zoomInTitle: string;
+  zoomOutTitle: string;
+  callbacks: MapCallbacks;
+}
+
+type RegionFeature = Feature<Geometry> & { id: string };
+
+const STROKE = '#66727f';
+
+export class LeafletMap {
+  readonly map: Leaflet.Map;
+  readonly canvas: boolean;
+  private readonly L: LeafletModule;
+  private readonly renderer: Leaflet.Renderer;
+  private readonly outlineRenderer: Leaflet.Renderer;
+  private readonly focusRenderer: Leaflet.Renderer;
+  private readonly layers = new Map<string, Leaflet.Path>();
+  private regionLayer?: Leaflet.GeoJSON;
+  private outlineLayer?: Leaflet.GeoJSON;
+  private focusLayer?: Leaflet.GeoJSON;
+  private tileLayer?: Leaflet.TileLayer;
+  private tileUrl = '';
+  private dataKey: unknown;
+  private bounds?: Leaflet.LatLngBounds;
+  private padTopLeft: [number, number] = [0, 0];
+  private hovered?: string;
+  private selected = '';
+
+  constructor(
+    L: LeafletModule,
+    readonly container: HTMLElement,
+    private readonly options: LeafletMapOptions,
+  ) {
+    this.L = L;
+    this.canvas = options.canvas;
+    this.renderer = options.canvas ? L.canvas({ padding: 0.2 }) : L.svg({ padding: 0.2 });
+    this.map = L.map(container, {
+      renderer: this.renderer,
+      attributionControl: false,
+      zoomControl: false,
+      keyboard: false,
+      scrollWheelZoom: false,
+      zoomSnap: 0.1,
+      zoomDelta: 0.5,
+      boxZoom: false,
+      minZoom: 5,
+      maxZoom: 14,
+    });
+    L.control
+      .zoom({ position: 'bottomright', zoomInTitle: options.zoomInTitle, zoomOutTitle: options.zoomOutTitle })
+      .addTo(this.map);
+    this.map.createPane('fokus-outline').style.zIndex = '420';
+    this.map.createPane('fokus-focus').style.zIndex = '430';
+    this.map.getPane('fokus-outline')!.style.pointerEvents = 'none';
+    this.map.getPane('fokus-focus')!.style.pointerEvents = 'none';
+    this.outlineRenderer = L.svg({ pane: 'fokus-outline', padding: 0.2 });
+    this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
+    liveMaps.add(this);
+  }
+
+  /** Draws the regions and outlines; does nothing when `key` is the same as last time. */
+  setData(
+    key: unknown,
+    regions: readonly RegionFeature[],
+    outlines: readonly Feature[],
+    padTopLeft: [number, number],
+  ): void {
+    if (key === this.dataKey) return;
+    this.dataKey = key;
+    const L = this.L;
+    this.regionLayer?.remove();
+    this.outlineLayer?.remove();
+    this.clearFocus();
+    this.layers.clear();
+    this.regionLayer = L.geoJSON(regions as unknown as Feature[], {
+      // Leaflet's typing lacks `renderer` on GeoJSON options; it is passed on to each path.
+      ...({ renderer: this.renderer } as object),
+      style: { color: STROKE, weight: this.canvas ? 0.4 : 0.8, fillOpacity: 1, fillColor: '#ffffff' },
+      onEachFeature: (feature, layer) => {
+        const id = String(feature.id);
+        const path = layer as Leaflet.Path;
+        this.layers.set(id, path);
+        path.on('mouseover mousemove', (event) => {
+          const e = event as Leaflet.LeafletMouseEvent;
+          if (this.hovered !== id) {
+            const previous = this.hovered;
+            this.hovered = id;
+            if (previous) this.applyStroke(previous);
+            this.applyStroke(id);
+          }
+          this.options.callbacks.hover(id, e.containerPoint);
+        });
+        path.on('mouseout', () => {
+          if (this.hovered === id) this.hovered = undefined;
+          this.applyStroke(id);
+          this.options.callbacks.hover(undefined);
+        });
+        path.on('click', () => this.options.callbacks.activate(id));
+      },
+    }).addTo(this.map);
+    this.outlineLayer = outlines.length
+      ? L.geoJSON(outlines as Feature[], {
+          pane: 'fokus-outline',
+          interactive: false,
+          ...({ renderer: this.outlineRenderer } as object),
+          style: { color: '#1f2933', weight: this.canvas ? 1.2 : 1.6, fill: false, opacity: 0.9 },
+        }).addTo(this.map)
+      : undefined;
+    const bounds = this.regionLayer.getBounds();
+    this.bounds = bounds.isValid() ? bounds : undefined;
+    this.padTopLeft = padTopLeft;
+    this.fit(); // the map gets its view here; Leaflet creates the paths only then
+    this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
+    if (!this.canvas) {
+      for (const [id, path] of this.layers) {
+        const el = path.getElement();
+        el?.setAttribute('data-region', id);
+        el?.setAttribute('role', 'button');
+        el?.setAttribute('tabindex', '-1');
+      }
+    }
+  }
+
+  /** Fits the map to the regions (after data or size changes). */
+  fit(): void {
+    if (!this.bounds) return;
+    this.map.invalidateSize({ pan: false });
+    this.map.fitBounds(this.bounds, { paddingTopLeft: this.padTopLeft, paddingBottomRight: [8, 8], animate: false });
+  }
+
+  /** An optional tile layer (no request to a tile server unless the page configures one). */
+  setTiles(url: string): void {
+    if (url === this.tileUrl) return;
+    this.tileUrl = url;
+    this.tileLayer?.remove();
+    this.tileLayer = url ? this.L.tileLayer(url, { maxZoom: 18, crossOrigin: true }).addTo(this.map) : undefined;
+  }
+
+  /** Restyles existing shapes (cheap): fill, selection, accessible names. */
+  restyle(styleOf: (id: string) => RegionStyle | undefined, selected: string, fillOpacity: number): void {
+    this.selected = selected;
+    for (const [id, path] of this.layers) {
+      const s = styleOf(id);
+      if (!s) continue;
+      path.setStyle({ fillColor: s.fill as string, fillOpacity });
+      this.applyStroke(id);
+      const el = path.getElement();
+      if (el) {
+        el.setAttribute('aria-label', s.label);
+        el.setAttribute('aria-pressed', String(s.selected));
+        el.classList.toggle('selected', s.selected);
+      }
+    }
+    const sel = this.layers.get(selected);
+    if (sel && !this.isFocused(sel)) sel.bringToFront();
+  }
+
+  private isFocused(path: Leaflet.Path): boolean {
+    const el = path.getElement();
+    return !!el && (el.getRootNode() as ShadowRoot | Document).activeElement === el;
+  }
+
+  private applyStroke(id: string): void {
+    const path = this.layers.get(id);
+    if (!path) return;
+    const base = this.canvas ? 0.4 : 0.8;
+    if (id === this.selected) path.setStyle({ color: '#111111', weight: 3.5 });
+    else if (id === this.hovered) path.setStyle({ color: '#111111', weight: 2 });
+    else path.setStyle({ color: STROKE, weight: base });
+  }
+
+  /** The `<path>` of a region (SVG renderer only). */
+  elementOf(id: string): SVGElement | undefined {
+    return (this.layers.get(id)?.getElement() as SVGElement | undefined) ?? undefined;
+  }
+
+  /** Roving tab stop: only this region's path is in the tab order (SVG renderer). */
+  setTabStop(id: string | undefined): void {
+    if (this.canvas) return;
+    for (const [rid, path] of this.layers) path.getElement()?.setAttribute('tabindex', rid === id ? '0' : '-1');
+  }
+
+  /** Brings a region to the front (before focusing it: moving a focused node blurs it). */
+  bringToFront(id: string): void {
+    this.layers.get(id)?.bringToFront();
+  }
+
+  /** Container pixel position of a region's centre; pans it into view first when outside. */
+  pointOf(id: string, reveal = false): { x: number; y: number } | undefined {
+    const path = this.layers.get(id) as Leaflet.Polygon | undefined;
+    if (!path) return undefined;
+    const centre = path.getBounds().getCenter();
+    if (reveal && !this.map.getBounds().contains(centre)) this.map.panTo(centre, { animate: false });
+    const p = this.map.latLngToContainerPoint(centre);
+    return { x: p.x, y: p.y };
+  }
+
+  /** Keyboard focus drawn on the map (canvas renderer, whose regions have no DOM node). */
+  showFocus(id: string | undefined): void {
+    this.clearFocus();
+    const path = id ? (this.layers.get(id) as Leaflet.Polygon | undefined) : undefined;
+    if (!path) return;
+    this.focusLayer = this.L.geoJSON(path.toGeoJSON(), {
+      pane: 'fokus-focus',
+      interactive: false,
+      ...({ renderer: this.focusRenderer } as object),
+      style: { color: '#d35400', weight: 4, fill: false },
+    }).addTo(this.map);
+  }
+
+  private clearFocus(): void {
+    this.focusLayer?.remove();
+    this.focusLayer = undefined;
+  }
+
+  /** Ids of the drawn regions. */
+  ids(): string[] {
+    return [...this.layers.keys()];
+  }
+
+  /** Removes the map and everything Leaflet attached (listeners, panes). */
+  remove(): void {
+    this.clearFocus();
+    this.layers.clear();
+    this.map.off();
+    this.map.remove();
+    liveMaps.delete(this);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Loading of `<municipality-map>`: checks the attributes, fetches catalog, indicator,
+ * geometry of the level and of the level above (outlines), splits outlying regions into
+ * insets and builds the view model. Errors name the attribute or id that is wrong.
+ */
+import { feature as topoFeature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Catalog, Indicator, LevelId, Region } from '../../data/schema.js';
+import { childrenOf, indicatorById, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
+import { FokusDataError, isAbortError } from '../../data/errors.js';
+import { localText } from '../../data/format.js';
+import type { FokusClient } from '../../data/client.js';
+import type { FokusTopology } from '../../data/validate.js';
+import { FokusUsageError } from '../../internal/errors.js';
+import type { Lang } from '../../internal/i18n.js';
+import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
+import { bbox, centre, findOutliers } from './geo.js';
+import { buildMapModel, type MapModel } from './map-model.js';
+
+export type RegionFeature = Feature<Geometry> & { id: string };
+
+export interface Geo {
+  main: RegionFeature[];
+  inset: RegionFeature[];
+  outlines: Feature[];
+  /** Box centres (lon, lat) for the arrow keys. */
+  centres: Map<string, [number, number]>;
+}
+
+export interface View {
+  catalog: Catalog;
+  indicator: Indicator;
+  data: IndicatorData;
+  level: LevelId;
+  parent?: Region;
+  year: number;
+  model: MapModel;
+  geo: Geo;
+  /** Region ids sorted by name (Home/End, table). */
+  byName: string[];
+  attribution: string;
+}
+
+/** The attributes that select and classify the data. */
+export interface MapArgs {
+  endpoint: string;
+  indicator: string;
+  level: string;
+  parent: string;
+  year: number | undefined;
+  method: string;
+  classes: number;
+  breaks: string;
+  scheme: string;
+  reference: string;
+  insets: string;
+  lang: Lang;
+  locale: string;
+}
+
+/** The last geometry split of an element, reused while geometry and insets stay the same. */
+export interface GeoMemo {
+  last?: { key: unknown[]; geo: Geo };
+}
+
+const LEVEL_ABOVE: Record<LevelId, LevelId | undefined> = {
+  gemeinde: 'kreis',
+  amt: 'kreis',
+  kreis: 'land',
+  land: undefined,
+};
+
+const featureCache = new WeakMap<object, RegionFeature[]>();
+function featuresOf(topology: FokusTopology): RegionFeature[] {
+  let list = featureCache.get(topology);
+  if (!list) {
+    const fc = topoFeature(topology, topology.objects.regions) as FeatureCollection<Geometry>;
+    list = fc.features.map((f) => ({ ...f, id: String(f.id) }) as RegionFeature);
+    featureCache.set(topology, list);
+  }
+  return list;
+}
+
+/** Loads everything the map shows (see the module comment). */
+export async function loadMapView(
+  args: MapArgs,
+  { signal, client }: { signal: AbortSignal; client: FokusClient },
+  memo: GeoMemo,
+): Promise<View> {
+  const {
+    endpoint,
+    indicator: indicatorId,
+    level,
+    parent,
+    year,
+    method,
+    classes,
+    breaks,
+    scheme,
+    reference,
+    insets,
+    lang,
+    locale,
+  } = args;
+  const id = indicatorId.trim();
+  if (!id) throw new FokusUsageError('missing-attribute', 'indicator');
+  const levelId = parseLevel(level || 'gemeinde');
+  const manual = parseBreaks(breaks);
+  if (!manual) throw new FokusUsageError('invalid-attribute', 'breaks', breaks);
+  const m = method.trim() ? parseMethod(method) : manual.length ? 'manual' : 'quantile';
+  if (!m) throw new FokusUsageError('invalid-attribute', 'method', method);
+  if (m === 'manual' && !manual.length) throw new FokusUsageError('missing-attribute', 'breaks');
+  if (!Number.isInteger(classes) || classes < 1 || classes > MAX_CLASSES)
+    throw new FokusUsageError('invalid-attribute', 'classes', String(classes));
+  const schemeName = parseScheme(scheme);
+  if (!schemeName) throw new FokusUsageError('invalid-attribute', 'scheme', scheme);
+  const catalog = await client.getCatalog(endpoint, { signal });
+  const indicator = indicatorById(catalog, id);
+  if (!indicator) throw new FokusDataError('unknown-indicator', { subject: id });
+  const parentRegion = parent.trim() ? regionById(catalog, parent.trim()) : undefined;
+  if (parent.trim() && !parentRegion) throw new FokusDataError('unknown-region', { subject: parent.trim() });
+  const refId = reference.trim() || parentRegion?.id || catalog.regions.find((r) => r.parent === null)?.id || '';
+  const refRegion = refId ? regionById(catalog, refId) : undefined;
+  if (reference.trim() && !refRegion) throw new FokusDataError('unknown-region', { subject: reference.trim() });
+
+  const above = LEVEL_ABOVE[levelId];
+  const [data, topology, outlineTopology] = await Promise.all([
+    client.getIndicator(endpoint, id, { signal }),
+    client.getGeometry(endpoint, levelId, parentRegion?.id, { signal }),
+    above
+      ? client.getGeometry(endpoint, above, parentRegion?.id, { signal }).catch((e: unknown) => {
+          if (isAbortError(e)) throw e;
+          return undefined; // outlines are context only
+        })
+      : undefined,
+  ]);
+  const shownYear = year ?? data.latestYear() ?? data.years[data.years.length - 1];
+  if (!data.years.includes(shownYear)) throw new FokusUsageError('invalid-attribute', 'year', String(year));
+
+  const regions = parentRegion
+    ? childrenOf(catalog, parentRegion.id, levelId)
+    : catalog.regions.filter((r) => r.level === levelId);
+  const geo = geoFor(memo, catalog, topology, outlineTopology, regions, parentRegion, insets);
+  const shown = regions.filter((r) => geo.centres.has(r.id));
+  const model = buildMapModel({
+    regions: shown,
+    observe: (rid) => data.get(rid, shownYear),
+    reference: refRegion
+      ? { id: refRegion.id, name: refRegion.name, observation: data.get(refRegion.id, shownYear) }
+      : undefined,
+    parentName: parentRegion?.name,
+    indicator: {
+      id,
+      label: localText(indicator.label, lang),
+      unit: localText(indicator.unit, lang),
+      decimals: indicator.decimals,
+      polarity: indicator.polarity,
+    },
+    level: levelId,
+    year: shownYear,
+    method: m,
+    classes,
+    manual,
+    scheme: schemeName,
+    lang,
+    locale: locale,
+  });
+  const collator = new Intl.Collator(locale);
+  const byName = [...shown].sort((a, b) => collator.compare(a.name, b.name)).map((r) => r.id);
+  const geometryEntry = catalog.geometry.find((g) => g.level === levelId);
+  return {
+    catalog,
+    indicator,
+    data,
+    level: levelId,
+    parent: parentRegion,
+    year: shownYear,
+    model,
+    geo,
+    byName,
+    attribution: geometryEntry?.attribution ?? '',
+  };
+}
+
+/** Splits the geometry into main map and insets; the same object while nothing changes (no redraw on a new year). */
+function geoFor(
+  memo: GeoMemo,
+  catalog: Catalog,
+  topology: FokusTopology,
+  outlineTopology: FokusTopology | undefined,
+  regions: Region[],
+  parent: Region | undefined,
+  insets: string,
+): Geo {
+  const key = [topology, outlineTopology, parent?.id, regions.length, insets];
+  if (memo.last && key.every((k, i) => k === memo.last!.key[i])) return memo.last.geo;
+  const ids = new Set(regions.map((r) => r.id));
+  const features = featuresOf(topology).filter((f) => ids.has(f.id));
+  const boxes = features.map((f) => ({ id: f.id, bbox: bbox(f.geometry) }));
+  const mode = insets.trim().toLowerCase();
+  const insetIds = new Set(
+    mode === 'none'
+      ? []
+      : mode === 'auto' || mode === ''
+        ? findOutliers(boxes)
+        : mode.split(/[\s,;]+/).filter((i) => ids.has(i)),
+  );
+  const outlineIds = parent
+    ? new Set([
+        parent.id,
+        ...childrenOf(catalog, parent.id, LEVEL_ABOVE[regions[0]?.level ?? 'gemeinde'] ?? 'land').map((r) => r.id),
+      ])
+    : undefined;
+  const outlines = outlineTopology
+    ? featuresOf(outlineTopology).filter((f) => !outlineIds || outlineIds.has(f.id))
+    : [];
+  const centres = new Map<string, [number, number]>();
+  for (const b of boxes) if (b.bbox) centres.set(b.id, centre(b.bbox));
+  const geo: Geo = {
+    main: features.filter((f) => !insetIds.has(f.id)),
+    inset: features.filter((f) => insetIds.has(f.id)),
+    outlines,
+    centres,
+  };
+  memo.last = { key, geo };
+  return geo;
+}
