@@ -1,0 +1,401 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Catalog, Indicator } from '../../data/schema.js';
+import { breakdownById, type IndicatorData } from '../../data/model.js';
+import { toCsv, type CsvFlavour } from '../../data/csv.js';
+import { FokusElement } from '../../internal/fokus-element.js';
+import { styleProps } from '../../internal/style-props.js';
+import { DataTask } from '../../internal/data-task.js';
+import { errorMessage, FokusUsageError } from '../../internal/errors.js';
+import { FokusErrorEvent, FokusSelectEvent } from '../../internal/events.js';
+import { SelectionController } from '../../internal/selection.js';
+import { captionLines, renderCaption } from '../../internal/caption.js';
+import { fileName, saveFile } from '../../internal/download.js';
+import { buildChartModel, nextKey, parseChartType, t, type ChartModel, type ChartType } from './chart-model.js';
+import { buildChartSpec, defaultHeight, DEFAULT_THEME, legendColumns, type ChartTheme } from './chart-spec.js';
+import { chartCsvRows, chartTable, describeChart } from './chart-text.js';
+import { ChartView, renderImage } from './vega-view.js';
+import { placeTip, renderNotes, renderTable, renderToolbar, type Download, type Tip } from './chart-parts.js';
+import { styles } from './indicator-chart.styles.js';
+
+interface Loaded {
+  model: ChartModel;
+  catalog: Catalog;
+  indicators: Indicator[];
+}
+
+/**
+ * One indicator over time (`line`), regions ranked for one year (`bar`) or the categories
+ * of a breakdown such as age groups (`column`), drawn with Vega-Lite, with reference regions,
+ * official value symbols, a German description, a data table and downloads.
+ *
+ * @tag indicator-chart
+ * @fires fokus-load - After the chart has been drawn; `detail: { indicators, count }` (count = drawn values).
+ * @fires fokus-error - When the chart cannot be shown; `detail: { code, message, error }`.
+ * @fires fokus-select - When a region is clicked or chosen with Enter; `detail: { region, year, indicator }`.
+ * @attr link - Linked views: the keys of the group's selection this chart follows (`region year indicator`, default all).
+ * @csspart title - The heading.
+ * @csspart chart - The focusable chart area (arrow keys step through the values).
+ * @csspart tooltip - The tooltip of a mark.
+ * @csspart toolbar - The row of buttons (table, definition, downloads).
+ * @csspart table - The data table.
+ * @csspart definition - The indicator's definition.
+ * @csspart caption - Source, licence and data year.
+ * @csspart loading - The skeleton while loading.
+ * @csspart empty - The "no data" message.
+ * @csspart error - The error message.
+ * @cssprop --fokus-color-accent - Colour of the main region.
+ * @cssprop --fokus-color-reference - Colour of the reference regions.
+ * @cssprop --fokus-chart-other - Colour of the other regions of a ranking (default #8fa3b8).
+ * @cssprop --fokus-chart-reference-light - Colour of every second reference region (default #86929e).
+ */
+export class IndicatorChartElement extends FokusElement {
+  static override styles = [...FokusElement.styles, styles];
+
+  /** Indicator id from the catalog, or a breakdown id (then the chart shows columns). */
+  @property() indicator = '';
+  /** `line` (time series, default), `bar` (regions ranked for one year) or `column` (categories). */
+  @property() type: ChartType = 'line';
+  /** One or more region keys, separated by commas or spaces (e.g. `01056015`). */
+  @property() region = '';
+  /** Reference regions drawn distinct (dashed lines, rules), e.g. `01056,01`. */
+  @property() compare = '';
+  /** With `parent`: show all regions of this level (`land`, `kreis`, `amt`, `gemeinde`). */
+  @property() level = '';
+  /** With `level`: the region whose descendants are shown, e.g. `01056`. */
+  @property() parent = '';
+  /** First year of a time series. */
+  @property({ type: Number }) from?: number;
+  /** Last year of a time series. */
+  @property({ type: Number }) to?: number;
+  /** The year of a bar or column chart; default the latest year with data. */
+  @property({ type: Number }) year?: number;
+  /** Heading; default the indicator's label from the catalog. */
+  @property() override title = '';
+  /** Height of the plot area in pixels; default 260 (bars: 24 per region). */
+  @property({ type: Number }) height?: number;
+  /** Hides the data-table button. */
+  @property({ type: Boolean, attribute: 'no-table' }) noTable = false;
+  /** Hides the source and licence caption (keep it somewhere else on the page). */
+  @property({ type: Boolean, attribute: 'no-source' }) noSource = false;
+
+  @state() private showTable = false;
+  @state() private showDefinition = false;
+  @state() private active?: string;
+  @state() private tip?: Tip;
+
+  private view = new ChartView();
+  private drawn?: { container: Element; model: ChartModel };
+  private resizer?: ResizeObserver;
+  private selected?: string;
+  private width = 0;
+  private redrawTimer?: ReturnType<typeof setTimeout>;
+
+  private data = new DataTask(this, {
+    manualLoadEvent: true,
+    args: () =>
+      [
+        this.resolvedEndpoint,
+        this.indicator,
+        this.type,
+        this.region,
+        this.compare,
+        this.level,
+        this.parent,
+        this.from,
+        this.to,
+        this.year,
+        this.title,
+        this.uiLang,
+      ] as const,
+    load: async (
+      [endpoint, indicator, type, region, compare, level, parent, from, to, year, title, lang],
+      { signal, client },
+    ): Promise<Loaded> => {
+      if (!indicator.trim()) throw new FokusUsageError('missing-attribute', 'indicator');
+      const chartType = parseChartType(type);
+      const catalog = await client.getCatalog(endpoint, { signal });
+      const id = indicator.trim();
+      const breakdown =
+        breakdownById(catalog, id) ??
+        (chartType === 'column' ? catalog.breakdowns?.find((b) => b.indicators.includes(id)) : undefined);
+      const ids = breakdown ? breakdown.indicators : [id];
+      const data: IndicatorData[] = await Promise.all(ids.map((i) => client.getIndicator(endpoint, i, { signal })));
+      const request = { type: chartType, region, compare, level, parent, from, to, year, title };
+      const model = buildChartModel({ catalog, data, breakdown }, request, lang, this.locale);
+      return { model, catalog, indicators: data.map((d) => d.indicator) };
+    },
+    describe: (v) => ({ indicators: v.model.indicatorIds, count: v.model.count }),
+  });
+
+  /**
+   * Linked views (`group`): the group's region is highlighted (a line or column chart that
+   * does not show it takes it as its region), its year is shown by bar and column charts,
+   * its indicator by every chart except a breakdown's columns. `link` narrows what is followed.
+   */
+  private selection = new SelectionController(this, {
+    keys: ['region', 'year', 'indicator'],
+    apply: (s, changed) => {
+      const model = this.data.value?.model;
+      if (changed.includes('region') && s.region) {
+        const shown =
+          !model || model.rows.some((r) => r.region === s.region) || model.refs.some((r) => r.region === s.region);
+        if (!shown && model && model.type !== 'bar') this.region = s.region;
+        this.highlight(s.region);
+      }
+      if (changed.includes('year') && s.year && model?.type !== 'line') this.year = s.year;
+      if (changed.includes('indicator') && s.indicator && model?.categories.length === 0) this.indicator = s.indicator;
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: the view was finalized on disconnect, draw it again.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizer?.disconnect();
+    this.resizer = undefined;
+    clearTimeout(this.redrawTimer);
+    this.view.finalize();
+    this.drawn = undefined;
+  }
+
+  /** The data as CSV: `excel-de` (`;`, decimal comma, BOM) or `machine`, with source lines. */
+  csv(flavour: CsvFlavour = 'excel-de'): string {
+    const v = this.data.value;
+    if (!v) return '';
+    const notes = v.model.breaks.map((b) => `${t(v.model.lang, 'seriesBreak')} ${b.year}: ${b.note}`);
+    return toCsv(
+      chartCsvRows(v.model),
+      { flavour },
+      [...captionLines(v.catalog, v.indicators, v.model.lang), ...notes].filter(Boolean),
+    );
+  }
+
+  /** The chart as an SVG text or PNG data URL, with title, source and licence. */
+  async image(format: 'svg' | 'png'): Promise<string> {
+    const v = this.data.value;
+    if (!v) return '';
+    const footer = captionLines(v.catalog, v.indicators, v.model.lang).filter(Boolean);
+    const width = Math.max(480, this.renderRoot.querySelector('.plot')?.clientWidth ?? 640);
+    const spec = buildChartSpec(v.model, {
+      width,
+      height: this.height,
+      theme: this.theme(),
+      export: { title: v.model.title, subtitle: v.model.scope, footer },
+    });
+    return renderImage(spec, format);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const v = this.data.value;
+    const container = this.renderRoot.querySelector<HTMLElement>('.vega');
+    if (v && v.model.count === 0 && this.drawn?.model !== v.model) {
+      this.drawn = { container: this, model: v.model };
+      void this.data.announceLoad(v);
+    }
+    if (!v || !container || (this.drawn?.container === container && this.drawn.model === v.model)) return;
+    this.drawn = { container, model: v.model };
+    this.active = undefined;
+    this.tip = undefined;
+    this.draw(container, v).catch((error: unknown) => this.drawFailed(error));
+  }
+
+  private async draw(container: HTMLElement, v: Loaded, announce = true): Promise<void> {
+    const width = container.clientWidth || 600;
+    this.width = width;
+    const spec = buildChartSpec(v.model, { width, height: this.height, theme: this.theme() });
+    if (!(await this.view.draw(container, spec, this.onTooltip))) return;
+    this.view.onClick((d) => typeof d.region === 'string' && d.region && this.select(d.region, d.year as number));
+    if (this.selected) await this.view.signal('selected', this.selected);
+    this.resizer?.disconnect();
+    this.resizer = new ResizeObserver(() => this.onResize(container, v));
+    this.resizer.observe(container);
+    if (announce) await this.data.announceLoad(v);
+  }
+
+  /** Vega could not draw (e.g. its chunk failed to load): show nothing half-drawn, say why. */
+  private drawFailed(error: unknown): void {
+    console.error('indicator-chart: the chart could not be drawn', error);
+    const event = new FokusErrorEvent({ code: 'other', message: errorMessage(error, this.uiLang), error });
+    this.dispatchEvent(event);
+  }
+
+  /** Width follows the container: resize the view, or redraw when the legend needs other columns. */
+  private onResize(container: HTMLElement, v: Loaded): void {
+    const width = container.clientWidth;
+    if (!width || width === this.width) return;
+    const before = this.width;
+    this.width = width;
+    clearTimeout(this.redrawTimer);
+    if (legendColumns(width) === legendColumns(before)) void this.view.resize(width);
+    else
+      this.redrawTimer = setTimeout(
+        () => this.data.value === v && this.draw(container, v, false).catch((e: unknown) => this.drawFailed(e)),
+        100,
+      );
+  }
+
+  private theme(): ChartTheme {
+    const cs = getComputedStyle(this);
+    const get = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+    const bg = get('--_bg', DEFAULT_THEME.background);
+    return {
+      ...DEFAULT_THEME,
+      font: cs.fontFamily || DEFAULT_THEME.font,
+      text: get('--_text', DEFAULT_THEME.text),
+      muted: get('--_muted', DEFAULT_THEME.muted),
+      border: get('--_border', DEFAULT_THEME.border),
+      background: bg === 'transparent' ? '#ffffff' : bg,
+      accent: get('--_accent', DEFAULT_THEME.accent),
+      reference: get('--_reference', DEFAULT_THEME.reference),
+      referenceLight: get('--fokus-chart-reference-light', DEFAULT_THEME.referenceLight),
+      other: get('--fokus-chart-other', DEFAULT_THEME.other),
+    };
+  }
+
+  private onTooltip = (_h: unknown, event: MouseEvent, _item: unknown, value: unknown) => {
+    const wrap = this.renderRoot.querySelector('.plot-wrap');
+    if (value === null || value === undefined || value === '' || !wrap || !event) {
+      this.tip = undefined;
+      return;
+    }
+    const r = wrap.getBoundingClientRect();
+    this.tip = placeTip(String(value), event.clientX - r.left, event.clientY - r.top, r.width);
+  };
+
+  private select(region: string, year?: number): void {
+    this.highlight(region);
+    this.selection.select({ region, ...(year ? { year } : {}) });
+    const indicator = this.data.value?.model.indicatorIds[0];
+    const event = new FokusSelectEvent({ region, ...(year ? { year } : {}), ...(indicator ? { indicator } : {}) });
+    this.dispatchEvent(event);
+  }
+
+  /** Highlights a region (line, bar or column of it) without publishing it. */
+  private highlight(region: string): void {
+    this.selected = region;
+    void this.view.signal('selected', region);
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const model = this.data.value?.model;
+    if (!model) return;
+    if (e.key === 'Escape') {
+      this.setActive(undefined);
+      return;
+    }
+    if ((e.key === 'Enter' || e.key === ' ') && this.active) {
+      e.preventDefault();
+      const row = model.rows.find((r) => r.key === this.active);
+      if (row) this.select(row.region, row.year);
+      return;
+    }
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    this.setActive(nextKey(model, this.active, e.key));
+  }
+
+  private async setActive(key: string | undefined): Promise<void> {
+    this.active = key;
+    await this.view.signal('active', key ?? null);
+    const row = this.data.value?.model.rows.find((r) => r.key === key);
+    const box = key ? this.view.markBox(key) : undefined;
+    const svg = this.renderRoot.querySelector('.vega svg');
+    const wrap = this.renderRoot.querySelector('.plot-wrap');
+    if (!row || !svg || !wrap) {
+      this.tip = row ? placeTip(row.tip, 0, 0, 0) : undefined;
+      return;
+    }
+    const s = svg.getBoundingClientRect();
+    const w = wrap.getBoundingClientRect();
+    const x = box ? s.left - w.left + box.x + box.width / 2 : s.width / 2;
+    const y = box ? s.top - w.top + box.y : 0;
+    this.tip = placeTip(row.tip, x, y, w.width);
+  }
+
+  override render() {
+    const height = (this.height ?? 260) + 50;
+    return this.data.render({
+      skeleton: () => html`<div class="skeleton chart" style=${styleProps({ height: `${height}px` })}></div>`,
+      complete: (v) => this.renderChart(v),
+    });
+  }
+
+  private renderChart(v: Loaded) {
+    const { model } = v;
+    const lang = model.lang;
+    const table = chartTable(model);
+    const tip = this.tip;
+    const activeRow = model.rows.find((r) => r.key === this.active);
+    const minHeight = (this.height ?? defaultHeight(model)) + 40;
+    return html`<figure aria-labelledby="title">
+      ${this.renderTitle(model.title)}
+      <div class="plot-wrap">
+        <div
+          class="plot"
+          part="chart"
+          tabindex="0"
+          role="group"
+          aria-roledescription=${t(lang, 'chart')}
+          aria-labelledby="title"
+          aria-describedby="description key-hint"
+          @keydown=${this.onKeyDown}
+          @blur=${() => this.setActive(undefined)}
+          @mouseleave=${() => (this.tip = undefined)}
+        >
+          <div class="vega" aria-hidden="true" style=${styleProps({ 'min-height': `${minHeight}px` })}></div>
+        </div>
+        <div
+          class="tooltip ${tip?.below ? 'below' : ''} ${tip?.align ?? ''}"
+          part="tooltip"
+          aria-hidden="true"
+          ?hidden=${!tip}
+          style=${styleProps({ left: `${tip?.x ?? 0}px`, top: `${tip?.y ?? 0}px` })}
+        >
+          ${tip?.text}
+        </div>
+      </div>
+      <p id="description" class="visually-hidden">${describeChart(model)}</p>
+      <p id="key-hint" class="visually-hidden">${t(lang, 'keyHint')}</p>
+      <div class="visually-hidden" aria-live="polite">${activeRow?.tip ?? ''}</div>
+      ${renderNotes(model)}
+      ${renderToolbar(lang, {
+        table: this.noTable ? undefined : this.showTable,
+        definition: model.definition ? this.showDefinition : undefined,
+        toggleTable: () => (this.showTable = !this.showTable),
+        toggleDefinition: () => (this.showDefinition = !this.showDefinition),
+        download: (kind) => this.download(kind),
+      })}
+      ${this.showDefinition ? html`<p id="definition" class="definition" part="definition">${model.definition}</p>` : nothing}
+      ${this.showTable && !this.noTable ? renderTable(table, lang) : nothing}
+      ${this.noSource ? nothing : renderCaption(v.catalog, v.indicators, lang)}
+    </figure>`;
+  }
+
+  private async download(kind: Download): Promise<void> {
+    const model = this.data.value?.model;
+    if (!model) return;
+    const base = [
+      model.id,
+      model.type === 'line' ? `${model.years[0]}-${model.years[model.years.length - 1]}` : model.year,
+    ];
+    if (kind === 'excel-de' || kind === 'machine') {
+      saveFile(
+        fileName([...base, kind === 'machine' ? 'data' : undefined], 'csv'),
+        this.csv(kind),
+        'text/csv;charset=utf-8',
+      );
+    } else if (kind === 'svg') {
+      saveFile(fileName(base, 'svg'), await this.image('svg'), 'image/svg+xml');
+    } else {
+      const url = await this.image('png');
+      const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+      saveFile(fileName(base, 'png'), new Blob([bytes], { type: 'image/png' }));
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/** A small endpoint for the chart tests: 2019–2023, one Land, one Kreis, three Gemeinden. */
+import { FokusClient, setClient } from '../../../../src/data/client.js';
+import { IndicatorData } from '../../../../src/data/model.js';
+import type { Catalog, IndicatorFile } from '../../../../src/data/schema.js';
+
+const years = [2019, 2020, 2021, 2022, 2023];
+
+function indicator(id: string, label: string, unit: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    label: { de: label, en: `${label} (en)` },
+    unit: { de: unit, en: unit },
+    decimals: 1,
+    description: { de: `Definition von ${label}.`, en: `Definition of ${label}.` },
+    source: 'Statistikamt Nord',
+    topic: 'bevoelkerung',
+    polarity: 'neutral',
+    years,
+    levels: ['land', 'kreis', 'gemeinde'],
+    computation: { type: 'ratio', numerator: 'a', denominator: 'b', factor: 1000 },
+    ...extra,
+  };
+}
+
+export const catalog = {
+  format: 'fokus-catalog/1',
+  version: 'test-1',
+  title: { de: 'Sozialplanung Test' },
+  publisher: 'Kreis Pinneberg',
+  licence: { id: 'dl-de/by-2-0', name: 'dl-de/by-2-0' },
+  attribution: '',
+  updated: '2025-03-01',
+  levels: [
+    { id: 'land', label: { de: 'Land' } },
+    { id: 'kreis', label: { de: 'Kreis' } },
+    { id: 'gemeinde', label: { de: 'Gemeinde', en: 'Municipality' } },
+  ],
+  regions: [
+    { id: '01', name: 'Schleswig-Holstein', level: 'land', parent: null },
+    { id: '01056', name: 'Kreis Pinneberg', level: 'kreis', parent: '01' },
+    { id: '01056015', name: 'Elmshorn', level: 'gemeinde', parent: '01056' },
+    { id: '01056025', name: 'Pinneberg', level: 'gemeinde', parent: '01056' },
+    { id: '01056039', name: 'Wedel', level: 'gemeinde', parent: '01056' },
+  ],
+  topics: [{ id: 'bevoelkerung', label: { de: 'Bevölkerung' } }],
+  indicators: [
+    indicator('geburtenrate', 'Geburtenrate', 'je 1.000 Einwohner', {
+      breaks: [{ year: 2022, note: { de: 'Zensus-2022-Korrektur', en: 'Census 2022 correction' } }],
+    }),
+    indicator('sterberate', 'Sterberate', 'je 1.000 Einwohner'),
+    indicator('anteil-u18', 'Anteil unter 18', '%'),
+    indicator('anteil-18-64', 'Anteil 18 bis 64', '%'),
+    indicator('anteil-65plus', 'Anteil 65 und älter', '%'),
+  ],
+  breakdowns: [
+    {
+      id: 'altersstruktur',
+      label: { de: 'Altersstruktur', en: 'Age structure' },
+      indicators: ['anteil-u18', 'anteil-18-64', 'anteil-65plus'],
+      categories: [{ de: 'unter 18' }, { de: '18 bis 64' }, { de: '65 und älter' }],
+    },
+  ],
+  geometry: [],
+} as unknown as Catalog;
+
+const regions = ['01', '01056', '01056015', '01056025', '01056039'];
+
+/** Elmshorn: 2021 suppressed (.), 2023 provisional (p); Wedel: 2020 suppressed. */
+export const geburtenrate = {
+  format: 'fokus-indicator/1',
+  indicator: 'geburtenrate',
+  years,
+  regions,
+  values: [
+    [8.4, 8.5, 8.6, 8.3, 8.2],
+    [8.9, 9.0, 9.1, 8.8, 8.7],
+    [9.1, 9.3, null, 9.4, 9.04],
+    [7.5, 7.7, 7.9, 8.1, 8.3],
+    [7.0, null, 7.2, 7.3, 7.1],
+  ],
+  status: { '01056015': ['', '', '.', '', 'p'], '01056039': ['', '.', '', '', ''] },
+} as unknown as IndicatorFile;
+
+export const sterberate = {
+  format: 'fokus-indicator/1',
+  indicator: 'sterberate',
+  years,
+  regions,
+  values: regions.map((_, i) => years.map((_, j) => 10 + i + j / 10)),
+} as unknown as IndicatorFile;
+
+function share(id: string, base: number): IndicatorFile {
+  return {
+    format: 'fokus-indicator/1',
+    indicator: id,
+    years,
+    regions,
+    values: regions.map((_, i) => years.map(() => base + i)),
+  } as unknown as IndicatorFile;
+}
+export const shares = {
+  'anteil-u18': share('anteil-u18', 17),
+  'anteil-18-64': share('anteil-18-64', 58),
+  'anteil-65plus': share('anteil-65plus', 22),
+};
+
+export function data(file: IndicatorFile): IndicatorData {
+  const entry = catalog.indicators.find((i) => i.id === file.indicator)!;
+  return new IndicatorData(file, entry, catalog);
+}
+
+export const files: Record<string, unknown> = {
+  'catalog.json': catalog,
+  'indicators/geburtenrate.json': geburtenrate,
+  'indicators/sterberate.json': sterberate,
+  ...Object.fromEntries(Object.entries(shares).map(([id, f]) => [`indicators/${id}.json`, f])),
+};
+
+/** Installs a fake endpoint as the page-wide client: answers from `files`, optional delays per file. */
+export function useEndpoint(
+  answer: Record<string, unknown> = files,
+  delays: Record<string, number> = {},
+): { requests: string[] } {
+  const requests: string[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    requests.push(url);
+    const key = Object.keys(answer).find((k) => url.endsWith(`/${k}`));
+    const delay = Object.entries(delays).find(([k]) => url.endsWith(k))?.[1] ?? 0;
+    if (delay) {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, delay);
+        init?.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
+    }
+    if (!key) return new Response('not found', { status: 404 });
+    return new Response(JSON.stringify(answer[key]), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  setClient(new FokusClient({ fetch: fetch as typeof globalThis.fetch, retries: 0, timeout: 5000 }));
+  return { requests };
+}
