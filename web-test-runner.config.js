@@ -7,7 +7,9 @@ export default {
   rootDir: '.',
   files: ['tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // one page at a time: a second page is hidden, and hidden pages get no animation frames
+  // or resize notifications (fixtures and ResizeObserver would stall)
+  concurrency: 1,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [inlineCssPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
