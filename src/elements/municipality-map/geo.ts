@@ -105,6 +105,8 @@ export function findOutliers(regions: readonly { id: string; bbox?: BBox }[], op
     const lat = centre(all)[1];
     let best: { id: string; ratio: number } | undefined;
     for (const r of rest) {
+      // Only a region on the edge of the union can shrink it: skip the rest (keeps this linear).
+      if (r.bbox[0] > all[0] && r.bbox[1] > all[1] && r.bbox[2] < all[2] && r.bbox[3] < all[3]) continue;
       const others = rest.filter((o) => o !== r);
       const without = unionBBox(others.map((o) => o.bbox))!;
       const ratio = area(without, lat) / area(all, lat);
