@@ -2,10 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
+import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'demo-dist/', 'storybook-static/', '.cache/', 'custom-elements.json', 'coverage/'],
+    ignores: ['tmp/', 'node_modules/', 'dist/', 'demo-dist/', 'storybook-static/', '.cache/', 'custom-elements.json', 'coverage/', 'examples/*/build/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -50,12 +51,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['demo/**/*.js', 'bench/**/*.js', 'examples/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // chai assertions are expressions (expect(x).to.exist)
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['scripts/**/*.js', '*.config.js', 'bin/**/*.js', '.storybook/**/*.ts'],
+    files: ['scripts/**/*.js', '*.config.js', 'bin/**/*.js', '.storybook/**/*.ts', 'examples/build.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['examples/html/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', requestAnimationFrame: 'readonly' } },
   },
 );
