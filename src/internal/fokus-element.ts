@@ -17,6 +17,23 @@ function watchLang(): void {
 /**
  * Base class of all fokus elements: endpoint resolution, language, the `group` of
  * linked views, theme tokens and base styles. Data loading lives in `DataTask`.
+ *
+ * The global theme tokens (read in styles.ts), listed here so that custom-elements.json
+ * carries them for every element (docs, IDE data):
+ * @cssprop --fokus-font-family - Font stack (default: the page's font).
+ * @cssprop --fokus-font-size - Base font size (default 1rem).
+ * @cssprop --fokus-color-text - Text colour (default #1f2933).
+ * @cssprop --fokus-color-muted - Secondary text: captions, axes (default #52606d).
+ * @cssprop --fokus-color-background - Background of the widget (default #ffffff).
+ * @cssprop --fokus-color-surface - Background of panels, skeletons and table stripes (default #f1f3f5).
+ * @cssprop --fokus-color-border - Lines and borders (default #c4cbd2).
+ * @cssprop --fokus-color-accent - Primary series colour, selection and buttons (default #005b96).
+ * @cssprop --fokus-color-reference - Colour of reference regions, e.g. Kreis and Land (default #5f6b76).
+ * @cssprop --fokus-color-focus - Focus outline (default #d35400).
+ * @cssprop --fokus-color-error - Error text and border (default #b00020).
+ * @cssprop --fokus-color-missing - Fill for suppressed or missing values (default #d9d9d9).
+ * @cssprop --fokus-radius - Corner radius (default 4px).
+ * @cssprop --fokus-space - Base spacing unit (default 0.5rem).
  */
 export abstract class FokusElement extends LitElement {
   static override styles = [tokens, baseStyles];
