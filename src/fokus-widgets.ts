@@ -8,11 +8,29 @@
 export { configure, DEFAULT_ENDPOINT } from './internal/config.js';
 export type { FokusConfig } from './internal/config.js';
 export * from './internal/events.js';
+// Types only (erased from the bundle): the element classes and, through their define
+// modules, the `HTMLElementTagNameMap` entries for users of `import 'fokus-widgets'`.
+export type { IndicatorChartElement } from './elements/indicator-chart/define.js';
+export type { MunicipalityMapElement } from './elements/municipality-map/define.js';
+export type { ComparisonTableElement } from './elements/comparison-table/define.js';
+export type { RegionPickerElement } from './elements/region-picker/define.js';
+export type { IndicatorPickerElement } from './elements/indicator-picker/define.js';
+export type { YearSliderElement } from './elements/year-slider/define.js';
+export type { IndicatorTileElement } from './elements/indicator-tile/define.js';
+export type { RegionProfileElement } from './elements/region-profile/define.js';
+// Linked views from script: read, set and follow the selection of a group.
+export { getSelection, setSelection, subscribe } from './internal/selection.js';
+export type { Selection, SelectionKey, SelectOptions } from './internal/selection.js';
 
 const loaders: Record<string, () => Promise<unknown>> = {
   'indicator-chart': () => import('./elements/indicator-chart/define.js'),
   'municipality-map': () => import('./elements/municipality-map/define.js'),
   'comparison-table': () => import('./elements/comparison-table/define.js'),
+  'region-picker': () => import('./elements/region-picker/define.js'),
+  'indicator-picker': () => import('./elements/indicator-picker/define.js'),
+  'year-slider': () => import('./elements/year-slider/define.js'),
+  'indicator-tile': () => import('./elements/indicator-tile/define.js'),
+  'region-profile': () => import('./elements/region-profile/define.js'),
 };
 
 const requested = new Set<string>();

@@ -6,6 +6,7 @@ import { statusLabel } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
+import { SelectionController } from '../../internal/selection.js';
 import { common, msg } from '../../internal/i18n.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
 import { saveFile, fileName } from '../../internal/download.js';
@@ -31,6 +32,8 @@ import { loadTable, type TableArgs, type View } from './table-data.js';
  * Large tables (more than `windowThreshold` rows) render only the visible rows.
  *
  * @tag comparison-table
+ * @attr link - Linked views: the keys of the group's selection this element follows (`region year indicator`, default all).
+ * @attr sync-url - Keeps the group's selection in the page URL (deep links, back button).
  * @fires fokus-load - The table shows data; `detail.count` is the number of compared regions.
  * @fires fokus-error - The table shows an error; `detail.code` says what went wrong.
  * @fires fokus-select - A region row was activated (click or Enter/Space on its name).
@@ -122,23 +125,18 @@ export class ComparisonTableElement extends FokusElement {
     describe: (v: View) => ({ indicators: v.indicators.map((i) => i.id), count: v.model.rows.length }),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(FokusSelectEvent.type, this.onGroupSelect);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener(FokusSelectEvent.type, this.onGroupSelect);
-  }
-
-  /** Linked views: a selection in another element of the same group highlights the row. */
-  private onGroupSelect = (e: Event) => {
-    const event = e as FokusSelectEvent;
-    const source = event.composedPath().find((n): n is Element => n instanceof Element && n.hasAttribute('group'));
-    if (!this.group || !source || source === this || source.getAttribute('group') !== this.group) return;
-    this.selected = event.detail.region;
-  };
+  /**
+   * Linked views: the group's region is highlighted; its year is shown in the indicators
+   * mode and its indicator in the years mode (narrow with `link`, e.g. `link="region"`).
+   */
+  private selection = new SelectionController(this, {
+    keys: ['region', 'year', 'indicator'],
+    apply: (s, changed) => {
+      if (changed.includes('region') && s.region) this.selected = s.region;
+      if (changed.includes('year') && s.year && !this.indicator) this.year = s.year;
+      if (changed.includes('indicator') && s.indicator && this.indicator) this.indicator = s.indicator;
+    },
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sort') || changed.has('direction')) {
@@ -246,6 +244,7 @@ export class ComparisonTableElement extends FokusElement {
     const model = this.data.value!.model;
     const last = model.columns.filter((c) => c.kind === 'value').at(-1);
     this.dispatchEvent(new FokusSelectEvent({ region: row.id, year: last?.year, indicator: last?.indicator.id }));
+    this.selection.select({ region: row.id });
   }
 
   /** Arrow keys, Home and End move between the region buttons over all rows (also off-window ones). */

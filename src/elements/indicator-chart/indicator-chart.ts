@@ -34,6 +34,7 @@ interface Loaded {
  * @fires fokus-error - When the chart cannot be shown; `detail: { code, message, error }`.
  * @fires fokus-select - When a region is clicked or chosen with Enter; `detail: { region, year, indicator }`.
  * @attr link - Linked views: the keys of the group's selection this chart follows (`region year indicator`, default all).
+ * @attr sync-url - Keeps the group's selection in the page URL (deep links, back button).
  * @csspart title - The heading.
  * @csspart chart - The focusable chart area (arrow keys step through the values).
  * @csspart tooltip - The tooltip of a mark.
@@ -138,13 +139,17 @@ export class IndicatorChartElement extends FokusElement {
     apply: (s, changed) => {
       const model = this.data.value?.model;
       if (changed.includes('region') && s.region) {
-        const shown =
-          !model || model.rows.some((r) => r.region === s.region) || model.refs.some((r) => r.region === s.region);
-        if (!shown && model && model.type !== 'bar') this.region = s.region;
+        // Before the first load (e.g. a deep link), the attributes say what will be shown.
+        const listed = `${this.region},${this.compare}`.split(/[\s,;]+/);
+        const shown = model
+          ? model.rows.some((r) => r.region === s.region) || model.refs.some((r) => r.region === s.region)
+          : listed.includes(s.region) || !!this.level;
+        if (!shown && (model?.type ?? this.type) !== 'bar') this.region = s.region;
         this.highlight(s.region);
       }
-      if (changed.includes('year') && s.year && model?.type !== 'line') this.year = s.year;
-      if (changed.includes('indicator') && s.indicator && model?.categories.length === 0) this.indicator = s.indicator;
+      if (changed.includes('year') && s.year && (model?.type ?? this.type) !== 'line') this.year = s.year;
+      const breakdown = model ? model.categories.length > 0 : this.type === 'column';
+      if (changed.includes('indicator') && s.indicator && !breakdown) this.indicator = s.indicator;
     },
   });
 

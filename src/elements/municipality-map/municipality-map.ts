@@ -5,6 +5,7 @@ import { toCsv, type CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
+import { SelectionController } from '../../internal/selection.js';
 import { msg } from '../../internal/i18n.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
 import { fileName, saveFile } from '../../internal/download.js';
@@ -37,6 +38,8 @@ export const CANVAS_THRESHOLD = 300;
  * the same information as text.
  *
  * @tag municipality-map
+ * @attr link - Linked views: the keys of the group's selection this element follows (`region year indicator`, default all).
+ * @attr sync-url - Keeps the group's selection in the page URL (deep links, back button).
  * @fires fokus-load - The map is drawn; `detail.count` is the number of regions.
  * @fires fokus-error - The map shows an error; `detail.code` says what went wrong.
  * @fires fokus-select - A region was selected (click, Enter or Space); `detail.region`, `detail.year`, `detail.indicator`.
@@ -88,7 +91,11 @@ export class MunicipalityMapElement extends FokusElement {
   @property({ attribute: 'tiles-attribution' }) tilesAttribution = '';
   /** Show a year slider. */
   @property({ type: Boolean, attribute: 'show-time' }) showTime = false;
-  /** Key of the selected region; set by a click and by other elements of the same `group`. */
+  /**
+   * Key of the selected region; set by a click and by other elements of the same `group`.
+   * In a group the map also follows the group's year and indicator; `link="region"` (or
+   * any of `region year indicator`) narrows that, `sync-url` keeps the selection in the URL.
+   */
   @property({ reflect: true }) selected = '';
   /** Visible title; default none (the legend names the indicator). */
   @property() label = '';
@@ -153,25 +160,25 @@ export class MunicipalityMapElement extends FokusElement {
     describe: (v: View) => ({ indicators: [v.indicator.id], count: v.model.regions.length }),
   });
 
+  /** Linked views: the group's region is highlighted, its year and indicator are shown (narrow with `link`). */
+  private selection = new SelectionController(this, {
+    keys: ['region', 'year', 'indicator'],
+    apply: (s, changed) => {
+      if (changed.includes('region') && s.region) this.selected = s.region;
+      if (changed.includes('year') && s.year) this.year = s.year;
+      if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
+    },
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(FokusSelectEvent.type, this.onGroupSelect);
     if (this.hasUpdated) this.requestUpdate(); // re-creates the map after a move in the DOM
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(FokusSelectEvent.type, this.onGroupSelect);
     this.destroyMap();
   }
-
-  /** Linked views: a selection in another element of the same group highlights the region. */
-  private onGroupSelect = (e: Event) => {
-    const event = e as FokusSelectEvent;
-    const source = event.composedPath().find((n): n is Element => n instanceof Element && n.hasAttribute('group'));
-    if (!this.group || !source || source === this || source.getAttribute('group') !== this.group) return;
-    this.selected = event.detail.region;
-  };
 
   /** The view to show: the current one, or the previous one while the next loads (no flicker on a new year). */
   private get view(): View | undefined {
@@ -247,7 +254,14 @@ export class MunicipalityMapElement extends FokusElement {
       <p id="summary" class="summary" part="summary">${model.summary}</p>
       <p id="keyhint" class="visually-hidden">${msg(messages, lang, 'keyHint')}</p>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      ${this.showTime ? renderTime(v.data.years, v.year, lang, (year) => (this.year = year)) : nothing}
+      ${
+        this.showTime
+          ? renderTime(v.data.years, v.year, lang, (year) => {
+              this.year = year;
+              this.selection.select({ year });
+            })
+          : nothing
+      }
       ${
         this.noTable
           ? nothing
@@ -507,6 +521,7 @@ export class MunicipalityMapElement extends FokusElement {
     this.selected = id;
     this.announcement = this.regionLabel(v.model.byId.get(id)!);
     this.dispatchEvent(new FokusSelectEvent({ region: id, year: v.year, indicator: v.indicator.id }));
+    this.selection.select({ region: id });
   }
 
   // --- downloads ------------------------------------------------------------------------

@@ -1,0 +1,41 @@
+import type { Messages } from '../../internal/i18n.js';
+
+/** Texts of `<region-profile>`, German first. */
+export const messages = {
+  de: {
+    profile: 'Steckbrief',
+    within: '{kind} in {parents}',
+    keyFigures: 'Kennzahlen {year}',
+    keyFiguresLatest: 'Kennzahlen (jeweils neuester Stand)',
+    development: 'Entwicklung',
+    place: 'Stellung im {kreis}',
+    placeLand: 'Stellung im Land',
+    placeCaption: 'Rang unter den {count} {level} (1 = höchster Wert), {year}',
+    indicator: 'Indikator',
+    value: 'Wert',
+    rank: 'Rang',
+    reference: '{name}',
+    rankOf: '{rank} von {of}',
+    mapTitle: 'Lage im {kreis}',
+    gemeinden: 'Gemeinden',
+    regions: 'Gebieten',
+  },
+  en: {
+    profile: 'Profile',
+    within: '{kind} in {parents}',
+    keyFigures: 'Key figures {year}',
+    keyFiguresLatest: 'Key figures (latest year each)',
+    development: 'Development',
+    place: 'Position in {kreis}',
+    placeLand: 'Position in the state',
+    placeCaption: 'Rank among the {count} {level} (1 = highest value), {year}',
+    indicator: 'Indicator',
+    value: 'Value',
+    rank: 'Rank',
+    reference: '{name}',
+    rankOf: '{rank} of {of}',
+    mapTitle: 'Location in {kreis}',
+    gemeinden: 'municipalities',
+    regions: 'regions',
+  },
+} satisfies Messages;

@@ -1,0 +1,52 @@
+/**
+ * Pure logic of <region-profile> (Gemeindesteckbrief): which indicators to show, where the
+ * region stands among the Gemeinden of its Kreis, and the line that places it.
+ */
+import type { Catalog, Region } from '../../data/schema.js';
+import { ancestors, childrenOf, indicatorById, type IndicatorData } from '../../data/model.js';
+
+/** The key indicators of a profile when none are given: these, as far as the catalog has them. */
+export const DEFAULT_INDICATORS = [
+  'bevoelkerung',
+  'geburtenrate',
+  'anteil-unter-18',
+  'anteil-65plus',
+  'motorisierungsgrad',
+  'sgb2-quote',
+  'arbeitslosenquote',
+];
+
+/** The indicator ids to show: the given list (unknown ids dropped) or the defaults; else the first six of the catalog. */
+export function profileIndicators(catalog: Catalog, list: string): string[] {
+  const wanted = list.split(/[\s,;]+/).filter(Boolean);
+  const ids = (wanted.length ? wanted : DEFAULT_INDICATORS).filter((id) => indicatorById(catalog, id));
+  return ids.length ? ids : catalog.indicators.slice(0, 6).map((i) => i.id);
+}
+
+/** The Kreis a region belongs to (itself when it is one), or undefined for the Land. */
+export function kreisOf(catalog: Catalog, region: Region): Region | undefined {
+  return [region, ...ancestors(catalog, region.id)].find((r) => r.level === 'kreis');
+}
+
+/** The regions the profiled one is compared with: the other regions of its level in its Kreis. */
+export function peersOf(catalog: Catalog, region: Region): Region[] {
+  const kreis = kreisOf(catalog, region);
+  if (!kreis || region.level === 'kreis') return catalog.regions.filter((r) => r.level === region.level);
+  return childrenOf(catalog, kreis.id, region.level);
+}
+
+export interface Place {
+  /** 1 = highest value; ties share a rank. */
+  rank: number;
+  /** Number of peers with a value. */
+  of: number;
+}
+
+/** The rank of the region's value among the peers' values in `year` (highest = 1); undefined without value. */
+export function placeAmong(data: IndicatorData, regionId: string, peers: string[], year: number): Place | undefined {
+  const own = data.get(regionId, year).value;
+  if (own === null) return undefined;
+  const values = peers.map((id) => data.get(id, year).value).filter((v): v is number => v !== null);
+  if (!values.includes(own)) values.push(own);
+  return { rank: 1 + values.filter((v) => v > own).length, of: values.length };
+}

@@ -1,0 +1,229 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Catalog, Region } from '../../data/schema.js';
+import { ancestors, levelLabel, regionById, type IndicatorData } from '../../data/model.js';
+import { FokusDataError } from '../../data/errors.js';
+import { formatValue, localText } from '../../data/format.js';
+import { FokusElement } from '../../internal/fokus-element.js';
+import { DataTask } from '../../internal/data-task.js';
+import { FokusUsageError } from '../../internal/errors.js';
+import { msg } from '../../internal/i18n.js';
+import { renderCaption } from '../../internal/caption.js';
+import { SelectionController } from '../../internal/selection.js';
+import { kreisOf, peersOf, placeAmong, profileIndicators, type Place } from './profile-model.js';
+import { messages } from './messages.js';
+import { styles } from './region-profile.styles.js';
+import '../indicator-tile/define.js';
+import '../indicator-chart/define.js';
+import '../municipality-map/define.js';
+
+interface Row {
+  data: IndicatorData;
+  year: number;
+  place?: Place;
+}
+
+interface Profile {
+  catalog: Catalog;
+  region: Region;
+  kreis?: Region;
+  rows: Row[];
+  peers: number;
+}
+
+/**
+ * The profile of one region (Gemeindesteckbrief), composed from the other elements: tiles
+ * with the key indicators, a chart of the development against Kreis and Land, a table of
+ * its place among the Gemeinden of the Kreis, and a map that marks it.
+ *
+ * @tag region-profile
+ * @attr link - Linked views: the keys of the group's selection this element follows (`region year`, default all).
+ * @attr sync-url - Keeps the group's selection in the page URL (deep links, back button).
+ * @fires fokus-load - The profile frame is ready; `detail.indicators` are the key indicators.
+ * @fires fokus-error - The profile cannot be shown (e.g. unknown region).
+ * @csspart header - Name and place of the region.
+ * @csspart tiles - The grid of tiles.
+ * @csspart place - The table of ranks in the Kreis.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - The error message.
+ */
+export class RegionProfileElement extends FokusElement {
+  static override styles = [...FokusElement.styles, styles];
+
+  /** Region key, e.g. `01056015` (required). Follows the group's `region`. */
+  @property() region = '';
+  /** Key indicators (ids, comma-separated); default: population, births, age, cars, SGB II, unemployment. */
+  @property() indicators = '';
+  /** Indicator of the chart and the map; default the first key indicator that is a rate. */
+  @property({ attribute: 'chart-indicator' }) chartIndicator = '';
+  /** Year of tiles and ranks; default the latest. Follows the group's `year`. */
+  @property({ type: Number }) year?: number;
+  /** Leave out the map (no Leaflet download). */
+  @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
+  /** Heading level of the region's name (2 by default; the sections use the next level). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  protected readonly selection = new SelectionController(this, {
+    keys: ['region', 'year'],
+    apply: (s, changed) => {
+      if (changed.includes('region') && s.region) this.region = s.region;
+      if (changed.includes('year') && s.year) this.year = s.year;
+    },
+  });
+
+  private data = new DataTask(this, {
+    args: () => [this.resolvedEndpoint, this.region, this.indicators, this.year] as const,
+    load: async ([endpoint, regionId, list, year], { signal, client }): Promise<Profile> => {
+      if (!regionId.trim()) throw new FokusUsageError('missing-attribute', 'region');
+      const catalog = await client.getCatalog(endpoint, { signal });
+      const region = regionById(catalog, regionId.trim());
+      if (!region) throw new FokusDataError('unknown-region', { subject: regionId.trim() });
+      const ids = profileIndicators(catalog, list);
+      const files = await Promise.all(ids.map((id) => client.getIndicator(endpoint, id, { signal })));
+      const peers = peersOf(catalog, region).map((r) => r.id);
+      const rows = files.map((data) => {
+        const y =
+          year !== undefined && data.years.includes(year)
+            ? year
+            : (data.latestYear(region.id) ?? data.years[data.years.length - 1]);
+        return { data, year: y, place: placeAmong(data, region.id, peers, y) };
+      });
+      return { catalog, region, kreis: kreisOf(catalog, region), rows, peers: peers.length };
+    },
+    describe: (p) => ({ indicators: p.rows.map((r) => r.data.id), count: p.rows.length }),
+  });
+
+  private heading(level: number, text: string, id?: string) {
+    const n = Math.min(6, Math.max(1, level));
+    return html`<div
+      role="heading"
+      aria-level=${n}
+      class="h${n === this.headingLevel ? ' name' : ''}"
+      id=${id ?? nothing}
+    >
+      ${text}
+    </div>`;
+  }
+
+  private renderProfile(p: Profile): unknown {
+    const lang = this.uiLang;
+    const locale = this.locale;
+    const { region, kreis, catalog } = p;
+    const parents = ancestors(catalog, region.id).filter((r) => r.level !== 'land' && r.name !== region.name);
+    const kind = region.kind || levelLabel(catalog, region.level, lang);
+    const chartId =
+      this.chartIndicator ||
+      p.rows.find((r) => r.data.indicator.computation.type === 'ratio')?.data.id ||
+      p.rows[0].data.id;
+    const compare = [
+      kreis && kreis.id !== region.id ? kreis.id : '',
+      ...ancestors(catalog, region.id)
+        .filter((r) => r.level === 'land')
+        .map((r) => r.id),
+    ]
+      .filter(Boolean)
+      .join(',');
+    const years = [...new Set(p.rows.map((r) => r.year))];
+    const endpoint = this.endpoint || nothing;
+    const sub = this.headingLevel + 1;
+    const placeTitle =
+      kreis && region.level !== 'kreis'
+        ? msg(messages, lang, 'place', { kreis: kreis.name })
+        : msg(messages, lang, 'placeLand');
+    const peerLevel = region.level === 'gemeinde' ? msg(messages, lang, 'gemeinden') : msg(messages, lang, 'regions');
+    const kreisData = (r: Row) => (kreis && kreis.id !== region.id ? r.data.get(kreis.id, r.year) : undefined);
+    return html`
+      <header part="header">
+        ${this.heading(this.headingLevel, `${region.name}`)}
+        <p>
+          ${msg(messages, lang, 'within', { kind, parents: parents.map((r) => r.name).join(', ') || (catalog.regions.find((r) => r.level === 'land')?.name ?? '') })}
+        </p>
+      </header>
+      ${this.heading(sub, years.length === 1 ? msg(messages, lang, 'keyFigures', { year: years[0] }) : msg(messages, lang, 'keyFiguresLatest'))}
+      <div class="tiles" part="tiles">
+        ${p.rows.map(
+          (r) =>
+            html`<indicator-tile
+              endpoint=${endpoint}
+              indicator=${r.data.id}
+              region=${region.id}
+              year=${r.year}
+              no-source
+            ></indicator-tile>`,
+        )}
+      </div>
+      ${this.heading(sub, msg(messages, lang, 'development'))}
+      <indicator-chart
+        endpoint=${endpoint}
+        indicator=${chartId}
+        region=${region.id}
+        compare=${compare}
+        no-source
+      ></indicator-chart>
+      <div class="columns">
+        <section aria-labelledby="place-title">
+          ${this.heading(sub, placeTitle, 'place-title')}
+          <table part="place">
+            <caption>
+              ${msg(messages, lang, 'placeCaption', { count: p.peers, level: peerLevel, year: years.join('/') })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${msg(messages, lang, 'indicator')}</th>
+                <th scope="col" class="num">${region.name}</th>
+                ${kreis && kreis.id !== region.id ? html`<th scope="col" class="num">${kreis.name}</th>` : nothing}
+                <th scope="col" class="num">${msg(messages, lang, 'rank')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${p.rows.map((r) => {
+                const ind = r.data.indicator;
+                const own = r.data.get(region.id, r.year);
+                const k = kreisData(r);
+                return html`<tr>
+                  <th scope="row">${localText(ind.shortLabel ?? ind.label, lang)}</th>
+                  <td class="num">${formatValue(own.value, own.status, ind.decimals, locale)}</td>
+                  ${k ? html`<td class="num">${formatValue(k.value, k.status, ind.decimals, locale)}</td>` : nothing}
+                  <td class="num">
+                    ${r.place ? msg(messages, lang, 'rankOf', { rank: r.place.rank, of: r.place.of }) : '–'}
+                  </td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </section>
+        ${
+          this.noMap || !kreis || region.level !== 'gemeinde'
+            ? nothing
+            : html`<section aria-labelledby="map-title">
+                ${this.heading(sub, msg(messages, lang, 'mapTitle', { kreis: kreis.name }), 'map-title')}
+                <municipality-map
+                  endpoint=${endpoint}
+                  indicator=${chartId}
+                  level="gemeinde"
+                  parent=${kreis.id}
+                  year=${p.rows.find((r) => r.data.id === chartId)?.year ?? nothing}
+                  selected=${region.id}
+                  no-table
+                  no-download
+                ></municipality-map>
+              </section>`
+        }
+      </div>
+      ${renderCaption(
+        catalog,
+        p.rows.map((r) => r.data.indicator),
+        lang,
+      )}
+    `;
+  }
+
+  override render() {
+    return this.data.render({
+      skeleton: () =>
+        html`<div class="skeleton block"></div>
+          <div class="skeleton block"></div>`,
+      complete: (p) => this.renderProfile(p),
+    });
+  }
+}
