@@ -31,7 +31,12 @@ export function captionLines(catalog: Catalog, indicators: Indicator[], lang: La
 }
 
 /** Renders `captionLines` as the element's caption (part `caption`). */
-export function renderCaption(catalog: Catalog, indicators: Indicator[], lang: Lang, extra: string[] = []): TemplateResult {
+export function renderCaption(
+  catalog: Catalog,
+  indicators: Indicator[],
+  lang: Lang,
+  extra: string[] = [],
+): TemplateResult {
   const [source, attribution, notice] = captionLines(catalog, indicators, lang, extra);
   return html`<div class="caption" part="caption">
     <p class="source">${source}</p>

@@ -54,8 +54,6 @@ export function resolveEndpoint(element: Element): string {
   const own = element.getAttribute('endpoint');
   if (own) return own;
   const start = element.parentNode instanceof ShadowRoot ? element.parentNode.host : element.parentElement;
-  const inherited = start
-    ? closestValue(start, (el) => el.getAttribute('data-fokus-endpoint') || null)
-    : undefined;
+  const inherited = start ? closestValue(start, (el) => el.getAttribute('data-fokus-endpoint') || null) : undefined;
   return inherited ?? pageEndpoint() ?? DEFAULT_ENDPOINT;
 }

@@ -70,10 +70,11 @@ export class DataTask<A extends readonly unknown[], R> {
     return this.task.render({
       initial: () => this.renderLoading(views.skeleton, lang),
       pending: () => this.renderLoading(views.skeleton, lang),
-      error: (error) => html`<div class="state error" role="alert" part="error">
-        <strong>${msg(common, lang, 'errorTitle')}</strong>
-        <span class="message">${errorMessage(error, lang)}</span>
-      </div>`,
+      error: (error) =>
+        html`<div class="state error" role="alert" part="error">
+          <strong>${msg(common, lang, 'errorTitle')}</strong>
+          <span class="message">${errorMessage(error, lang)}</span>
+        </div>`,
       complete: (value) =>
         this.options.describe(value).count === 0
           ? html`<div class="state empty" role="status" part="empty">${msg(common, lang, 'empty')}</div>`

@@ -36,7 +36,8 @@ export const common = {
     errorTitle: 'Die Daten können nicht angezeigt werden.',
     'error.unknown-indicator': 'Der Indikator „{subject}“ ist im Datenangebot nicht bekannt.',
     'error.unknown-region': 'Die Gebietskennziffer „{subject}“ ist im Datenangebot nicht bekannt.',
-    'error.unknown-level': 'Für die Gebietsebene „{subject}“ gibt es hier keine Daten oder Grenzen (Ebenen: land, kreis, amt, gemeinde).',
+    'error.unknown-level':
+      'Für die Gebietsebene „{subject}“ gibt es hier keine Daten oder Grenzen (Ebenen: land, kreis, amt, gemeinde).',
     'error.http': 'Der Datendienst antwortet mit Fehler {status} für {url}.',
     'error.network': 'Der Datendienst ist nicht erreichbar: {url}.',
     'error.timeout': 'Der Datendienst antwortet nicht rechtzeitig: {url}.',
@@ -66,7 +67,8 @@ export const common = {
     errorTitle: 'The data cannot be shown.',
     'error.unknown-indicator': 'The indicator "{subject}" is not known to the data endpoint.',
     'error.unknown-region': 'The region key "{subject}" is not known to the data endpoint.',
-    'error.unknown-level': 'There are no data or boundaries for the region level "{subject}" here (levels: land, kreis, amt, gemeinde).',
+    'error.unknown-level':
+      'There are no data or boundaries for the region level "{subject}" here (levels: land, kreis, amt, gemeinde).',
     'error.http': 'The data service answered with error {status} for {url}.',
     'error.network': 'The data service cannot be reached: {url}.',
     'error.timeout': 'The data service did not answer in time: {url}.',

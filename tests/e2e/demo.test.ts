@@ -1,7 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launch, RECORD_STATES, startDemo, STRICT_CSP, waitForWidgets, watchProblems, type DemoServer } from './harness.js';
+import {
+  launch,
+  RECORD_STATES,
+  startDemo,
+  STRICT_CSP,
+  waitForWidgets,
+  watchProblems,
+  type DemoServer,
+} from './harness.js';
 
 let browser: Browser;
 let demo: DemoServer;

@@ -11,7 +11,19 @@ test('the committed JSON Schema files are generated from the current Valibot sch
 
 test('the catalog JSON Schema requires the fields a publisher must provide', () => {
   const schema = JSON.parse(readFileSync('schema/catalog.schema.json', 'utf8'));
-  for (const field of ['format', 'version', 'title', 'publisher', 'licence', 'attribution', 'updated', 'levels', 'regions', 'indicators', 'geometry']) {
+  for (const field of [
+    'format',
+    'version',
+    'title',
+    'publisher',
+    'licence',
+    'attribution',
+    'updated',
+    'levels',
+    'regions',
+    'indicators',
+    'geometry',
+  ]) {
     assert.ok(schema.required.includes(field), `catalog requires ${field}`);
   }
   const indicator = schema.properties.indicators.items;

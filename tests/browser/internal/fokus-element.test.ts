@@ -106,7 +106,11 @@ function useEndpoint(files: Record<string, unknown>, delays?: Record<string, num
 }
 
 /** Creates the widget with `attrs` in `parent`, listening for `event` before it connects. */
-async function mount(attrs: Record<string, string>, event: 'fokus-load' | 'fokus-error', parent: HTMLElement = document.body) {
+async function mount(
+  attrs: Record<string, string>,
+  event: 'fokus-load' | 'fokus-error',
+  parent: HTMLElement = document.body,
+) {
   const el = document.createElement('test-fokus-widget') as TestWidget;
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   const fired = oneEvent(el, event) as Promise<CustomEvent>;
@@ -126,7 +130,9 @@ describe('FokusElement and DataTask', () => {
 
   it('shows a skeleton while loading, then the result, and fires fokus-load', async () => {
     useEndpoint(standard, { 'indicators/geburtenrate.json': 50 });
-    const el = await fixture<TestWidget>(html`<test-fokus-widget endpoint="/e/" indicator="geburtenrate"></test-fokus-widget>`);
+    const el = await fixture<TestWidget>(
+      html`<test-fokus-widget endpoint="/e/" indicator="geburtenrate"></test-fokus-widget>`,
+    );
     expect(el.shadowRoot!.querySelector('[part=loading] .skeleton')).to.exist;
     expect(el.shadowRoot!.querySelector('[part=loading]')!.getAttribute('aria-busy')).to.equal('true');
     expect(el.shadowRoot!.textContent).to.contain('Daten werden geladen');
@@ -156,7 +162,11 @@ describe('FokusElement and DataTask', () => {
   it('says which URL failed when the endpoint answers 404, in English when lang="en"', async () => {
     useEndpoint({});
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
-    const { el: widget, ev } = await mount({ endpoint: '/missing/', indicator: 'geburtenrate' }, 'fokus-error', wrapper);
+    const { el: widget, ev } = await mount(
+      { endpoint: '/missing/', indicator: 'geburtenrate' },
+      'fokus-error',
+      wrapper,
+    );
     expect((ev as FokusErrorEvent).detail.code).to.equal('http');
     const text = widget.shadowRoot!.querySelector('[role=alert]')!.textContent!;
     expect(text).to.contain('error 404');
@@ -176,10 +186,16 @@ describe('FokusElement and DataTask', () => {
       indicators: [...catalog.indicators, { ...catalog.indicators[0], id: 'sterberate', label: { de: 'Sterberate' } }],
     };
     useEndpoint(
-      { 'catalog.json': otherCatalog, 'indicators/geburtenrate.json': indicatorFile, 'indicators/sterberate.json': other },
+      {
+        'catalog.json': otherCatalog,
+        'indicators/geburtenrate.json': indicatorFile,
+        'indicators/sterberate.json': other,
+      },
       { 'indicators/geburtenrate.json': 150 },
     );
-    const el = await fixture<TestWidget>(html`<test-fokus-widget endpoint="/e/" indicator="geburtenrate"></test-fokus-widget>`);
+    const el = await fixture<TestWidget>(
+      html`<test-fokus-widget endpoint="/e/" indicator="geburtenrate"></test-fokus-widget>`,
+    );
     const loads: string[] = [];
     el.addEventListener('fokus-load', (e) => loads.push(e.detail.indicators[0]));
     await aTimeout(20);
@@ -194,12 +210,14 @@ describe('endpoint resolution', () => {
   afterEach(() => configure({ endpoint: undefined }));
 
   it('prefers the attribute, then the nearest ancestor, then configure(), then the default', async () => {
-    const root = await fixture(html`<div data-fokus-endpoint="/outer/">
-      <section data-fokus-endpoint="/inner/">
-        <test-fokus-widget id="a" endpoint="/own/"></test-fokus-widget>
-        <test-fokus-widget id="b"></test-fokus-widget>
-      </section>
-    </div>`);
+    const root = await fixture(
+      html`<div data-fokus-endpoint="/outer/">
+        <section data-fokus-endpoint="/inner/">
+          <test-fokus-widget id="a" endpoint="/own/"></test-fokus-widget>
+          <test-fokus-widget id="b"></test-fokus-widget>
+        </section>
+      </div>`,
+    );
     const free = document.createElement('test-fokus-widget');
     document.body.append(free);
     try {
@@ -240,7 +258,11 @@ describe('endpoint resolution', () => {
 
 describe('language and define()', () => {
   it('takes lang from the element, an ancestor or <html>', async () => {
-    const root = await fixture(html`<div lang="en-GB"><test-fokus-widget id="x"></test-fokus-widget><test-fokus-widget id="y" lang="de"></test-fokus-widget></div>`);
+    const root = await fixture(
+      html`<div lang="en-GB">
+        <test-fokus-widget id="x"></test-fokus-widget><test-fokus-widget id="y" lang="de"></test-fokus-widget>
+      </div>`,
+    );
     expect((root.querySelector('#x') as TestWidget).uiLang).to.equal('en');
     expect((root.querySelector('#y') as TestWidget).uiLang).to.equal('de');
     expect((root.querySelector('#x') as TestWidget).locale).to.equal('en-GB');
