@@ -6,12 +6,16 @@ import { isMissing } from './model.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** A cached `Intl.NumberFormat` with exactly `decimals` fraction digits (shared module-wide). */
-export function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
-  const key = `${locale}|${decimals}`;
+/** A cached `Intl.NumberFormat` with exactly `decimals` fraction digits (shared module-wide); `signed` adds + and - (deviations). */
+export function numberFormat(locale: string, decimals: number, signed = false): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${signed}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
+    });
     formats.set(key, format);
   }
   return format;

@@ -77,21 +77,8 @@ export function renderRow(row: Row, index: number, rowIndex: number, ctx: ViewCo
   </tr>`;
 }
 
-const signed = new Map<string, Intl.NumberFormat>();
 /** Cached number format with a sign (+1,2 / -1,2 / 0,0), for deviations. */
-export function signedFormat(locale: string, decimals: number): Intl.NumberFormat {
-  const key = `${locale}|${decimals}`;
-  let f = signed.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: 'exceptZero',
-    });
-    signed.set(key, f);
-  }
-  return f;
-}
+export const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);
 
 /** A value cell's content: the number in the locale's format, the official symbol shown as such and said in words. */
 export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext): TemplateResult {

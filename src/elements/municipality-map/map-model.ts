@@ -88,20 +88,7 @@ export interface MapModel {
   notes: string[];
 }
 
-const signed = new Map<string, Intl.NumberFormat>();
-function signedFormat(locale: string, decimals: number): Intl.NumberFormat {
-  const key = `${locale}|${decimals}`;
-  let f = signed.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: 'exceptZero',
-    });
-    signed.set(key, f);
-  }
-  return f;
-}
+const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);
 
 /** Legend text of class `i` ("7,1 bis unter 8,4", the last "9,5 bis 10,2", open ends "unter 400"). */
 export function classLabel(breaks: readonly number[], i: number, decimals: number, lang: Lang, locale: string): string {
