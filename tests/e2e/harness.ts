@@ -45,7 +45,11 @@ export function watchProblems(page: Page): string[] {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // An aborted request is by design: a new selection or a navigation cancels what is in flight.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   return problems;
 }
 
