@@ -48,6 +48,7 @@ interface Loaded {
  * @cssprop --fokus-color-accent - Colour of the main region.
  * @cssprop --fokus-color-reference - Colour of the reference regions.
  * @cssprop --fokus-chart-other - Colour of the other regions of a ranking (default #8fa3b8).
+ * @cssprop --fokus-chart-grid - Colour of the grid lines (default #e4e7eb).
  * @cssprop --fokus-chart-reference-light - Colour of every second reference region (default #86929e).
  */
 export class IndicatorChartElement extends FokusElement {
@@ -147,7 +148,10 @@ export class IndicatorChartElement extends FokusElement {
         if (!shown && (model?.type ?? this.type) !== 'bar') this.region = s.region;
         this.highlight(s.region);
       }
-      if (changed.includes('year') && s.year && (model?.type ?? this.type) !== 'line') this.year = s.year;
+      // A year the shown indicator does not have (e.g. from a group mixing indicators) is not taken.
+      const offered = this.data.value?.indicators;
+      const known = !offered || offered.some((i) => i.years.includes(s.year!));
+      if (changed.includes('year') && s.year && known && (model?.type ?? this.type) !== 'line') this.year = s.year;
       const breakdown = model ? model.categories.length > 0 : this.type === 'column';
       if (changed.includes('indicator') && s.indicator && !breakdown) this.indicator = s.indicator;
     },
@@ -255,6 +259,7 @@ export class IndicatorChartElement extends FokusElement {
       text: get('--_text', DEFAULT_THEME.text),
       muted: get('--_muted', DEFAULT_THEME.muted),
       border: get('--_border', DEFAULT_THEME.border),
+      grid: get('--fokus-chart-grid', DEFAULT_THEME.grid),
       background: bg === 'transparent' ? '#ffffff' : bg,
       accent: get('--_accent', DEFAULT_THEME.accent),
       reference: get('--_reference', DEFAULT_THEME.reference),

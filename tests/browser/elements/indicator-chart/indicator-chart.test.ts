@@ -356,6 +356,31 @@ describe('<indicator-chart> line', () => {
 });
 
 describe('<indicator-chart> bar and column', () => {
+  it('bar: follows a year of its group that the indicator has, and ignores one it lacks', async () => {
+    useEndpoint();
+    const { el } = await loaded(
+      html`<indicator-chart
+        type="bar"
+        group="g-year"
+        year="2020"
+        endpoint="/e/"
+        indicator="geburtenrate"
+        level="gemeinde"
+        parent="01056"
+      ></indicator-chart>`,
+    );
+    setSelection('g-year', { year: 1990 }, { source: 'slider' });
+    await aTimeout(50);
+    await el.updateComplete;
+    expect(el.year).to.equal(2020);
+    expect($(el, '[role=alert]')).to.equal(null);
+    const next = nextEvent('fokus-load');
+    setSelection('g-year', { year: 2022 }, { source: 'slider' });
+    await next;
+    expect(el.year).to.equal(2022);
+    expect($(el, '[role=alert]')).to.equal(null);
+  });
+
   it('bar: one bar per Gemeinde with a value, the missing one marked, reference rules', async () => {
     useEndpoint();
     const { el, load } = await loaded(
