@@ -74,7 +74,7 @@ export const baseStyles = css`
   }
   .skeleton {
     border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface) 25%, #e4e7eb 50%, var(--_surface) 75%);
+    background: linear-gradient(90deg, var(--_surface) 25%, var(--_border) 50%, var(--_surface) 75%);
     background-size: 200% 100%;
     animation: fokus-shimmer 1.4s ease-in-out infinite;
   }

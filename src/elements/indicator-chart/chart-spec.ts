@@ -16,6 +16,8 @@ export interface ChartTheme {
   text: string;
   muted: string;
   border: string;
+  /** Grid lines (the theme's surface colour). */
+  grid: string;
   background: string;
   accent: string;
   /** Colour of reference regions (Kreis, Land). */
@@ -33,6 +35,7 @@ export const DEFAULT_THEME: ChartTheme = {
   text: '#1f2933',
   muted: '#52606d',
   border: '#c4cbd2',
+  grid: '#e4e7eb',
   background: '#ffffff',
   accent: '#005b96',
   reference: '#5f6b76',
@@ -434,7 +437,7 @@ export function buildChartSpec(model: ChartModel, options: SpecOptions): TopLeve
       titleColor: theme.muted,
       domainColor: theme.border,
       tickColor: theme.border,
-      gridColor: '#e4e7eb',
+      gridColor: theme.grid,
       labelFontSize: 11,
       titleFontSize: 11,
       titleFontWeight: 'normal',
