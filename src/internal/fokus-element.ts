@@ -26,7 +26,7 @@ function watchLang(): void {
  * @cssprop --fokus-color-muted - Secondary text: captions, axes (default #52606d).
  * @cssprop --fokus-color-background - Background of the widget (default #ffffff).
  * @cssprop --fokus-color-surface - Background of panels, skeletons and table stripes (default #f1f3f5).
- * @cssprop --fokus-color-border - Lines and borders (default #c4cbd2).
+ * @cssprop --fokus-color-border - Lines and borders (default #858f99).
  * @cssprop --fokus-color-accent - Primary series colour, selection and buttons (default #005b96).
  * @cssprop --fokus-color-reference - Colour of reference regions, e.g. Kreis and Land (default #5f6b76).
  * @cssprop --fokus-color-focus - Focus outline (default #d35400).

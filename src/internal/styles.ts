@@ -26,7 +26,7 @@ export const tokens = css`
     --_muted: var(--fokus-color-muted, #52606d);
     --_bg: var(--fokus-color-background, #ffffff);
     --_surface: var(--fokus-color-surface, #f1f3f5);
-    --_border: var(--fokus-color-border, #c4cbd2);
+    --_border: var(--fokus-color-border, #858f99);
     --_accent: var(--fokus-color-accent, #005b96);
     --_reference: var(--fokus-color-reference, #5f6b76);
     --_focus: var(--fokus-color-focus, #d35400);

@@ -34,7 +34,7 @@ export const DEFAULT_THEME: ChartTheme = {
   font: 'system-ui, sans-serif',
   text: '#1f2933',
   muted: '#52606d',
-  border: '#c4cbd2',
+  border: '#858f99',
   grid: '#e4e7eb',
   background: '#ffffff',
   accent: '#005b96',
