@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<indicator-chart>`, including what vega-embed and vega-tooltip would inject
+ * Styles of `<indicator-chart>`, including what vega-embed and vega-tooltip used to inject
  * as `<style>` elements (blocked by a strict CSP): they are shipped here instead.
  */
 export const styles = css`

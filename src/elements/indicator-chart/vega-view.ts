@@ -1,29 +1,48 @@
 /**
- * The Vega side of `<indicator-chart>`: lazy loading, embedding into a container inside
- * the shadow root under a strict CSP, resizing, signals, mark positions and image export.
- * vega-embed (with vega and vega-lite) is imported dynamically, so rollup puts it in its own
- * chunk and pages without a chart never download it.
+ * The Vega side of `<indicator-chart>`: lazy loading, drawing into a container inside the
+ * shadow root under a strict CSP, resizing, signals, mark positions and image export.
+ * vega, vega-lite and vega-interpreter are imported dynamically, so rollup puts them in their
+ * own chunk and pages without a chart never download them. vega-embed is not used: the view is
+ * built with Vega's own API (what vega-embed did for us with these options), which keeps its
+ * extras (themes, JSON patch, actions menu, vega-tooltip) off the page.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Result, EmbedOptions } from 'vega-embed';
+import type { View } from 'vega';
 
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown, value: unknown) => void;
 
-/** CSP-safe embed options: expression interpreter, no injected `<style>`, no actions menu. */
-function options(tooltip: TooltipHandler | false): EmbedOptions {
-  return {
-    mode: 'vega-lite',
-    renderer: 'svg',
-    actions: false,
-    ast: true,
-    defaultStyle: false,
-    tooltip: tooltip as EmbedOptions['tooltip'],
-    logLevel: 0,
-  };
+/** A drawn view and how to tear it down (the shape vega-embed's result had). */
+export interface Result {
+  view: View;
+  finalize(): void;
 }
 
-export function loadEmbed() {
-  return import('vega-embed');
+async function loadVega() {
+  const [vega, vegaLite, interpreter] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('vega-interpreter'),
+  ]);
+  return { vega, vegaLite, interpreter };
+}
+
+/**
+ * Compiles `spec` and draws it into `container`: SVG renderer, expressions evaluated by the
+ * interpreter (no `eval`, strict CSP), no logging, no `<style>` injected, no actions menu.
+ */
+async function embed(container: HTMLElement, spec: TopLevelSpec, tooltip: TooltipHandler | false): Promise<Result> {
+  const { vega, vegaLite, interpreter } = await loadVega();
+  const vgSpec = vegaLite.compile(spec).spec;
+  const runtime = vega.parse(vgSpec, {}, { ast: true });
+  const view = new vega.View(runtime, {
+    renderer: 'svg',
+    logLevel: vega.None,
+    expr: interpreter.expressionInterpreter,
+  } as ConstructorParameters<typeof vega.View>[1]);
+  if (tooltip) view.tooltip(tooltip as Parameters<View['tooltip']>[0]);
+  container.replaceChildren();
+  await view.initialize(container).runAsync();
+  return { view, finalize: () => view.finalize() };
 }
 
 interface SceneItem {
@@ -55,11 +74,11 @@ export class ChartView {
    */
   async draw(container: HTMLElement, spec: TopLevelSpec, tooltip: TooltipHandler): Promise<boolean> {
     const token = ++this.token;
-    const { default: embed } = await loadEmbed();
+    await loadVega();
     if (token !== this.token) return false;
     this.result?.finalize();
     this.result = undefined;
-    const result = await embed(container, spec, options(tooltip));
+    const result = await embed(container, spec, tooltip);
     if (token !== this.token) {
       result.finalize();
       return false;
@@ -119,9 +138,8 @@ export class ChartView {
 
 /** Renders `spec` off-screen and returns an SVG text or a PNG data URL. */
 export async function renderImage(spec: TopLevelSpec, format: 'svg' | 'png'): Promise<string> {
-  const { default: embed } = await loadEmbed();
   const holder = document.createElement('div');
-  const result = await embed(holder, spec, options(false));
+  const result = await embed(holder, spec, false);
   try {
     return format === 'svg' ? await result.view.toSVG() : await result.view.toImageURL('png', 2);
   } finally {
