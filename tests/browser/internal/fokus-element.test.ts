@@ -6,7 +6,7 @@ import { DataTask } from '../../../src/internal/data-task.js';
 import { configure, resolveEndpoint, DEFAULT_ENDPOINT } from '../../../src/internal/config.js';
 import { define } from '../../../src/internal/define.js';
 import { FokusUsageError } from '../../../src/internal/errors.js';
-import { FokusClient, setClient } from '../../../src/data/client.js';
+import { useEndpoint } from '../fake-endpoint.js';
 import type { FokusErrorEvent, FokusLoadEvent } from '../../../src/internal/events.js';
 
 /** A minimal element on the base class: shows the catalog title, or nothing when `empty`. */
@@ -75,35 +75,6 @@ const indicatorFile = {
   ],
   status: { '01056015': ['', '.'] },
 };
-
-/** A fake endpoint: answers from `files`, counts requests, optionally delays or fails. */
-function fakeEndpoint(files: Record<string, unknown>, delays: Record<string, number> = {}) {
-  const requests: string[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    requests.push(url);
-    const key = Object.keys(files).find((k) => url.endsWith(k));
-    const delay = Object.entries(delays).find(([k]) => url.endsWith(k))?.[1] ?? 0;
-    if (delay) {
-      await new Promise((resolve, reject) => {
-        const t = setTimeout(resolve, delay);
-        init?.signal?.addEventListener('abort', () => {
-          clearTimeout(t);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    }
-    if (!key) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(files[key]), { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-function useEndpoint(files: Record<string, unknown>, delays?: Record<string, number>) {
-  const fake = fakeEndpoint(files, delays);
-  setClient(new FokusClient({ fetch: fake.fetch, retries: 0, timeout: 2000 }));
-  return fake;
-}
 
 /** Creates the widget with `attrs` in `parent`, listening for `event` before it connects. */
 async function mount(

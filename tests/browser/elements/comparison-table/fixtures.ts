@@ -1,6 +1,5 @@
 /** A small, fully known endpoint for <comparison-table> tests, and a large one (1,112 Gemeinden). */
 import type { Catalog, IndicatorFile, StatusSymbol } from '../../../../src/data/schema.js';
-import { FokusClient, setClient } from '../../../../src/data/client.js';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024];
 
@@ -152,33 +151,7 @@ export function largeFiles(): Record<string, unknown> {
   };
 }
 
-export interface Fake {
-  requests: string[];
-}
-
-/** Installs a page-wide client answering from `files`; `delays` (ms) or `gates` per path suffix. */
-export function useEndpoint(files: Record<string, unknown>, delays: Record<string, number> = {}): Fake {
-  const requests: string[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    requests.push(url);
-    const key = Object.keys(files).find((k) => url.endsWith(k));
-    const delay = Object.entries(delays).find(([k]) => url.endsWith(k))?.[1] ?? 0;
-    if (delay) {
-      await new Promise((resolve, reject) => {
-        const t = setTimeout(resolve, delay);
-        init?.signal?.addEventListener('abort', () => {
-          clearTimeout(t);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    }
-    if (!key) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(files[key]), { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  setClient(new FokusClient({ fetch: fetch as typeof globalThis.fetch, retries: 0, timeout: 3000 }));
-  return { requests };
-}
+export { useEndpoint } from '../../fake-endpoint.js';
 
 /** Captures what `saveFile` offers: the Blob handed to URL.createObjectURL, and the file name. */
 export function captureDownloads() {

@@ -1,5 +1,5 @@
 /** A small endpoint for the chart tests: 2019–2023, one Land, one Kreis, three Gemeinden. */
-import { FokusClient, setClient } from '../../../../src/data/client.js';
+import { useEndpoint as useFakeEndpoint } from '../../fake-endpoint.js';
 import { IndicatorData } from '../../../../src/data/model.js';
 import type { Catalog, IndicatorFile } from '../../../../src/data/schema.js';
 
@@ -117,28 +117,5 @@ export const files: Record<string, unknown> = {
 };
 
 /** Installs a fake endpoint as the page-wide client: answers from `files`, optional delays per file. */
-export function useEndpoint(
-  answer: Record<string, unknown> = files,
-  delays: Record<string, number> = {},
-): { requests: string[] } {
-  const requests: string[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    requests.push(url);
-    const key = Object.keys(answer).find((k) => url.endsWith(`/${k}`));
-    const delay = Object.entries(delays).find(([k]) => url.endsWith(k))?.[1] ?? 0;
-    if (delay) {
-      await new Promise((resolve, reject) => {
-        const timer = setTimeout(resolve, delay);
-        init?.signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    }
-    if (!key) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(answer[key]), { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  setClient(new FokusClient({ fetch: fetch as typeof globalThis.fetch, retries: 0, timeout: 5000 }));
-  return { requests };
-}
+export const useEndpoint = (answer: Record<string, unknown> = files, delays: Record<string, number> = {}) =>
+  useFakeEndpoint(answer, delays);
