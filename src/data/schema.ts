@@ -78,6 +78,11 @@ export const Computation = v.variant('type', [
     denominator: v.string(),
     /** numerator / denominator x factor, e.g. 1000 for "per 1,000 inhabitants", 100 for a percentage. */
     factor: v.number(),
+    /**
+     * Pooled over a moving window of this many years ending in the year shown (e.g. 3:
+     * the sums of 2022-2024 for 2024), so that small areas get rates that mean something.
+     */
+    window: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(10))),
   }),
 ]);
 
@@ -99,6 +104,13 @@ export const Indicator = v.object({
   computation: Computation,
   /** Path of the data file relative to the endpoint; default `indicators/<id>.json`. */
   file: v.optional(v.string()),
+  /**
+   * Below this many cases (the numerator of a rate) the value counts as resting on a small
+   * count: shown with its interval and a caution, never ranked or judged as solid. Default 20.
+   */
+  minCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** What a value stands for when it is pooled, e.g. "3-Jahres-Mittel" (views show it next to the year). */
+  period: v.optional(LocalizedText),
 });
 
 /** Indicators that are the categories of one whole (e.g. age groups), for column charts. */
