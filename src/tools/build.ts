@@ -30,7 +30,8 @@ import {
   Topic,
   type Region,
 } from '../data/schema.js';
-import { aggregateCounts, computeIndicator, type CountRow } from '../data/aggregate.js';
+import { aggregateCounts, type CountRow } from '../data/aggregate.js';
+import { computeIndicatorFile, countYears, withPeriod } from '../data/pooling.js';
 
 /** Catalog fields that come from the publisher's metadata. */
 export const CatalogMeta = v.object({
@@ -194,15 +195,15 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   const { meta, definitions, regions, counts } = input;
   const texts = new Map<string, string>(); // relative path -> content (catalog last)
 
-  const years = [...new Set(definitions.indicators.flatMap((i) => i.years))].sort((a, b) => a - b);
+  const years = [...new Set(definitions.indicators.flatMap((i) => countYears(i)))].sort((a, b) => a - b);
   const table = aggregateCounts(regions, counts, years);
   const indicators: Indicator[] = [];
   for (const def of definitions.indicators) {
-    const file = v.parse(IndicatorFile, computeIndicator(regions, table, def));
+    const file = v.parse(IndicatorFile, computeIndicatorFile(regions, table, def));
     checkIndicatorFile(file);
     const rel = def.file ?? `indicators/${def.id}.json`;
     texts.set(rel, json(file));
-    indicators.push(def);
+    indicators.push(withPeriod(def));
   }
 
   const geometry: GeometryFile[] = [];
