@@ -32,6 +32,7 @@ import {
 } from '../data/schema.js';
 import { aggregateCounts, type CountRow } from '../data/aggregate.js';
 import { computeIndicatorFile, countYears, withPeriod } from '../data/pooling.js';
+import { protectCounts, type DisclosureOptions, type DisclosureReport } from './disclosure.js';
 
 /** Catalog fields that come from the publisher's metadata. */
 export const CatalogMeta = v.object({
@@ -69,12 +70,16 @@ export interface BuildInput {
   counts: readonly CountRow[];
   geometry: GeometryInput[];
   outDir: string;
+  /** Disclosure control (src/tools/disclosure.ts); off when not given. */
+  disclosure?: DisclosureOptions;
 }
 
 export interface BuildResult {
   catalog: Catalog;
   /** Relative path -> size in bytes. */
   files: Record<string, number>;
+  /** What disclosure control suppressed, when it was on. */
+  disclosure?: DisclosureReport;
 }
 
 const DefinitionsFile = v.object({
@@ -196,7 +201,8 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   const texts = new Map<string, string>(); // relative path -> content (catalog last)
 
   const years = [...new Set(definitions.indicators.flatMap((i) => countYears(i)))].sort((a, b) => a - b);
-  const table = aggregateCounts(regions, counts, years);
+  const safe = input.disclosure && protectCounts(regions, counts, definitions.indicators, input.disclosure);
+  const table = aggregateCounts(regions, safe ? safe.rows : counts, years);
   const indicators: Indicator[] = [];
   for (const def of definitions.indicators) {
     const file = v.parse(IndicatorFile, computeIndicatorFile(regions, table, def));
@@ -264,5 +270,5 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  return { catalog, files };
+  return { catalog, files, ...(safe ? { disclosure: safe.report } : {}) };
 }

@@ -28,6 +28,7 @@ import { loadMapping, parseStructured, schemaProblems } from './mapping.js';
 import { serve } from './serve.js';
 import { decodeText, InputError } from './text.js';
 import { errorCount, formatReport, validateEndpoint } from './validate-endpoint.js';
+import { formatDisclosureReport, parseDisclosure } from './disclosure.js';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -53,6 +54,8 @@ Usage:
         --synthetic              the generated sample counts of the demo
         --meta, --definitions, --regions <file>   other files than the folder's
         --skip-unknown-regions   leave out rows of regions that are not in regions.json
+        --disclosure-report <file.json>   where the report of disclosure control goes
+                                 (on with "disclosure:" in catalog.yaml; default <out>-disclosure.json)
   fokus-data validate <endpoint-folder-or-url> [--strict] [--json]
       Check schema and consistency; exit code 1 on errors (--strict: also on warnings).
   fokus-data serve <endpoint-folder> [--port 8080] [--host 127.0.0.1] [--cors <origins>]
@@ -153,6 +156,7 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
     definitions: { type: 'string' },
     regions: { type: 'string' },
     'skip-unknown-regions': { type: 'boolean' },
+    'disclosure-report': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (positionals.length > 1) throw new UsageError('build takes at most one source folder');
@@ -229,7 +233,8 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
   }
 
   // Geometry: TopoJSON in the endpoint's form is copied; GeoJSON / other TopoJSON converted.
-  const rawMeta = (YAML.parse(metaText) ?? {}) as { geometry?: unknown[] };
+  const rawMeta = (YAML.parse(metaText) ?? {}) as { geometry?: unknown[]; disclosure?: unknown };
+  const disclosure = withFile(metaFile, () => parseDisclosure(rawMeta.disclosure));
   const metaDir = path.dirname(metaFile);
   const tmp = mkdtempSync(path.join(tmpdir(), 'fokus-geo-'));
   let result: BuildResult;
@@ -267,13 +272,20 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
       return { entry, source: out };
     });
     try {
-      result = buildEndpoint({ meta, definitions, regions, counts: known, geometry, outDir: values.out });
+      result = buildEndpoint({ meta, definitions, regions, counts: known, geometry, outDir: values.out, disclosure });
     } catch (error) {
       if (error instanceof InputError) throw error;
       throw new InputError(values.out, undefined, `build failed, nothing written: ${(error as Error).message}`);
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+  if (result.disclosure) {
+    const lines = formatDisclosureReport(result.disclosure);
+    for (const line of values.quiet ? lines.slice(0, 1) : lines) io.err(line);
+    const reportFile = values['disclosure-report'] ?? `${path.resolve(values.out)}-disclosure.json`;
+    writeAtomic(reportFile, JSON.stringify(result.disclosure, null, 2) + '\n');
+    io.err(`disclosure report -> ${reportFile} (keep it internal: it names every secret cell)`);
   }
   const total = Object.values(result.files).reduce((a, b) => a + b, 0);
   if (!values.quiet)

@@ -17,6 +17,7 @@ import {
 } from '../data/schema.js';
 import { catalogIssues, formatPath, indicatorFileIssues, parseTopology } from '../data/validate.js';
 import { FokusDataError } from '../data/errors.js';
+import { DEFAULT_THRESHOLD, smallPublishedCounts } from './disclosure.js';
 
 export interface EndpointIssue {
   severity: 'error' | 'warning';
@@ -212,6 +213,15 @@ export async function validateEndpoint(location: string, options: ValidateOption
     for (const i of consistency) addI('error', i.path, i.message, 'consistency');
     if (consistency.some((i) => /rows|values for/.test(i.message))) continue; // shapes differ: no cell checks
     checkIndicatorFile(p.output, ind, regionById, addI);
+    const small = smallPublishedCounts(p.output, ind);
+    if (small.length)
+      addI(
+        'warning',
+        'numerator',
+        `${small.length} published value(s) rest on fewer than ${DEFAULT_THRESHOLD} cases (e.g. ${small[0].region} ${small[0].year}); ` +
+          'turn on disclosure control ("disclosure:" in catalog.yaml) unless these counts may be published',
+        'disclosure',
+      );
   }
 
   // geo/*.topo.json
