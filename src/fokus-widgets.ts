@@ -18,6 +18,7 @@ export type { IndicatorPickerElement } from './elements/indicator-picker/define.
 export type { YearSliderElement } from './elements/year-slider/define.js';
 export type { IndicatorTileElement } from './elements/indicator-tile/define.js';
 export type { RegionProfileElement } from './elements/region-profile/define.js';
+export type { IndicatorInsightsElement } from './elements/indicator-insights/define.js';
 // Linked views from script: read, set and follow the selection of a group.
 export { getSelection, setSelection, subscribe } from './internal/selection.js';
 export type { Selection, SelectionKey, SelectOptions } from './internal/selection.js';
@@ -31,6 +32,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'year-slider': () => import('./elements/year-slider/define.js'),
   'indicator-tile': () => import('./elements/indicator-tile/define.js'),
   'region-profile': () => import('./elements/region-profile/define.js'),
+  'indicator-insights': () => import('./elements/indicator-insights/define.js'),
 };
 
 const requested = new Set<string>();
