@@ -16,6 +16,7 @@ import { styles } from './region-profile.styles.js';
 import '../indicator-tile/define.js';
 import '../indicator-chart/define.js';
 import '../municipality-map/define.js';
+import '../indicator-insights/define.js';
 
 interface Row {
   data: IndicatorData;
@@ -33,7 +34,8 @@ interface Profile {
 
 /**
  * The profile of one region (Gemeindesteckbrief), composed from the other elements: tiles
- * with the key indicators, a chart of the development against Kreis and Land, a table of
+ * with the key indicators, a chart of the development against Kreis and Land, findings
+ * about the chart's indicator with their method (`<indicator-insights>`), a table of
  * its place among the Gemeinden of the Kreis, and a map that marks it.
  *
  * @tag region-profile
@@ -160,6 +162,15 @@ export class RegionProfileElement extends FokusElement {
         compare=${compare}
         no-source
       ></indicator-chart>
+      ${this.heading(sub, msg(messages, lang, 'insights', { indicator: localText(p.rows.find((r) => r.data.id === chartId)?.data.indicator.label, lang) }))}
+      <indicator-insights
+        endpoint=${endpoint}
+        indicator=${chartId}
+        region=${region.id}
+        year=${p.rows.find((r) => r.data.id === chartId)?.year ?? nothing}
+        no-heading
+        no-source
+      ></indicator-insights>
       <div class="columns">
         <section aria-labelledby="place-title">
           ${this.heading(sub, placeTitle, 'place-title')}

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-insights/define.js';
+import '../../../../src/elements/region-profile/define.js';
 import type { IndicatorInsightsElement } from '../../../../src/elements/indicator-insights/indicator-insights.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { setSelection } from '../../../../src/internal/selection.js';
@@ -181,5 +182,21 @@ describe('<indicator-insights>', () => {
       await bad.updateComplete;
       expect(text($(bad, '[part=error]'))).to.contain(expected);
     }
+  });
+
+  it('is part of the region profile: findings about the chart indicator under their own heading', async () => {
+    const profile = await fixture(
+      html`<region-profile endpoint=${ENDPOINT} region="01056025" no-map></region-profile>`,
+    );
+    if (!$(profile, 'header')) await oneEvent(profile, 'fokus-load');
+    await (profile as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const headings = $$(profile, '[role=heading]').map(text);
+    expect(headings).to.include('Hinweise zu: Geburtenrate');
+    const el = $<IndicatorInsightsElement>(profile, 'indicator-insights')!;
+    expect([el.getAttribute('indicator'), el.getAttribute('region')]).to.deep.equal(['geburtenrate', '01056025']);
+    if (!$(el, 'li.finding')) await oneEvent(el, 'fokus-load');
+    await el.updateComplete;
+    expect($(el, '[part=heading]')).to.equal(null, 'the profile has the heading');
+    expect(text($(el, 'li.finding'))).to.contain('Die Fallzahlen in Helgoland sind für eine Trendaussage zu klein');
   });
 });
