@@ -1,6 +1,7 @@
 /**
  * The framework-free data layer of fokus-widgets (`fokus-widgets/data`): endpoint format,
- * client, validation, model helpers, formatting and CSV. Runs in browsers and Node.
+ * client, validation, model helpers, formatting, CSV, uncertainty of rates, pooled rates
+ * and insights. Runs in browsers and Node.
  */
 export * from './schema.js';
 export * from './errors.js';
@@ -9,3 +10,6 @@ export * from './client.js';
 export * from './model.js';
 export * from './format.js';
 export * from './csv.js';
+export * from './uncertainty.js';
+export * from './pooling.js';
+export * from './insights.js';

@@ -609,7 +609,7 @@ function changeFindings(
     const notable = !tooFew && p < opts.alpha && !same;
     out.push({
       kind: 'change',
-      verdict: tooFew ? 'caution' : notable ? 'notable' : 'none',
+      verdict: same ? 'none' : tooFew ? 'caution' : notable ? 'notable' : 'none',
       text: both((l) => {
         const move =
           l === 'de'

@@ -249,9 +249,16 @@ test('changes: the exact Poisson test separates a real jump from chance; earlier
 });
 
 test('changes: tiny counts and a break give a caution, no claim', () => {
-  const small = find(insightsFor(dataOf(), catalog, '01056002').findings, 'change')[0];
+  const same = find(insightsFor(dataOf(), catalog, '01056002').findings, 'change')[0];
+  assert.equal(same.verdict, 'none');
+  assert.equal(same.text.de, 'Der Wert blieb von 2023 auf 2024 bei 23,3.');
+  // The jump 45 -> 90 is significant, but below a threshold of 200 cases nothing is claimed.
+  const small = find(insightsFor(dataOf(), catalog, '01056009', { minCount: 200 }).findings, 'change')[0];
   assert.equal(small.verdict, 'caution');
-  assert.match(small.text.de, /beruht auf nur 7 und 7 Fällen|blieb/);
+  assert.equal(
+    small.text.de,
+    'Der Anstieg von 2023 auf 2024 (von 9,0 auf 18,0) beruht auf nur 45 und 90 Fällen und lässt sich nicht beurteilen.',
+  );
   const broken = { ...rate, breaks: [{ year: 2024, note: { de: 'Umstellung' } }] };
   const b = find(insightsFor(dataOf(broken), catalog, '01056009').findings, 'change')[0];
   assert.equal(b.verdict, 'caution');

@@ -69,6 +69,10 @@ export const styles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  tbody th {
+    text-align: left;
+    font-weight: normal;
+  }
   .table-wrap {
     overflow-x: auto;
     max-height: 20em;
