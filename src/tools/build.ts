@@ -201,7 +201,9 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   const texts = new Map<string, string>(); // relative path -> content (catalog last)
 
   const years = [...new Set(definitions.indicators.flatMap((i) => countYears(i)))].sort((a, b) => a - b);
-  const safe = input.disclosure && protectCounts(regions, counts, definitions.indicators, input.disclosure);
+  const safe =
+    input.disclosure &&
+    protectCounts(regions, counts, definitions.indicators, input.disclosure, definitions.breakdowns);
   const table = aggregateCounts(regions, safe ? safe.rows : counts, years);
   const indicators: Indicator[] = [];
   for (const def of definitions.indicators) {

@@ -24,8 +24,7 @@
  *   window with a suppressed year is suppressed, so windows reveal nothing more.
  */
 import * as v from 'valibot';
-import type { Indicator, Region } from '../data/schema.js';
-import type { IndicatorFile } from '../data/schema.js';
+import type { Breakdown, Indicator, IndicatorFile, Region } from '../data/schema.js';
 import { aggregateCounts, isMissing, type Cell, type CountRow } from '../data/aggregate.js';
 
 /** The default threshold: counts of 1 and 2 are secret (the usual rule of German official statistics). */
@@ -70,8 +69,6 @@ export interface DisclosureReport {
   cells: SuppressedCell[];
 }
 
-type State = 'published' | 'suppressed' | 'unknown' | 'excluded';
-
 /** The counts to protect: count id -> the opted-in indicators resting on it. */
 export function protectedCounts(indicators: readonly Indicator[], options: DisclosureOptions): Map<string, string[]> {
   const chosen =
@@ -90,16 +87,116 @@ export function protectedCounts(indicators: readonly Indicator[], options: Discl
   return out;
 }
 
+type State = 'published' | 'suppressed' | 'unknown' | 'excluded';
+
+/** One published linear relation between cells: `total` = sum of `parts` (cells are `count|region`). */
+export interface Equation {
+  total: string;
+  parts: string[];
+  /** What the relation is, for the report. */
+  label: string;
+}
+
+/**
+ * The cells that the equations determine uniquely although they are hidden: reduced row
+ * echelon form over the hidden cells (published cells are constants); a hidden cell is
+ * determined when its pivot row has no other hidden cell. Exact for the ±1 systems here.
+ */
+export function determinedCells(equations: readonly Equation[], hidden: ReadonlySet<string>): string[] {
+  const index = new Map<string, number>();
+  const rows: Map<number, number>[] = [];
+  for (const e of equations) {
+    const row = new Map<number, number>();
+    const add = (cell: string, coef: number) => {
+      if (!hidden.has(cell)) return;
+      let i = index.get(cell);
+      if (i === undefined) index.set(cell, (i = index.size));
+      const v = (row.get(i) ?? 0) + coef;
+      if (v === 0) row.delete(i);
+      else row.set(i, v);
+    };
+    add(e.total, 1);
+    for (const p of e.parts) add(p, -1);
+    if (row.size) rows.push(row);
+  }
+  const n = index.size;
+  const pivotRow: Map<number, number>[] = [];
+  const pivots: number[] = [];
+  // Gauss-Jordan on sparse rows.
+  for (let col = 0, r = 0; col < n && r < rows.length; col++) {
+    let sel = -1;
+    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i].get(col) ?? 0) > 1e-9) sel = i;
+    if (sel < 0) continue;
+    [rows[r], rows[sel]] = [rows[sel], rows[r]];
+    const pr = rows[r];
+    const pv = pr.get(col)!;
+    for (const [k, v] of pr) pr.set(k, v / pv);
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r) continue;
+      const f = rows[i].get(col);
+      if (!f) continue;
+      for (const [k, v] of pr) {
+        const x = (rows[i].get(k) ?? 0) - f * v;
+        if (Math.abs(x) < 1e-9) rows[i].delete(k);
+        else rows[i].set(k, x);
+      }
+    }
+    pivotRow.push(pr);
+    pivots.push(col);
+    r++;
+  }
+  const names = [...index.keys()];
+  return pivots.filter((col, i) => pivotRow[i].size === 1 && pivotRow[i].has(col)).map((col) => names[col]);
+}
+
+const key = (count: string, region: string) => `${count}|${region}`;
+
+/**
+ * The breakdowns whose parts are ratios on one denominator and really add up to it in the
+ * data (e.g. the age groups of the population): denominator -> the part numerators.
+ */
+function additiveBreakdowns(
+  definitions: { indicators: readonly Indicator[]; breakdowns?: readonly Breakdown[] },
+  table: (count: string) => Map<string, Cell[]> | undefined,
+): { denominator: string; parts: string[]; id: string }[] {
+  const out: { denominator: string; parts: string[]; id: string }[] = [];
+  for (const b of definitions.breakdowns ?? []) {
+    const members = b.indicators.map((id) => definitions.indicators.find((i) => i.id === id)?.computation);
+    if (members.some((c) => c?.type !== 'ratio')) continue;
+    const ratios = members as Extract<Indicator['computation'], { type: 'ratio' }>[];
+    const denominator = ratios[0].denominator;
+    if (ratios.some((c) => c.denominator !== denominator)) continue;
+    const parts = ratios.map((c) => c.numerator);
+    const den = table(denominator);
+    const nums = parts.map(table);
+    if (!den || nums.some((n) => !n)) continue;
+    let adds = true;
+    let checked = 0;
+    for (const [region, cells] of den) {
+      cells.forEach((d, yi) => {
+        const ps = nums.map((n) => n!.get(region)?.[yi]);
+        if (d.value === null || ps.some((c) => !c || c.value === null)) return;
+        checked++;
+        if (Math.abs(d.value - ps.reduce((sum, c) => sum + c!.value!, 0)) > 1e-9) adds = false;
+      });
+    }
+    if (adds && checked) out.push({ denominator, parts, id: b.id });
+  }
+  return out;
+}
+
 /**
  * Applies primary and secondary suppression to the counts of the opted-in indicators.
- * Returns the rows to build from (unprotected counts unchanged; protected counts with a row
- * for every region and year, suppressed cells as `.`) and the report.
+ * Returns the rows to build from (other counts unchanged; protected counts, and counts
+ * linked to them by an additive breakdown, with a row for every region and year,
+ * suppressed cells as `.`) and the report.
  */
 export function protectCounts(
   regions: readonly Region[],
   rows: readonly CountRow[],
   indicators: readonly Indicator[],
   options: DisclosureOptions,
+  breakdowns: readonly Breakdown[] = [],
 ): { rows: CountRow[]; report: DisclosureReport } {
   const targets = protectedCounts(indicators, options);
   const report: DisclosureReport = {
@@ -110,72 +207,145 @@ export function protectCounts(
     secondary: 0,
     cells: [],
   };
-  const out: CountRow[] = rows.filter((r) => !targets.has(r.count));
   const nameOf = new Map(regions.map((r) => [r.id, r.name]));
   const children = new Map<string, string[]>();
   for (const r of regions) if (r.parent != null) children.set(r.parent, [...(children.get(r.parent) ?? []), r.id]);
-  const groups = [...children].map(([total, parts]) => ({ total, parts }));
 
-  for (const count of targets.keys()) {
-    const own = rows.filter((r) => r.count === count);
-    if (!own.length) continue;
-    const table = aggregateCounts(regions, own);
-    const cellsByRegion = table.counts.get(count)!;
-    table.years.forEach((year, yi) => {
-      const cell = (id: string): Cell => cellsByRegion.get(id)![yi]!;
-      const state = new Map<string, State>();
+  // Full-data tables of every count (published totals pinned as given).
+  const full = aggregateCounts(regions, rows);
+  const tableOf = (count: string) => full.counts.get(count);
+  const linked = additiveBreakdowns({ indicators, breakdowns }, tableOf).filter(
+    (b) => targets.has(b.denominator) || b.parts.some((p) => targets.has(p)),
+  );
+  // Counts in scope: the protected ones and those an additive breakdown ties to them.
+  const scope = new Set([...targets.keys()].filter((c) => tableOf(c)));
+  for (const b of linked) for (const c of [b.denominator, ...b.parts]) scope.add(c);
+
+  const equations: Equation[] = [];
+  for (const count of scope)
+    for (const [total, parts] of children)
+      equations.push({
+        total: key(count, total),
+        parts: parts.map((p) => key(count, p)),
+        label: `the total ${count} of ${nameOf.get(total) ?? total}`,
+      });
+  for (const b of linked)
+    for (const r of regions)
+      equations.push({
+        total: key(b.denominator, r.id),
+        parts: b.parts.map((p) => key(p, r.id)),
+        label: `${b.denominator} of ${r.name} = ${b.parts.join(' + ')} (breakdown ${b.id})`,
+      });
+  const equationsOf = new Map<string, Equation[]>();
+  for (const e of equations)
+    for (const c of [e.total, ...e.parts]) equationsOf.set(c, [...(equationsOf.get(c) ?? []), e]);
+  const split = (cell: string) => {
+    const i = cell.lastIndexOf('|');
+    return { count: cell.slice(0, i), region: cell.slice(i + 1) };
+  };
+  const describe = (cell: string) => {
+    const { count, region } = split(cell);
+    return `${count} of ${nameOf.get(region) ?? region}`;
+  };
+
+  full.years.forEach((year, yi) => {
+    const cell = (k: string): Cell => {
+      const { count, region } = split(k);
+      return tableOf(count)!.get(region)![yi]!;
+    };
+    const state = new Map<string, State>();
+    for (const count of scope)
       for (const r of regions) {
-        const c = cell(r.id);
-        state.set(
-          r.id,
-          c.status === 'x' ? 'excluded' : isMissing(c.status) || c.value === null ? 'unknown' : 'published',
-        );
+        const k = key(count, r.id);
+        const c = cell(k);
+        state.set(k, c.status === 'x' ? 'excluded' : isMissing(c.status) || c.value === null ? 'unknown' : 'published');
       }
-      const suppress = (id: string, reason: SuppressedCell['reason'], why: string, total?: string) => {
-        state.set(id, 'suppressed');
-        report[reason]++;
-        report.cells.push({
-          count,
-          region: id,
-          name: nameOf.get(id) ?? id,
-          year,
-          reason,
-          why,
-          ...(total ? { total } : {}),
-        });
-      };
-      // Primary.
+    const suppress = (k: string, reason: SuppressedCell['reason'], why: string, total?: string) => {
+      state.set(k, 'suppressed');
+      report[reason]++;
+      const { count, region } = split(k);
+      report.cells.push({
+        count,
+        region,
+        name: nameOf.get(region) ?? region,
+        year,
+        reason,
+        why,
+        ...(total ? { total } : {}),
+      });
+    };
+    // Primary: only the protected counts.
+    for (const count of targets.keys()) {
+      if (!scope.has(count)) continue;
       for (const r of regions) {
-        const c = cell(r.id);
-        if (state.get(r.id) !== 'published' || c.value === null) continue;
+        const k = key(count, r.id);
+        const c = cell(k);
+        if (state.get(k) !== 'published' || c.value === null) continue;
         if ((c.value > 0 || options.zeros) && c.value < options.threshold)
-          suppress(r.id, 'primary', `${c.value === 0 ? '0' : 'fewer than ' + options.threshold} cases`);
+          suppress(k, 'primary', `${c.value === 0 ? '0' : 'fewer than ' + options.threshold} cases`);
       }
-      // Secondary, until no equation has exactly one unknown.
+    }
+    const value = (k: string) => cell(k).value ?? 0;
+    // The partner of a lone hidden cell in an equation: the smallest published part above 0
+    // (of a protected count first), then any published part, then the total.
+    const partner = (e: Equation): string | undefined => {
+      const open = e.parts.filter((p) => state.get(p) === 'published');
+      const rank = (a: string, b: string) =>
+        Number(!targets.has(split(a).count)) - Number(!targets.has(split(b).count)) ||
+        value(a) - value(b) ||
+        a.localeCompare(b);
+      return (
+        open.filter((p) => value(p) > 0).sort(rank)[0] ??
+        open.sort(rank)[0] ??
+        (state.get(e.total) === 'published' ? e.total : undefined)
+      );
+    };
+    const hiddenIn = (e: Equation) =>
+      [e.total, ...e.parts].filter((c) => state.get(c) !== 'published' && state.get(c) !== 'excluded');
+    for (let round = 0; ; round++) {
+      // Secondary, until no equation has exactly one hidden cell.
       for (let changed = true; changed;) {
         changed = false;
-        for (const { total, parts } of groups) {
-          const members = [total, ...parts].filter((id) => state.get(id) !== 'excluded');
-          const hidden = members.filter((id) => state.get(id) !== 'published');
+        for (const e of equations) {
+          const hidden = hiddenIn(e);
           if (hidden.length !== 1) continue;
           const lone = hidden[0];
-          const open = parts.filter((id) => state.get(id) === 'published');
-          const value = (id: string) => cell(id).value ?? 0;
-          const byValue = (a: string, b: string) => value(a) - value(b) || a.localeCompare(b);
-          const pick = open.filter((id) => value(id) > 0).sort(byValue)[0] ?? open.sort(byValue)[0] ?? total;
+          const pick = partner(e);
+          if (!pick) continue;
           const why =
-            lone === total
-              ? `${nameOf.get(total) ?? total} is suppressed and would be the sum of its published parts`
-              : `${nameOf.get(lone) ?? lone} would follow from the published total of ${nameOf.get(total) ?? total} minus its other parts`;
-          suppress(pick, 'secondary', why, total);
+            lone === e.total
+              ? `${describe(lone)} is hidden and would be the sum of its published parts (${e.label})`
+              : `${describe(lone)} would follow from ${e.label} minus the other parts`;
+          suppress(pick, 'secondary', why, split(e.total).region);
           changed = true;
         }
       }
+      // Audit: cells that several equations together still determine.
+      const hidden = new Set([...state].filter(([, s]) => s === 'suppressed' || s === 'unknown').map(([k]) => k));
+      const relevant = equations.filter((e) => hiddenIn(e).length > 0);
+      const determined = determinedCells(relevant, hidden).filter((k) => state.get(k) === 'suppressed');
+      if (!determined.length || round > 1000) break;
+      const k = determined[0];
+      const e = (equationsOf.get(k) ?? []).find((x) => partner(x) !== undefined);
+      if (!e) break;
+      suppress(
+        partner(e)!,
+        'secondary',
+        `${describe(k)} would follow from several published totals together (${e.label})`,
+        split(e.total).region,
+      );
+    }
+  });
+
+  const out: CountRow[] = rows.filter((r) => !scope.has(r.count));
+  const suppressed = new Set(report.cells.map((c) => `${key(c.count, c.region)}|${c.year}`));
+  for (const count of scope) {
+    const cells = tableOf(count)!;
+    full.years.forEach((year, yi) => {
       for (const r of regions) {
-        const c = cell(r.id);
-        const s = state.get(r.id);
+        const c = cells.get(r.id)![yi]!;
         out.push(
-          s === 'suppressed'
+          suppressed.has(`${key(count, r.id)}|${year}`)
             ? { count, region: r.id, year, value: null, status: '.' }
             : { count, region: r.id, year, value: c.value, status: c.status },
         );

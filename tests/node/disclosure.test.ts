@@ -6,7 +6,13 @@ import path from 'node:path';
 import type { Indicator, IndicatorFile, Region } from '../../src/data/schema.js';
 import type { CountRow } from '../../src/data/aggregate.js';
 import { buildEndpoint, type CatalogMeta } from '../../src/tools/build.js';
-import { parseDisclosure, protectCounts, smallPublishedCounts } from '../../src/tools/disclosure.js';
+import {
+  determinedCells,
+  parseDisclosure,
+  protectCounts,
+  smallPublishedCounts,
+  type Equation,
+} from '../../src/tools/disclosure.js';
 import { main } from '../../src/tools/cli.js';
 import { validateEndpoint } from '../../src/tools/validate-endpoint.js';
 
@@ -179,7 +185,7 @@ test('disclosure control: primary below 3, secondary so that neither attack reco
   );
   assert.equal(report.primary, 2);
   assert.equal(report.secondary, 2);
-  assert.match(report.cells[1].why, /a1 would follow from the published total of Amt A minus its other parts/);
+  assert.match(report.cells[1].why, /^births of a1 would follow from the total births of Amt A minus the other parts$/);
   // Totals from the full data stay published: one secret Gemeinde does not blank its Kreis.
   const at = (f: IndicatorFile, id: string) => f.regions.indexOf(id);
   assert.equal(rate.numerator![at(rate, '010015001')][0], 16);
@@ -280,7 +286,7 @@ test('fokus-data build with "disclosure:" in catalog.yaml: console and JSON repo
     assert.equal(code, 0, err.join('\n'));
     const log = err.join('\n');
     assert.match(log, /disclosure control: 4 cell\(s\) suppressed \(2 primary: fewer than 3 cases; 2 secondary/);
-    assert.match(log, /births 2024 01001003 a3: secondary, a1 would follow from the published total of Amt A/);
+    assert.match(log, /births 2024 01001003 a3: secondary, births of a1 would follow from the total births of Amt A/);
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     assert.equal(report.cells.length, 4);
     const safe = await validateEndpoint(path.join(dir, 'safe'));
@@ -304,4 +310,94 @@ test('smallPublishedCounts lists published numerators of 1 and 2 only', () => {
     denominator: [[300], [300], [300], [1000]],
   };
   assert.deepEqual(smallPublishedCounts(file, rate), [{ region: 'a', year: 2024, value: 2 }]);
+});
+
+test('determinedCells: the rectangle protects, a triangle of totals does not', () => {
+  const eq = (total: string, ...parts: string[]): Equation => ({ total, parts, label: total });
+  // A 2 x 2 rectangle of hidden cells in a table with row and column totals: none determined.
+  const rectangle = [
+    eq('r1', 'x11', 'x12', 'p1'),
+    eq('r2', 'x21', 'x22', 'p2'),
+    eq('c1', 'x11', 'x21'),
+    eq('c2', 'x12', 'x22'),
+  ];
+  assert.deepEqual(determinedCells(rectangle, new Set(['x11', 'x12', 'x21', 'x22'])), []);
+  // Each equation has two hidden cells, but together they fix all three: x = (t1 - t2 + t3) / 2.
+  const triangle = [eq('t1', 'x', 'y'), eq('t2', 'y', 'z'), eq('t3', 'x', 'z')];
+  assert.deepEqual(determinedCells(triangle, new Set(['x', 'y', 'z'])).sort(), ['x', 'y', 'z']);
+  // A hidden total over published parts is determined; so is a chain.
+  assert.deepEqual(determinedCells([eq('t', 'a', 'b')], new Set(['t'])), ['t']);
+  assert.deepEqual(determinedCells([eq('t', 'a', 'b'), eq('a', 'c', 'd')], new Set(['a', 'b', 'c'])), []);
+});
+
+test('age groups that add up to the population: the difference attack across a breakdown fails', () => {
+  // Each Gemeinde: under 18, 18-64 and 65+ add up to its population; only "65+" is opted in.
+  const AGES = GEMEINDEN.map((_, i) => {
+    const old = [2, 90, 100, 200, 400, 30, 500][i];
+    const young = [60, 80, 100, 200, 400, 1, 500][i];
+    return [young, POP[i] - young - old, old];
+  });
+  const ageRows: CountRow[] = GEMEINDEN.flatMap((id, i) => [
+    { count: 'pop', region: id, year: 2024, value: POP[i] },
+    { count: 'u18', region: id, year: 2024, value: AGES[i][0] },
+    { count: 'a1864', region: id, year: 2024, value: AGES[i][1] },
+    { count: 'o65', region: id, year: 2024, value: AGES[i][2] },
+  ]);
+  const share = (id: string, numerator: string): Indicator => ({
+    ...base,
+    id,
+    label: { de: id },
+    computation: { type: 'ratio', numerator, denominator: 'pop', factor: 100 },
+  });
+  const indicators = [share('anteil-u18', 'u18'), share('anteil-1864', 'a1864'), share('anteil-65', 'o65'), population];
+  const breakdowns = [
+    {
+      id: 'alter',
+      label: { de: 'Alter' },
+      indicators: ['anteil-u18', 'anteil-1864', 'anteil-65'],
+      categories: [{ de: 'u18' }, { de: '18-64' }, { de: '65+' }],
+    },
+  ];
+  const options = parseDisclosure({ indicators: ['anteil-65'] })!;
+  const { rows: safe, report } = protectCounts(regions, ageRows, indicators, options, breakdowns);
+  // Primary: 65+ of a1 (2); the breakdown then needs a second hidden age group in a1, and
+  // each hidden cell a partner in its Amt, up to the rectangle that nothing determines.
+  assert.deepEqual(
+    report.cells.filter((c) => c.reason === 'primary').map((c) => [c.count, c.region]),
+    [['o65', '01001001']],
+  );
+  const published = new Map<string, number>();
+  for (const r of safe) if (r.value !== null && r.status !== '.') published.set(`${r.count}|${r.region}`, r.value);
+  const hidden = new Set(report.cells.map((c) => `${c.count}|${c.region}`));
+  assert.ok(hidden.has('o65|01001001'));
+  // The attacker: every total and every breakdown, repeatedly, one unknown at a time.
+  const equations: Equation[] = [];
+  for (const count of ['pop', 'u18', 'a1864', 'o65'])
+    for (const r of regions.filter((x) => regions.some((y) => y.parent === x.id)))
+      equations.push({
+        total: `${count}|${r.id}`,
+        parts: regions.filter((y) => y.parent === r.id).map((y) => `${count}|${y.id}`),
+        label: '',
+      });
+  for (const r of regions)
+    equations.push({ total: `pop|${r.id}`, parts: ['u18', 'a1864', 'o65'].map((c) => `${c}|${r.id}`), label: '' });
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const e of equations) {
+      const cells = [e.total, ...e.parts];
+      const missing = cells.filter((c) => !published.has(c));
+      if (missing.length !== 1) continue;
+      const [x] = missing;
+      const sum = e.parts.filter((p) => p !== x).reduce((s, p) => s + published.get(p)!, 0);
+      published.set(x, x === e.total ? sum : published.get(e.total)! - sum);
+      changed = true;
+    }
+  }
+  for (const h of hidden) assert.equal(published.has(h), false, `${h} recovered`);
+  // Nor does linear algebra over all equations together recover anything.
+  assert.deepEqual(determinedCells(equations, hidden), []);
+  // Without the breakdown relation the protection would be too weak: 65+ of a1 = pop - u18 - 18-64.
+  const weak = protectCounts(regions, ageRows, indicators, options);
+  const weakHidden = new Set(weak.report.cells.map((c) => `${c.count}|${c.region}`));
+  assert.ok(!weakHidden.has('u18|01001001') && !weakHidden.has('a1864|01001001'));
 });
