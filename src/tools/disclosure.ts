@@ -12,14 +12,19 @@
  * - Primary: a count with 0 < n < threshold (default 3; with `zeros`, also 0).
  * - Totals (Amt, Kreis, Land) are published from the full data, as statistical offices do,
  *   and pinned as given rows, so that one secret Gemeinde does not blank the Kreis.
- * - Secondary: every total and its direct parts form one equation, total = sum of parts.
- *   Wherever exactly one cell of an equation is unknown (suppressed here or missing in the
- *   input), it could be recovered by difference, so a second cell is suppressed: the
- *   smallest published part above 0 (then any part, then the total). This repeats until no
- *   equation has exactly one unknown. In a tree of such equations that is enough to stop
- *   exact recovery: each unknown can be moved by +1 while a partner in each of its
- *   equations moves by -1 (or its total by +1), so the published figures fit more than one
- *   value. (Protection against interval estimates beyond that is not attempted.)
+ * - Secondary: every total and its direct parts form one equation, total = sum of parts;
+ *   so does every breakdown whose parts add up to their common denominator in the data
+ *   (age groups of the population, `breakdowns` in the definitions). Wherever exactly one
+ *   cell of an equation is hidden (suppressed here or missing in the input), it could be
+ *   recovered by difference, so a second cell is suppressed: the smallest published part
+ *   above 0 (of a protected count first), then any part, then the total. This repeats
+ *   until no equation has exactly one hidden cell.
+ * - Audit: several equations together can still fix a cell (a "triangle" of totals). An
+ *   exact elimination over all hidden cells finds every determined one, a partner of it is
+ *   suppressed, and the rules run again until nothing is determined. (Protection against
+ *   narrow interval estimates beyond that is not attempted.)
+ * - Relations the definitions do not declare (e.g. age groups without a breakdown) are not
+ *   known here: declare them as a breakdown.
  * - Pooled indicators (window sums) are computed from the protected yearly cells: a
  *   window with a suppressed year is suppressed, so windows reveal nothing more.
  */
