@@ -44,8 +44,8 @@ export class IndicatorTileElement extends FokusElement {
   @property({ type: Number }) year?: number;
   /** Regions compared with: `auto` (the Kreis and the Land above the region), `none`, or keys like `01056,01`. */
   @property() compare = 'auto';
-  /** Below this many cases (the numerator of a rate) a warning says the value swings by chance; 0 turns it off. */
-  @property({ type: Number, attribute: 'min-count' }) minCount = 20;
+  /** Below this many cases (the numerator of a rate) a warning says the value swings by chance; 0 turns it off. Default: the indicator's `minCount` in the catalog (20). */
+  @property({ type: Number, attribute: 'min-count' }) minCount?: number;
   /** Label above the number; default the indicator's name. */
   @property() label = '';
   /** Hide the source and licence caption (show it once elsewhere on the page). */
@@ -122,6 +122,14 @@ export class IndicatorTileElement extends FokusElement {
         v.smallCount !== undefined
           ? html`<p class="warning" part="warning" role="note">
               ${msg(messages, lang, 'smallCount', { count: numberFormat(this.locale, 0).format(v.smallCount) })}
+              ${
+                v.smallInterval
+                  ? msg(messages, lang, 'interval', {
+                      low: numberFormat(this.locale, indicator.decimals).format(v.smallInterval.low),
+                      high: numberFormat(this.locale, indicator.decimals).format(v.smallInterval.high),
+                    })
+                  : nothing
+              }
             </p>`
           : nothing
       }

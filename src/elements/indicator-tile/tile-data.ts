@@ -6,7 +6,8 @@ import { FokusDataError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { Lang } from '../../internal/i18n.js';
-import { changeAgainst, comparisonSentence, isSmallCount, type Change, type Reference } from './tile-text.js';
+import { intervalOf, isSmallCount, minCountOf, type Interval } from '../../data/uncertainty.js';
+import { changeAgainst, comparisonSentence, type Change, type Reference } from './tile-text.js';
 
 export interface TileArgs {
   endpoint: string;
@@ -14,7 +15,8 @@ export interface TileArgs {
   region: string;
   year?: number;
   compare: string;
-  minCount: number;
+  /** Default: the indicator's `minCount` in the catalog (20). */
+  minCount?: number;
   lang: Lang;
   locale: string;
 }
@@ -31,6 +33,8 @@ export interface TileView {
   sentence: string;
   /** The numerator when it is below `min-count`. */
   smallCount?: number;
+  /** The 95 % interval of a rate on a small count. */
+  smallInterval?: Interval;
 }
 
 /** The reference regions: `auto` = the Kreis and the Land above the region; `none`; or keys. */
@@ -98,6 +102,8 @@ export async function loadTile(client: FokusClient, a: TileArgs, signal: AbortSi
     current,
     change,
     sentence,
-    smallCount: isSmallCount(counts, a.minCount) ? (counts!.numerator ?? undefined) : undefined,
+    ...(isSmallCount(counts, a.minCount ?? minCountOf(indicator))
+      ? { smallCount: counts!.numerator ?? undefined, smallInterval: intervalOf(data, region.id, year) }
+      : {}),
   };
 }

@@ -172,14 +172,5 @@ export function changeAgainst(
   return { text, direction: dir, tone: toneOf(dir, polarity), label, previousYear: previous.year };
 }
 
-/**
- * True when a ratio rests on so few cases (its numerator) that it swings by chance, e.g.
- * the birth rate of a Gemeinde with 300 inhabitants. Counts are never "small".
- */
-export function isSmallCount(
-  counts: { numerator: number | null; denominator: number | null } | undefined,
-  minCount: number,
-): boolean {
-  if (!counts || counts.numerator === null || minCount <= 0) return false;
-  return counts.numerator < minCount;
-}
+/** One rule for every element: the data layer's small-count test (src/data/uncertainty.ts). */
+export { isSmallCount } from '../../data/uncertainty.js';

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-insights/define.js';
 import '../../../../src/elements/region-profile/define.js';
+import '../../../../src/elements/indicator-tile/define.js';
 import type { IndicatorInsightsElement } from '../../../../src/elements/indicator-insights/indicator-insights.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { setSelection } from '../../../../src/internal/selection.js';
@@ -198,5 +199,37 @@ describe('<indicator-insights>', () => {
     await el.updateComplete;
     expect($(el, '[part=heading]')).to.equal(null, 'the profile has the heading');
     expect(text($(el, 'li.finding'))).to.contain('Die Fallzahlen in Helgoland sind für eine Trendaussage zu klein');
+  });
+});
+
+describe('one small-count rule in the tile', () => {
+  beforeEach(() => setClient(new FokusClient()));
+
+  it('takes minCount from the catalog and gives the interval of the rate', async () => {
+    const load = async (t: ReturnType<typeof html>) => {
+      const el = await fixture(t);
+      if (!$(el, '.number')) await oneEvent(el, 'fokus-load');
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      return el;
+    };
+    const tile = await load(
+      html`<indicator-tile endpoint=${ENDPOINT} indicator="geburtenrate" region="01056025"></indicator-tile>`,
+    );
+    // Helgoland 2024: 8 births on 1,300; exact Poisson 95 %: [3.45, 15.76] / 1,300 x 1000 = [2.7, 12.1].
+    expect(text($(tile, '.warning'))).to.match(
+      /^Kleine Fallzahl \(8\):.*Mit 95 % Sicherheit liegt der Wert zwischen 2,7 und 12,1\.$/,
+    );
+    useEndpoint({
+      'catalog.json': { ...catalog, indicators: [{ ...catalog.indicators[0], minCount: 40 }] },
+      'indicators/rate.json': file,
+    });
+    const strict = await load(
+      html`<indicator-tile endpoint="/fake/" indicator="rate" region="01056001"></indicator-tile>`,
+    );
+    expect(text($(strict, '.warning'))).to.match(/^Kleine Fallzahl \(31\)/);
+    const off = await load(
+      html`<indicator-tile endpoint="/fake/" indicator="rate" region="01056001" min-count="0"></indicator-tile>`,
+    );
+    expect($(off, '.warning')).to.equal(null);
   });
 });
