@@ -291,7 +291,7 @@ export function peerGroup(
   region: Region,
   year: number,
   mode: 'kreis' | 'size' = 'kreis',
-): { regions: Region[]; name: Bilingual } {
+): { regions: Region[]; name: Bilingual; definition?: Bilingual } {
   const plural = PLURAL[region.level];
   const kreis = [region, ...ancestors(catalog, region.id)].find((r) => r.level === 'kreis');
   if (mode === 'size' && isRatio(data.indicator)) {
@@ -304,10 +304,10 @@ export function peerGroup(
       });
       return {
         regions,
-        name: both((l) =>
-          l === 'de'
-            ? `${plural.de} ähnlicher Größe (halbe bis doppelte Bezugsgröße)`
-            : `${plural.en} of similar size (half to double the denominator)`,
+        name: both((l) => (l === 'de' ? `${plural.de} ähnlicher Größe` : `${plural.en} of similar size`)),
+        definition: t(
+          `gleiche Ebene, halbe bis doppelte Bezugsgröße (${fmt('de', own / 2, 0)} bis ${fmt('de', own * 2, 0)})`,
+          `same level, half to double the denominator (${fmt('en', own / 2, 0)} to ${fmt('en', own * 2, 0)})`,
         ),
       };
     }
@@ -383,7 +383,10 @@ function peerFindings(
       `Verglichen wird mit dem Median der ${group.name.de}. Der robuste z-Wert 0,6745 · (Wert − Median) / MAD misst den Abstand in mittleren absoluten Abweichungen; „deutlich“ heißt |z| > ${fmt('de', MAD_THRESHOLD, 1)} (Iglewicz und Hoaglin) und – bei Quoten – ein 95-%-Intervall ohne den Median.`,
       `Compared with the median of the ${group.name.en}. The robust z-score 0.6745 · (value − median) / MAD measures the distance in median absolute deviations; "clearly" means |z| > ${fmt('en', MAD_THRESHOLD, 1)} (Iglewicz and Hoaglin) and, for rates, a 95% interval that excludes the median.`,
     ),
-    parameters: [{ label: t('Vergleichsgebiete mit Wert', 'Peers with a value'), value: peers.length }],
+    parameters: [
+      ...(group.definition ? [{ label: t('Vergleichsgruppe', 'Peer group'), value: group.definition }] : []),
+      { label: t('Vergleichsgebiete mit Wert', 'Peers with a value'), value: peers.length },
+    ],
     data: table,
   };
   if (own.small) {

@@ -274,3 +274,21 @@ test('suppressed values: no findings for the region, and left out of its peers',
   assert.ok(!peers.method.data.rows.some((r) => r[0] === 'Sprung'));
   assert.throws(() => insightsFor(data, catalog, '99999'), /unknown region/);
 });
+
+test('peers of similar size: half to double the denominator, across the catalog', () => {
+  const { findings } = insightsFor(dataOf(), catalog, '01056001', { peers: 'size' });
+  const peers = find(findings, 'peers')[0];
+  // 10,000 inhabitants: 5,000 to 20,000 -> itself and the seven of 5,000, not Kleindorf (300).
+  assert.equal(peers.method.data.rows.length, 8);
+  assert.ok(!peers.method.data.rows.some((r) => r[0] === 'Kleindorf'));
+  // Among them (median 9.1, MAD 0.6) its 12.5 stands out: z = 0.6745 * 3.4 / 0.6 = 3.8.
+  assert.equal(
+    peers.text.de,
+    'Großstadt liegt 2024 mit 12,5 je 1.000 Einwohner deutlich über den meisten Gemeinden ähnlicher Größe (Median 9,1).',
+  );
+  const group = peers.method.parameters.find((p) => p.label.de === 'Vergleichsgruppe')!.value;
+  assert.deepEqual(group, {
+    de: 'gleiche Ebene, halbe bis doppelte Bezugsgröße (5.000 bis 20.000)',
+    en: 'same level, half to double the denominator (5,000 to 20,000)',
+  });
+});
