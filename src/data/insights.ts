@@ -191,11 +191,11 @@ function trendFinding(
   const method: Method = {
     name: t('Theil–Sen-Steigung mit Mann–Kendall-Test', 'Theil–Sen slope with Mann–Kendall test'),
     description: t(
-      'Die Steigung ist der Median der Steigungen zwischen allen Paaren von Jahren (robust gegen einzelne Ausreißer); der Mann–Kendall-Test prüft, ob die Werte über die Jahre eher steigen oder fallen, als es der Zufall erwarten ließe. Über einen Bruch in der Reihe hinweg wird nicht gerechnet.' +
+      'Die Steigung ist der Median der Steigungen zwischen allen Paaren von Jahren (robust gegen einzelne Ausreißer); der Mann–Kendall-Test prüft, ob die Werte über die Jahre eher steigen oder fallen, als es der Zufall erwarten ließe. Der Test nimmt voneinander unabhängige Jahre an. Über einen Bruch in der Reihe hinweg wird nicht gerechnet.' +
         (step > 1
           ? ` Bei ${step}-Jahres-Mitteln nur jedes ${step}. Jahr, damit sich die Zeiträume nicht überschneiden.`
           : ''),
-      'The slope is the median of the slopes between all pairs of years (robust against single outliers); the Mann–Kendall test checks whether the values rise or fall over the years more than chance would lead one to expect. No trend is computed across a break in series.' +
+      'The slope is the median of the slopes between all pairs of years (robust against single outliers); the Mann–Kendall test checks whether the values rise or fall over the years more than chance would lead one to expect. The test assumes independent years. No trend is computed across a break in series.' +
         (step > 1 ? ` With ${step}-year averages only every ${step}th year, so that the periods do not overlap.` : ''),
     ),
     parameters: [
