@@ -24,26 +24,33 @@ import {
   GeometryFile,
   Indicator,
   IndicatorFile,
-  Level,
-  LocalizedText,
-  Licence,
   Topic,
   type Region,
 } from '../data/schema.js';
 import { aggregateCounts, computeIndicator, type CountRow } from '../data/aggregate.js';
 
-/** Catalog fields that come from the publisher's metadata. */
+/**
+ * A geometry entry of catalog.yaml: the catalog's `GeometryFile` plus where to read it from
+ * and how to convert it (see docs/data-tools.md); only the `GeometryFile` fields reach
+ * catalog.json.
+ */
+export const GeometrySource = v.object({
+  ...GeometryFile.entries,
+  /** The source file (GeoJSON or TopoJSON), relative to catalog.yaml; default `file`. */
+  source: v.optional(v.string()),
+  idProperty: v.optional(v.string()),
+  object: v.optional(v.string()),
+  where: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
+  quantization: v.optional(v.number()),
+});
+export type GeometrySource = v.InferOutput<typeof GeometrySource>;
+
+/** Catalog fields that come from the publisher's metadata: the catalog schema's own fields. */
 export const CatalogMeta = v.object({
-  title: LocalizedText,
-  publisher: v.string(),
-  licence: Licence,
-  attribution: v.string(),
-  updated: v.pipe(v.string(), v.isoDate()),
-  synthetic: v.optional(v.boolean()),
-  notice: v.optional(LocalizedText),
-  levels: v.pipe(v.array(Level), v.minLength(1)),
+  ...v.pick(Catalog, ['title', 'publisher', 'licence', 'attribution', 'updated', 'synthetic', 'notice', 'levels'])
+    .entries,
   /** Geometry files; `file` is the path in the endpoint (and, by default, below the source folder). */
-  geometry: v.optional(v.array(GeometryFile), []),
+  geometry: v.optional(v.array(GeometrySource), []),
 });
 export type CatalogMeta = v.InferOutput<typeof CatalogMeta>;
 
@@ -111,7 +118,7 @@ export function parseDefinitions(yamlText: string): Definitions {
   return { topics: raw.topics, indicators, breakdowns: raw.breakdowns };
 }
 
-/** Parses catalog metadata (YAML or JSON). */
+/** Parses catalog metadata (YAML or JSON text). */
 export function parseMeta(text: string): CatalogMeta {
   return v.parse(CatalogMeta, parseYaml(text));
 }
@@ -210,7 +217,7 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     const text = readFileSync(g.source, 'utf8');
     checkGeometry(g.entry, text, regions);
     texts.set(g.entry.file, text);
-    geometry.push(g.entry);
+    geometry.push(v.parse(GeometryFile, g.entry)); // without the source and conversion fields
   }
 
   // The version hashes every other file and the catalog without its version.

@@ -22,7 +22,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import YAML from 'yaml';
-import { formatPath } from '../data/validate.js';
+import { fromValibot } from '../data/validate.js';
 import { InputError } from './text.js';
 
 const CountId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)'));
@@ -83,14 +83,9 @@ export function parseStructured(text: string, file: string): unknown {
   }
 }
 
-/** Schema problems as "path: reason" lines. */
+/** Schema problems as "path: reason" lines (formatted by `fromValibot`, as everywhere). */
 export function schemaProblems(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((i) => {
-    const keys = (i.path ?? []).map((p) => p.key as string | number);
-    const where = formatPath(keys);
-    const msg = i.input === undefined && keys.length ? 'required, but missing' : i.message;
-    return `${where}: ${msg}`;
-  });
+  return issues.map(fromValibot).map((i) => `${i.path}: ${i.message}`);
 }
 
 /** Reads and checks a mapping file; relative source paths are resolved against its folder. */

@@ -6,8 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { main, lastServer } from '../../src/tools/cli.js';
+import { main } from '../../src/tools/cli.js';
 import { validateEndpoint, formatReport } from '../../src/tools/validate-endpoint.js';
 import { prepareGeometry } from '../../src/tools/geometry.js';
 import { buildDemoEndpoint } from '../../scripts/build-demo-data.js';
@@ -172,9 +171,10 @@ test('serve: the built folder over HTTP with CORS allow-list, compression and ET
     'public, max-age=60',
   );
   assert.equal(r.code, 0, r.err);
-  const server = lastServer!;
+  // The CLI prints where it listens and stops on SIGTERM, as under a process manager.
+  const base = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(r.err)?.[1];
+  assert.ok(base, r.err);
   try {
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const res = await fetch(`${base}catalog.json`, {
       headers: { origin: 'https://gemeinde.example', 'accept-encoding': 'br' },
     });
@@ -190,7 +190,7 @@ test('serve: the built folder over HTTP with CORS allow-list, compression and ET
     assert.deepEqual(report.issues, []);
     assert.equal(report.files, 8);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    process.emit('SIGTERM');
   }
 });
 
