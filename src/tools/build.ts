@@ -21,13 +21,33 @@ import {
   Breakdown,
   Catalog,
   FORMAT_CATALOG,
+  FORMAT_CATALOG_1_1,
   GeometryFile,
   Indicator,
   IndicatorFile,
   Topic,
   type Region,
 } from '../data/schema.js';
-import { aggregateCounts, computeIndicator, type CountRow } from '../data/aggregate.js';
+import { addCountSums, aggregateCounts, computeIndicator, type CountRow } from '../data/aggregate.js';
+
+/** The count ids a computation reads (`a+b` is the sum of a and b). */
+export function countsOf(c: Indicator['computation']): string[] {
+  return c.type === 'count' ? [c.count] : [c.numerator, c.denominator];
+}
+
+/** The single counts behind the ids of a computation (`a+b` -> a, b). */
+export function partsOf(c: Indicator['computation']): string[] {
+  return countsOf(c).flatMap((id) => id.split('+'));
+}
+
+/** Published rates and shares: counts that are never summed up the hierarchy. */
+export function publishedCounts(indicators: readonly Indicator[]): Set<string> {
+  return new Set(
+    indicators.flatMap((i) =>
+      i.computation.type === 'count' && i.computation.published ? partsOf(i.computation) : [],
+    ),
+  );
+}
 
 /**
  * A geometry entry of catalog.yaml: the catalog's `GeometryFile` plus where to read it from
@@ -47,8 +67,22 @@ export type GeometrySource = v.InferOutput<typeof GeometrySource>;
 
 /** Catalog fields that come from the publisher's metadata: the catalog schema's own fields. */
 export const CatalogMeta = v.object({
-  ...v.pick(Catalog, ['title', 'publisher', 'licence', 'attribution', 'updated', 'synthetic', 'notice', 'levels'])
-    .entries,
+  ...v.pick(Catalog, [
+    'title',
+    'publisher',
+    'licence',
+    'attribution',
+    'updated',
+    'synthetic',
+    'notice',
+    'gebietsstand',
+    'levels',
+  ]).entries,
+  /**
+   * The table of territorial changes (key;name;successor;successor_name;date;change), relative
+   * to catalog.yaml: with `gebietsstand`, rows of older keys are converted to that status.
+   */
+  territorialChanges: v.optional(v.string()),
   /** Geometry files; `file` is the path in the endpoint (and, by default, below the source folder). */
   geometry: v.optional(v.array(GeometrySource), []),
 });
@@ -90,6 +124,22 @@ const DefinitionsFile = v.object({
   breakdowns: v.optional(v.array(Breakdown), []),
 });
 
+/**
+ * The computation as written in indicators.yaml -> the catalog's form: a list of counts
+ * (`numerator: [a, b]`) is their sum `a+b`; `type: published` is `{ type: count, published: true }`.
+ */
+function normalizeComputation(c: unknown): unknown {
+  if (!c || typeof c !== 'object') return c;
+  const out: Record<string, unknown> = { ...(c as Record<string, unknown>) };
+  for (const key of ['count', 'numerator', 'denominator'])
+    if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(String).join('+');
+  if (out.type === 'published') {
+    out.type = 'count';
+    out.published = true;
+  }
+  return out;
+}
+
 /** `years: { from, to }` -> the list of years; arrays stay as they are. */
 function expandYears(years: unknown): unknown {
   if (years && typeof years === 'object' && !Array.isArray(years)) {
@@ -109,6 +159,7 @@ export function parseDefinitions(yamlText: string): Definitions {
   const indicators = raw.indicators.map((ind) => {
     const merged = { ...raw.defaults, ...ind };
     merged.years = expandYears(merged.years);
+    merged.computation = normalizeComputation(merged.computation);
     try {
       return v.parse(Indicator, merged);
     } catch (e) {
@@ -202,7 +253,11 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   const texts = new Map<string, string>(); // relative path -> content (catalog last)
 
   const years = [...new Set(definitions.indicators.flatMap((i) => i.years))].sort((a, b) => a - b);
-  const table = aggregateCounts(regions, counts, years);
+  const table = aggregateCounts(regions, counts, years, publishedCounts(definitions.indicators));
+  addCountSums(
+    table,
+    definitions.indicators.flatMap((i) => countsOf(i.computation)),
+  );
   const indicators: Indicator[] = [];
   for (const def of definitions.indicators) {
     const file = v.parse(IndicatorFile, computeIndicator(regions, table, def));
@@ -221,8 +276,12 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   }
 
   // The version hashes every other file and the catalog without its version.
+  // Format 1.1 only when its additions are used: a version 1 endpoint stays byte-identical.
+  const uses11 =
+    meta.gebietsstand !== undefined ||
+    indicators.some((i) => i.computation.type === 'count' && i.computation.published);
   const catalog: Catalog = {
-    format: FORMAT_CATALOG,
+    format: uses11 ? FORMAT_CATALOG_1_1 : FORMAT_CATALOG,
     version: '',
     title: meta.title,
     publisher: meta.publisher,
@@ -231,6 +290,7 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     updated: meta.updated,
     ...(meta.synthetic !== undefined ? { synthetic: meta.synthetic } : {}),
     ...(meta.notice ? { notice: meta.notice } : {}),
+    ...(meta.gebietsstand ? { gebietsstand: meta.gebietsstand } : {}),
     levels: meta.levels,
     regions,
     topics: definitions.topics,

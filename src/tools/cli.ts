@@ -17,6 +17,8 @@ import {
   buildEndpoint,
   CatalogMeta,
   parseDefinitions,
+  partsOf,
+  publishedCounts,
   type BuildResult,
   type Definitions,
   type GeometryInput,
@@ -29,6 +31,7 @@ import type { CountRow as AggregateRow } from '../data/aggregate.js';
 import { formatCounts, parseTidy, type TidyRow } from './import-tidy.js';
 import { loadMapping, parseStructured, schemaProblems } from './mapping.js';
 import { serve } from './serve.js';
+import { applyCityRule, convertToGebietsstand, parseTerritorialChanges } from './territory.js';
 import { decodeText, InputError } from './text.js';
 import { errorCount, formatReport, validateEndpoint } from './validate-endpoint.js';
 
@@ -182,7 +185,10 @@ async function collectCounts(options: BuildOptions, sources: BuildSources): Prom
   }
   for (const file of options.mapping) {
     const result = await importSources(await loadMapping(file), { onProgress: options.log });
-    for (const r of result.rows) rows.push({ ...r, file });
+    for (const r of result.rows) {
+      const o = result.origins.get(r);
+      rows.push({ ...r, file: o?.file ?? file, ...(o ? { line: o.line } : {}) });
+    }
   }
   if (options.synthetic) {
     const years = sources.definitions.indicators.flatMap((i) => i.years);
@@ -196,34 +202,105 @@ async function collectCounts(options: BuildOptions, sources: BuildSources): Prom
   return rows;
 }
 
-/** Rows of regions that are not in the regions list: an error listing them, or left out. */
+const where = (r: Row) => `${r.file ?? 'counts'}${r.line ? `:${r.line}` : ''}`;
+
+/**
+ * The same count, region and year from two inputs: identical values (a Kreis row in a Kreis
+ * and a Gemeinde table) are one value; different values are an error naming both places.
+ */
+function mergeDuplicates(rows: Row[]): Row[] {
+  const first = new Map<string, Row>();
+  const out: Row[] = [];
+  for (const r of rows) {
+    const id = `${r.count}\u0000${r.region}\u0000${r.year}`;
+    const before = first.get(id);
+    if (!before) {
+      first.set(id, r);
+      out.push(r);
+    } else if (before.value !== r.value || (before.status ?? '') !== (r.status ?? '')) {
+      throw new InputError(
+        r.file ?? 'counts',
+        r.line,
+        `a second value for ${r.count}, region ${r.region}, ${r.year}: ${r.value ?? r.status} here, ` +
+          `${before.value ?? before.status} in ${where(before)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** With `gebietsstand` and `territorialChanges` in catalog.yaml: rows of old keys to the current status. */
+function convertTerritory(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
+  const { gebietsstand, territorialChanges } = sources.meta;
+  if (!territorialChanges) return rows;
+  const file = path.resolve(path.dirname(sources.metaFile), territorialChanges);
+  if (!gebietsstand)
+    throw new InputError(
+      sources.metaFile,
+      undefined,
+      'territorialChanges needs gebietsstand (the ISO date of the regions)',
+    );
+  const changes = parseTerritorialChanges(readText(file, 'table of territorial changes'), file);
+  const result = convertToGebietsstand(rows, changes, gebietsstand, publishedCounts(sources.definitions.indicators));
+  options.log(
+    `Gebietsstand ${gebietsstand}: ${result.converted.toLocaleString('en')} values of former Gemeinden added to their successors, ` +
+      `${result.notApplicable.toLocaleString('en')} "-" of years in which a Gemeinde did not exist left out (no value, not 0)`,
+  );
+  for (const d of result.dropped) options.log(`  left out ${d.rows} values of ${d.key} (${d.name}): ${d.reason}`);
+  return result.rows;
+}
+
+/** The built-in rule for kreisfreie Städte (Kreis key = Gemeinde key + 000), with a warning. */
+function kreisfreieStaedte(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
+  const { rows: out, copies } = applyCityRule(rows, sources.regions);
+  for (const c of copies)
+    options.log(
+      `warning: ${c.kreis} and ${c.gemeinde} are one kreisfreie Stadt (${c.name}): ` +
+        `values of ${c.counts.join(', ')} given for one key are used for both`,
+    );
+  return out;
+}
+
+/** Rows of regions that are not in the regions list: an error listing every such region, or left out. */
 function dropUnknownRegions(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
   const regionIds = new Set(sources.regions.map((r) => r.id));
   const unknown = rows.filter((r) => !regionIds.has(r.region));
   if (!unknown.length) return rows;
-  const where = (r: Row) => `${r.file ?? 'counts'}${r.line ? `:${r.line}` : ''}`;
-  const list = unknown.slice(0, 5).map((r) => `${where(r)}: region ${r.region} (${r.count} ${r.year})`);
-  const distinct = new Set(unknown.map((r) => r.region)).size;
+  const byRegion = new Map<string, Row[]>();
+  for (const r of unknown) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
+  const alias = (key: string) => {
+    const other = key.length === 5 ? `${key}000` : key.length === 8 && key.endsWith('000') ? key.slice(0, 5) : '';
+    return other && regionIds.has(other)
+      ? `; looks like an alias of ${other}: add aliases: { '${key}': '${other}' }`
+      : '';
+  };
+  const list = [...byRegion].map(
+    ([region, list]) =>
+      `region ${region}: ${list.length} value(s), first ${where(list[0])} (${list[0].count} ${list[0].year})${alias(region)}`,
+  );
   if (!options.skipUnknown) {
     throw new InputError(
       sources.regionsFile,
       undefined,
-      `${unknown.length} count value(s) of ${distinct} region(s) not in this list:\n  ${list.join('\n  ')}` +
-        `${unknown.length > 5 ? '\n  ...' : ''}\n  (add the regions, filter them in the mapping, or pass --skip-unknown-regions)`,
+      `${unknown.length} count value(s) of ${byRegion.size} region(s) not in this list:\n  ${list.join('\n  ')}` +
+        `\n  (add the regions, record merged Gemeinden in the table of territorial changes, filter them in the mapping, or pass --skip-unknown-regions)`,
     );
   }
   options.log(
-    `left out ${unknown.length.toLocaleString('en')} values of ${distinct} regions that are not in ${sources.regionsFile}`,
+    `warning: left out ${unknown.length.toLocaleString('en')} values of ${byRegion.size} regions that are not in ${sources.regionsFile}:\n  ${list.join('\n  ')}`,
   );
   return rows.filter((r) => regionIds.has(r.region));
 }
+
+/** A unit of a share or rate: such values must not be summed. */
+const SHARE_OR_RATE = /%|prozent|percent|‰|\bje\b|\bper\b|\bpro\b|quote|anteil|rate/i;
 
 /** Every count an indicator needs must be in the input; years without counts are a warning. */
 function checkNeededCounts(rows: Row[], options: BuildOptions, sources: BuildSources): void {
   const countIds = new Set(rows.map((r) => r.count));
   for (const ind of sources.definitions.indicators) {
     const c = ind.computation;
-    const needed = c.type === 'count' ? [c.count] : [c.numerator, c.denominator];
+    const needed = partsOf(c);
     for (const id of needed) {
       if (!countIds.has(id)) {
         throw new InputError(
@@ -236,7 +313,18 @@ function checkNeededCounts(rows: Row[], options: BuildOptions, sources: BuildSou
     const yearsWith = new Set(rows.filter((r) => needed.includes(r.count)).map((r) => r.year));
     const empty = ind.years.filter((y) => !yearsWith.has(y));
     if (empty.length)
-      options.log(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (shown as ".")`);
+      options.log(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (no value: "keine Angabe")`);
+    // A share or rate defined as a count would be summed up the hierarchy.
+    if (c.type === 'count' && !c.published && SHARE_OR_RATE.test(`${ind.unit.de} ${ind.unit.en ?? ''}`)) {
+      const given = new Set(rows.filter((r) => needed.includes(r.count)).map((r) => r.region));
+      const summed = sources.regions.filter((r) => ind.levels.includes(r.level) && !given.has(r.id));
+      if (summed.length)
+        options.log(
+          `warning: indicator "${ind.id}" (unit "${ind.unit.de}") looks like a share or rate, but as a count it is summed ` +
+            `for ${summed.length} region(s) without their own value (e.g. ${summed[0].id} ${summed[0].name}): ` +
+            `define it as { type: published, count: ${c.count} } or as a ratio of counts`,
+        );
+    }
   }
 }
 
@@ -331,7 +419,10 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
     log: values.quiet ? () => {} : io.err,
   };
   const sources = readBuildSources(positionals[0] ?? '.', values);
-  const rows = dropUnknownRegions(await collectCounts(options, sources), options, sources);
+  let rows = mergeDuplicates(await collectCounts(options, sources));
+  rows = convertTerritory(rows, options, sources);
+  rows = kreisfreieStaedte(rows, options, sources);
+  rows = dropUnknownRegions(rows, options, sources);
   checkNeededCounts(rows, options, sources);
   const result = buildWithGeometry(rows, options, sources);
   reportBuild(result, values.out, values.quiet ?? false, Date.now() - started, io);
