@@ -185,16 +185,19 @@ export function aggregateCounts(
 export function addCountSums(table: CountTable, ids: Iterable<string>): void {
   for (const id of ids) {
     if (!id.includes('+') || table.counts.has(id)) continue;
+    // A part with a leading minus (`geburten+-gestorbene`) is subtracted.
     const parts = id.split('+').map((p) => {
-      const part = table.counts.get(p);
+      const negative = p.startsWith('-');
+      const part = table.counts.get(negative ? p.slice(1) : p);
       if (!part) throw new Error(`unknown count ${p} (in ${id})`);
-      return part;
+      return { part, sign: negative ? -1 : 1 };
     });
+    const cell = (c: Cell, sign: number): Cell => (sign > 0 || c.value == null ? c : { ...c, value: -c.value });
     const out = new Map<string, Cell[]>();
-    for (const region of parts[0].keys())
+    for (const region of parts[0].part.keys())
       out.set(
         region,
-        table.years.map((_, yi) => sumCells(parts.map((p) => p.get(region)![yi]!))),
+        table.years.map((_, yi) => sumCells(parts.map((p) => cell(p.part.get(region)![yi]!, p.sign)))),
       );
     table.counts.set(id, out);
   }

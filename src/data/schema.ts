@@ -106,6 +106,8 @@ export const Indicator = v.object({
   description: LocalizedText,
   source: v.string(),
   licence: v.optional(Licence),
+  /** ISO date of the source's data ("Datenstand") when it differs from the catalog's `updated` (1.1). */
+  updated: v.optional(v.pipe(v.string(), v.isoDate())),
   topic: Id,
   polarity: v.picklist(['higher-is-better', 'lower-is-better', 'neutral']),
   years: v.pipe(v.array(Year), v.minLength(1)),

@@ -17,7 +17,7 @@ export function sourceLine(catalog: Catalog, indicators: Indicator[], lang: Lang
   const parts = [
     `${msg(common, lang, 'source')}: ${(sources.length ? sources : [catalog.publisher]).join(', ')}`,
     `${msg(common, lang, 'licence')}: ${licences.join(', ')}`,
-    `${msg(common, lang, 'dataYear')}: ${formatDate(catalog.updated, lang)}`,
+    `${msg(common, lang, 'dataYear')}: ${unique(indicators.map((i) => formatDate(i.updated ?? catalog.updated, lang))).join(', ') || formatDate(catalog.updated, lang)}`,
     ...extra,
   ];
   return parts.join('; ');

@@ -35,9 +35,9 @@ export function countsOf(c: Indicator['computation']): string[] {
   return c.type === 'count' ? [c.count] : [c.numerator, c.denominator];
 }
 
-/** The single counts behind the ids of a computation (`a+b` -> a, b). */
+/** The single counts behind the ids of a computation (`a+b` -> a, b; `a+-b` -> a, b). */
 export function partsOf(c: Indicator['computation']): string[] {
-  return countsOf(c).flatMap((id) => id.split('+'));
+  return countsOf(c).flatMap((id) => id.split('+').map((p) => p.replace(/^-/, '')));
 }
 
 /** Published rates and shares: counts that are never summed up the hierarchy. */

@@ -387,9 +387,73 @@ function checkIndicatorFile(file: IndicatorFile, ind: Indicator, regionById: Reg
       );
       checkSums(file, num, 'numerator', regionById, add);
       checkSums(file, den, 'denominator', regionById, add);
+      checkTerritory(file, num, den, regionById, add);
     }
   } else {
-    checkSums(file, file.values, 'values', regionById, add);
+    // A published rate or share is never the sum of its parts.
+    if (!c.published) checkSums(file, file.values, 'values', regionById, add);
+  }
+}
+
+/** The rows of the parts of every region whose parts are all in the file (every child of the catalog). */
+function completeParents(file: IndicatorFile, regionById: RegionIndex): Map<number, number[]> {
+  const row = new Map(file.regions.map((id, r) => [id, r]));
+  const kids = new Map<string, number[]>();
+  for (const id of file.regions) {
+    const parent = regionById.get(id)?.parent;
+    if (parent && row.has(parent)) kids.set(parent, [...(kids.get(parent) ?? []), row.get(id)!]);
+  }
+  const all = new Map<string, number>();
+  for (const r of regionById.values()) if (r.parent) all.set(r.parent, (all.get(r.parent) ?? 0) + 1);
+  const out = new Map<number, number[]>();
+  for (const [parent, list] of kids) if (list.length === all.get(parent)) out.set(row.get(parent)!, list);
+  return out;
+}
+
+/** Relative difference above which a total is taken to cover other territory than its parts. */
+const TERRITORY_TOLERANCE = 0.005;
+
+/**
+ * A rate's numerator and denominator must cover the same territory: an error where one of
+ * them is the sum of the region's parts and the other clearly is not (more than 0.5 %), e.g.
+ * births summed over today's Gemeinden but a published Kreis population that still includes
+ * dissolved ones.
+ */
+function checkTerritory(
+  file: IndicatorFile,
+  num: (number | null)[][],
+  den: (number | null)[][],
+  regionById: RegionIndex,
+  add: Add,
+): void {
+  const sumOf = (m: (number | null)[][], kids: number[], y: number) => {
+    let sum = 0;
+    for (const k of kids) {
+      const x = m[k][y];
+      if (x === null) return null;
+      sum += x;
+    }
+    return sum;
+  };
+  const gap = (total: number | null, sum: number | null) =>
+    total === null || sum === null ? null : Math.abs(total - sum) / Math.max(1, Math.abs(total));
+  for (const [p, kids] of completeParents(file, regionById)) {
+    file.years.forEach((year, y) => {
+      const n = gap(num[p][y], sumOf(num, kids, y));
+      const d = gap(den[p][y], sumOf(den, kids, y));
+      if (n === null || d === null) return;
+      const [summed, other, otherGap] = n < 1e-9 ? ['numerator', 'denominator', d] : ['denominator', 'numerator', n];
+      if (Math.min(n, d) < 1e-9 && otherGap > TERRITORY_TOLERANCE) {
+        add(
+          'error',
+          formatPath(['values', p, y]),
+          `numerator and denominator of ${file.regions[p]} in ${year} cover different territory: the ${summed} is ` +
+            `the sum of its ${kids.length} parts, the ${other} differs from the sum of its parts by ` +
+            `${(otherGap * 100).toFixed(1)} % (parts missing? convert old keys with a table of territorial changes)`,
+          'territory',
+        );
+      }
+    });
   }
 }
 
