@@ -147,7 +147,10 @@ interface BuildOptions {
   mapping: string[];
   synthetic: boolean;
   skipUnknown: boolean;
+  /** Progress (not with --quiet). */
   log: (line: string) => void;
+  /** Warnings and what the build changed (also with --quiet). */
+  warn: (line: string) => void;
 }
 
 /** The source files of a build, each parsed once. */
@@ -242,11 +245,11 @@ function convertTerritory(rows: Row[], options: BuildOptions, sources: BuildSour
     );
   const changes = parseTerritorialChanges(readText(file, 'table of territorial changes'), file);
   const result = convertToGebietsstand(rows, changes, gebietsstand, publishedCounts(sources.definitions.indicators));
-  options.log(
+  options.warn(
     `Gebietsstand ${gebietsstand}: ${result.converted.toLocaleString('en')} values of former Gemeinden added to their successors, ` +
       `${result.notApplicable.toLocaleString('en')} "-" of years in which a Gemeinde did not exist left out (no value, not 0)`,
   );
-  for (const d of result.dropped) options.log(`  left out ${d.rows} values of ${d.key} (${d.name}): ${d.reason}`);
+  for (const d of result.dropped) options.warn(`  left out ${d.rows} values of ${d.key} (${d.name}): ${d.reason}`);
   return result.rows;
 }
 
@@ -254,7 +257,7 @@ function convertTerritory(rows: Row[], options: BuildOptions, sources: BuildSour
 function kreisfreieStaedte(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
   const { rows: out, copies } = applyCityRule(rows, sources.regions);
   for (const c of copies)
-    options.log(
+    options.warn(
       `warning: ${c.kreis} and ${c.gemeinde} are one kreisfreie Stadt (${c.name}): ` +
         `values of ${c.counts.join(', ')} given for one key are used for both`,
     );
@@ -286,7 +289,7 @@ function dropUnknownRegions(rows: Row[], options: BuildOptions, sources: BuildSo
         `\n  (add the regions, record merged Gemeinden in the table of territorial changes, filter them in the mapping, or pass --skip-unknown-regions)`,
     );
   }
-  options.log(
+  options.warn(
     `warning: left out ${unknown.length.toLocaleString('en')} values of ${byRegion.size} regions that are not in ${sources.regionsFile}:\n  ${list.join('\n  ')}`,
   );
   return rows.filter((r) => regionIds.has(r.region));
@@ -313,13 +316,13 @@ function checkNeededCounts(rows: Row[], options: BuildOptions, sources: BuildSou
     const yearsWith = new Set(rows.filter((r) => needed.includes(r.count)).map((r) => r.year));
     const empty = ind.years.filter((y) => !yearsWith.has(y));
     if (empty.length)
-      options.log(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (no value: "keine Angabe")`);
+      options.warn(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (no value: "keine Angabe")`);
     // A share or rate defined as a count would be summed up the hierarchy.
     if (c.type === 'count' && !c.published && SHARE_OR_RATE.test(`${ind.unit.de} ${ind.unit.en ?? ''}`)) {
       const given = new Set(rows.filter((r) => needed.includes(r.count)).map((r) => r.region));
       const summed = sources.regions.filter((r) => ind.levels.includes(r.level) && !given.has(r.id));
       if (summed.length)
-        options.log(
+        options.warn(
           `warning: indicator "${ind.id}" (unit "${ind.unit.de}") looks like a share or rate, but as a count it is summed ` +
             `for ${summed.length} region(s) without their own value (e.g. ${summed[0].id} ${summed[0].name}): ` +
             `define it as { type: published, count: ${c.count} } or as a ratio of counts`,
@@ -417,6 +420,7 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
     synthetic: values.synthetic ?? false,
     skipUnknown: values['skip-unknown-regions'] ?? false,
     log: values.quiet ? () => {} : io.err,
+    warn: io.err,
   };
   const sources = readBuildSources(positionals[0] ?? '.', values);
   let rows = mergeDuplicates(await collectCounts(options, sources));
