@@ -1,7 +1,9 @@
 /**
  * `npm run demo:data [-- --quiet] [--out <dir>]`: builds the built-in demo endpoint
  * from demo/source/ (regions, geometry, catalog.yaml, indicators.yaml) and the
- * synthetic counts of src/tools/demo-generator.ts into demo-dist/data/ (gitignored).
+ * synthetic counts of src/tools/demo-generator.ts into demo-dist/data/ (gitignored),
+ * and the official endpoint from the committed Regionalstatistik tables
+ * (demo/source/official/) with `fokus-data build` into demo-dist/official/.
  * Runs at the start of `npm test` and `npm start`, so it must stay fast.
  */
 import { readFileSync } from 'node:fs';
@@ -12,10 +14,38 @@ import * as v from 'valibot';
 import { Region } from '../src/data/schema.js';
 import { buildEndpoint, parseDefinitions, parseMeta, type BuildResult } from '../src/tools/build.js';
 import { generateDemoCounts } from '../src/tools/demo-generator.js';
+import { main as fokusData } from '../src/tools/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_SOURCE = path.join(ROOT, 'demo/source');
 export const DEMO_OUT = path.join(ROOT, 'demo-dist/data');
+export const OFFICIAL_SOURCE = path.join(ROOT, 'demo/source/official');
+export const OFFICIAL_OUT = path.join(ROOT, 'demo-dist/official');
+
+/**
+ * Builds the official endpoint with the fokus-data pipeline itself (`fokus-data build`
+ * with the committed mapping); resolves with the CLI's lines, rejects when it fails.
+ */
+export async function buildOfficialEndpoint(outDir = OFFICIAL_OUT): Promise<string[]> {
+  const lines: string[] = [];
+  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+  const code = await fokusData(
+    [
+      'build',
+      OFFICIAL_SOURCE,
+      '--regions',
+      path.join(DEMO_SOURCE, 'regions.json'),
+      '--mapping',
+      path.join(OFFICIAL_SOURCE, 'mapping.yaml'),
+      '--out',
+      outDir,
+      '--quiet',
+    ],
+    io,
+  );
+  if (code !== 0) throw new Error(`official endpoint: fokus-data build failed\n${lines.join('\n')}`);
+  return lines;
+}
 
 /** Builds the demo endpoint into `outDir`. */
 export function buildDemoEndpoint(outDir = DEMO_OUT, sourceDir = DEMO_SOURCE): BuildResult {
@@ -35,13 +65,17 @@ export function buildDemoEndpoint(outDir = DEMO_OUT, sourceDir = DEMO_SOURCE): B
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quiet = args.includes('--quiet');
   const outIndex = args.indexOf('--out');
   const outDir = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : DEMO_OUT;
   const t0 = Date.now();
   const { catalog, files } = buildDemoEndpoint(outDir);
+  if (outIndex < 0) {
+    const lines = await buildOfficialEndpoint();
+    console.log(lines.at(-1)?.replace(/^endpoint/, 'official endpoint'));
+  }
   const total = Object.values(files).reduce((a, b) => a + b, 0);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   if (quiet) {
@@ -60,4 +94,4 @@ function main(): void {
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,4 +1,4 @@
-// Serves the demo: demo/ at /, dist/ at /dist/, the demo endpoint at /data/.
+// Serves the demo: demo/ at /, dist/ at /dist/, the demo endpoint at /data/, the official one at /official/.
 import { serve } from '../src/tools/serve.js';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -11,10 +11,14 @@ await serve({
   cors: ['*'],
   log: process.argv.includes('--log'),
   headers: csp
-    ? { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" }
+    ? {
+        'Content-Security-Policy':
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:",
+      }
     : {},
   mounts: [
     { prefix: '/data/', dir: 'demo-dist/data', cacheControl: 'public, max-age=300' },
+    { prefix: '/official/', dir: 'demo-dist/official', cacheControl: 'public, max-age=300' },
     { prefix: '/dist/', dir: 'dist', cacheControl: 'public, max-age=60' },
     { prefix: '/', dir: 'demo', cacheControl: 'no-cache' },
   ],

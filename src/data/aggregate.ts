@@ -18,7 +18,11 @@
  *   left out of the sum; a sum of only `x` parts is `x`.
  * - `-` (nothing) counts as 0; a sum of only `-` parts is `-` with value 0.
  * - Numeric flags propagate: any `p` part makes the sum `p`, else `s`, else `()`, else `r`.
- * - A region without any row (and without parts) is unknown: `.`.
+ * - A region without any row (and without parts) is not covered by the source: no value
+ *   and no symbol (`{ value: null, status: '' }`, shown as "keine Angabe" / "no data"),
+ *   never `.` (secret). A sum with a part that is not covered is not covered either.
+ * - Counts listed in `unsummed` (published rates and shares) are never summed: a region
+ *   without its own row has no value.
  */
 import type { Indicator, IndicatorFile, Region, StatusSymbol } from './schema.js';
 import { FORMAT_INDICATOR } from './schema.js';
@@ -63,11 +67,20 @@ export function normalizeCell(value: number | null | undefined, status: CellStat
   return { value, status };
 }
 
+/** No value and no symbol: the source does not cover this region or year. */
+export const NOT_COVERED: Cell = Object.freeze({ value: null, status: '' }) as Cell;
+
+/** True for a cell the source does not cover (no value, no symbol). */
+export function isNotCovered(c: Cell): boolean {
+  return c.value == null && c.status === '';
+}
+
 /** The sum of parts, with the status propagation described above. */
 export function sumCells(parts: readonly Cell[]): Cell {
   const present = parts.filter((c) => c.status !== 'x');
-  if (!present.length) return parts.length ? { value: null, status: 'x' } : { value: null, status: '.' };
+  if (!present.length) return parts.length ? { value: null, status: 'x' } : { ...NOT_COVERED };
   for (const s of UNKNOWN_ORDER) if (present.some((c) => c.status === s)) return { value: null, status: s };
+  if (present.some(isNotCovered)) return { ...NOT_COVERED };
   let value = 0;
   for (const c of present) value += c.value ?? 0;
   if (present.every((c) => c.status === '-')) return { value: 0, status: '-' };
@@ -89,7 +102,7 @@ export function roundTo(x: number, decimals: number): number {
  */
 export function ratioCell(numerator: Cell, denominator: Cell, factor: number, decimals: number): Cell {
   for (const c of [numerator, denominator]) if (isMissing(c.status)) return { value: null, status: c.status };
-  if (numerator.value == null || denominator.value == null) return { value: null, status: '.' };
+  if (numerator.value == null || denominator.value == null) return { ...NOT_COVERED };
   if (denominator.value === 0) return { value: null, status: 'x' };
   const value = roundTo((numerator.value / denominator.value) * factor, decimals);
   if (numerator.status === '-') return { value: 0, status: '-' };
@@ -107,6 +120,7 @@ export function aggregateCounts(
   regions: readonly Region[],
   rows: readonly CountRow[],
   years?: readonly number[],
+  unsummed: ReadonlySet<string> = new Set(),
 ): CountTable {
   const known = new Map(regions.map((r) => [r.id, r]));
   const yearList = [...(years ?? new Set(rows.map((r) => r.year)))].sort((a, b) => a - b);
@@ -154,7 +168,7 @@ export function aggregateCounts(
         yearList.map((_, yi) => {
           const cell = own?.[yi];
           if (cell) return cell;
-          if (!kids.length) return { value: null, status: '.' };
+          if (!kids.length || unsummed.has(count)) return { ...NOT_COVERED };
           return sumCells(kids.map((k) => out.get(k)![yi]!));
         }),
       );
@@ -162,6 +176,31 @@ export function aggregateCounts(
     counts.set(count, out);
   }
   return { years: yearList, counts };
+}
+
+/**
+ * Adds the sums of counts an indicator names as `a+b` (e.g. `einwohner-65-75+einwohner-75plus`)
+ * to the table: per region and year the sum of the parts' cells (status as in `sumCells`).
+ */
+export function addCountSums(table: CountTable, ids: Iterable<string>): void {
+  for (const id of ids) {
+    if (!id.includes('+') || table.counts.has(id)) continue;
+    // A part with a leading minus (`geburten+-gestorbene`) is subtracted.
+    const parts = id.split('+').map((p) => {
+      const negative = p.startsWith('-');
+      const part = table.counts.get(negative ? p.slice(1) : p);
+      if (!part) throw new Error(`unknown count ${p} (in ${id})`);
+      return { part, sign: negative ? -1 : 1 };
+    });
+    const cell = (c: Cell, sign: number): Cell => (sign > 0 || c.value == null ? c : { ...c, value: -c.value });
+    const out = new Map<string, Cell[]>();
+    for (const region of parts[0].part.keys())
+      out.set(
+        region,
+        table.years.map((_, yi) => sumCells(parts.map((p) => cell(p.part.get(region)![yi]!, p.sign)))),
+      );
+    table.counts.set(id, out);
+  }
 }
 
 /** The definition fields `computeIndicator` needs. */

@@ -24,8 +24,9 @@ export function numberFormat(locale: string, decimals: number, signed = false): 
 /**
  * A value as text with its symbol, as in official tables:
  * `9,4`; `9,4 p` (also `r`, `s`); `(9,4)` for limited validity `()`; the bare symbol for
- * missing values (`.`, `/`, `x`, `...`); `-` for nothing (zero by definition); `.` for a
- * value that is null without a symbol (unknown).
+ * missing values (`.`, `/`, `x`, `...`); `-` for nothing (zero by definition); "keine Angabe"
+ * ("no data" in English) for a value that is null without a symbol: the source does not cover
+ * that region or year, which is not the same as secret (`.`).
  */
 export function formatValue(
   value: number | null | undefined,
@@ -35,7 +36,7 @@ export function formatValue(
 ): string {
   if (status && isMissing(status)) return status;
   if (status === '-') return '-';
-  if (value === null || value === undefined || !Number.isFinite(value)) return '.';
+  if (value === null || value === undefined || !Number.isFinite(value)) return noDataText(locale);
   const text = numberFormat(locale, decimals).format(value);
   if (status === '()') return `(${text})`;
   return status ? `${text} ${status}` : text;
@@ -68,6 +69,19 @@ const STATUS_LABELS: Record<'de' | 'en', Record<StatusSymbol, string>> = {
 
 function isEnglish(lang: string): boolean {
   return lang.toLowerCase().startsWith('en');
+}
+
+/** The text for a region or year the source does not cover: "keine Angabe" / "no data". */
+export function noDataText(lang: string = 'de'): string {
+  return isEnglish(lang) ? 'no data' : 'keine Angabe';
+}
+
+/** An ISO date (`2017-10-10`) in the locale's format (`10.10.2017`, `Oct 10, 2017`); other text as it is. */
+export function formatDate(iso: string, locale: string = 'de'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** The official legend text of a symbol ('' for a plain number); German unless `lang` is English. */

@@ -11,6 +11,14 @@
 import * as v from 'valibot';
 
 export const FORMAT_CATALOG = 'fokus-catalog/1';
+/**
+ * Format 1.1: version 1 plus the optional catalog field `gebietsstand` and the computation
+ * flag `published`. A build writes 1.1 only when it uses them; clients read both (every
+ * version 1 endpoint still loads), a 1.0 client refuses a 1.1 catalog instead of misreading it.
+ */
+export const FORMAT_CATALOG_1_1 = 'fokus-catalog/1.1';
+/** The catalog formats this version of the library reads. */
+export const CATALOG_FORMATS = [FORMAT_CATALOG, FORMAT_CATALOG_1_1] as const;
 export const FORMAT_INDICATOR = 'fokus-indicator/1';
 
 /** German official symbols for a value that is not a plain number. */
@@ -69,11 +77,18 @@ export const SeriesBreak = v.object({
 export const Computation = v.variant('type', [
   v.object({
     type: v.literal('count'),
-    /** The count this indicator shows. */
+    /** The count this indicator shows; `a+b` names the sum of the counts a and b. */
     count: v.string(),
+    /**
+     * A published value (a rate or share of the Regionalatlas), 1.1: shown as published, never
+     * summed or averaged; a region without a published value has none. (`type: published` in
+     * indicators.yaml.)
+     */
+    published: v.optional(v.literal(true)),
   }),
   v.object({
     type: v.literal('ratio'),
+    /** Count ids; `a+b` names the sum of the counts a and b. */
     numerator: v.string(),
     denominator: v.string(),
     /** numerator / denominator x factor, e.g. 1000 for "per 1,000 inhabitants", 100 for a percentage. */
@@ -96,6 +111,8 @@ export const Indicator = v.object({
   description: LocalizedText,
   source: v.string(),
   licence: v.optional(Licence),
+  /** ISO date of the source's data ("Datenstand") when it differs from the catalog's `updated` (1.1). */
+  updated: v.optional(v.pipe(v.string(), v.isoDate())),
   topic: Id,
   polarity: v.picklist(['higher-is-better', 'lower-is-better', 'neutral']),
   years: v.pipe(v.array(Year), v.minLength(1)),
@@ -132,7 +149,7 @@ export const GeometryFile = v.object({
 });
 
 export const Catalog = v.object({
-  format: v.literal(FORMAT_CATALOG),
+  format: v.picklist(CATALOG_FORMATS),
   /** Content hash of the whole endpoint, for cache busting. */
   version: v.string(),
   title: LocalizedText,
@@ -144,6 +161,11 @@ export const Catalog = v.object({
   /** True when the values are generated sample data, not official figures. */
   synthetic: v.optional(v.boolean()),
   notice: v.optional(LocalizedText),
+  /**
+   * Territorial status (Gebietsstand) of the regions, an ISO date (1.1): every value, also of
+   * earlier years, is given for the regions as they were on that date.
+   */
+  gebietsstand: v.optional(v.pipe(v.string(), v.isoDate())),
   levels: v.pipe(v.array(Level), v.minLength(1)),
   regions: v.pipe(v.array(Region), v.minLength(1)),
   topics: v.array(Topic),

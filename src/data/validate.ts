@@ -37,7 +37,11 @@ export function formatPath(keys: readonly PathKey[]): string {
   return out || '(root)';
 }
 
-function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
+/**
+ * One Valibot issue as a path and a readable reason: the one formatter of schema problems
+ * (client errors, `fokus-data validate`, mapping and metadata files of the tools).
+ */
+export function fromValibot(issue: v.BaseIssue<unknown>): ValidationIssue {
   const keys = (issue.path ?? []).map((item) => item.key as PathKey);
   let message: string;
   if (!/^Invalid \w+:/.test(issue.message)) {

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Catalog, Indicator } from '../data/schema.js';
-import { localText } from '../data/format.js';
+import { formatDate, localText } from '../data/format.js';
 import { common, msg, type Lang } from './i18n.js';
 
 function unique(values: string[]): string[] {
@@ -17,7 +17,7 @@ export function sourceLine(catalog: Catalog, indicators: Indicator[], lang: Lang
   const parts = [
     `${msg(common, lang, 'source')}: ${(sources.length ? sources : [catalog.publisher]).join(', ')}`,
     `${msg(common, lang, 'licence')}: ${licences.join(', ')}`,
-    `${msg(common, lang, 'dataYear')}: ${catalog.updated}`,
+    `${msg(common, lang, 'dataYear')}: ${unique(indicators.map((i) => formatDate(i.updated ?? catalog.updated, lang))).join(', ') || formatDate(catalog.updated, lang)}`,
     ...extra,
   ];
   return parts.join('; ');

@@ -21,31 +21,72 @@ import {
   Breakdown,
   Catalog,
   FORMAT_CATALOG,
+  FORMAT_CATALOG_1_1,
   GeometryFile,
   Indicator,
   IndicatorFile,
-  Level,
-  LocalizedText,
-  Licence,
   Topic,
   type Region,
 } from '../data/schema.js';
-import { aggregateCounts, type CountRow } from '../data/aggregate.js';
+import { addCountSums, aggregateCounts, type CountRow } from '../data/aggregate.js';
 import { computeIndicatorFile, countYears, withPeriod } from '../data/pooling.js';
 import { protectCounts, type DisclosureOptions, type DisclosureReport } from './disclosure.js';
 
-/** Catalog fields that come from the publisher's metadata. */
+/** The count ids a computation reads (`a+b` is the sum of a and b). */
+export function countsOf(c: Indicator['computation']): string[] {
+  return c.type === 'count' ? [c.count] : [c.numerator, c.denominator];
+}
+
+/** The single counts behind the ids of a computation (`a+b` -> a, b; `a+-b` -> a, b). */
+export function partsOf(c: Indicator['computation']): string[] {
+  return countsOf(c).flatMap((id) => id.split('+').map((p) => p.replace(/^-/, '')));
+}
+
+/** Published rates and shares: counts that are never summed up the hierarchy. */
+export function publishedCounts(indicators: readonly Indicator[]): Set<string> {
+  return new Set(
+    indicators.flatMap((i) =>
+      i.computation.type === 'count' && i.computation.published ? partsOf(i.computation) : [],
+    ),
+  );
+}
+
+/**
+ * A geometry entry of catalog.yaml: the catalog's `GeometryFile` plus where to read it from
+ * and how to convert it (see docs/data-tools.md); only the `GeometryFile` fields reach
+ * catalog.json.
+ */
+export const GeometrySource = v.object({
+  ...GeometryFile.entries,
+  /** The source file (GeoJSON or TopoJSON), relative to catalog.yaml; default `file`. */
+  source: v.optional(v.string()),
+  idProperty: v.optional(v.string()),
+  object: v.optional(v.string()),
+  where: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
+  quantization: v.optional(v.number()),
+});
+export type GeometrySource = v.InferOutput<typeof GeometrySource>;
+
+/** Catalog fields that come from the publisher's metadata: the catalog schema's own fields. */
 export const CatalogMeta = v.object({
-  title: LocalizedText,
-  publisher: v.string(),
-  licence: Licence,
-  attribution: v.string(),
-  updated: v.pipe(v.string(), v.isoDate()),
-  synthetic: v.optional(v.boolean()),
-  notice: v.optional(LocalizedText),
-  levels: v.pipe(v.array(Level), v.minLength(1)),
+  ...v.pick(Catalog, [
+    'title',
+    'publisher',
+    'licence',
+    'attribution',
+    'updated',
+    'synthetic',
+    'notice',
+    'gebietsstand',
+    'levels',
+  ]).entries,
+  /**
+   * The table of territorial changes (key;name;successor;successor_name;date;change), relative
+   * to catalog.yaml: with `gebietsstand`, rows of older keys are converted to that status.
+   */
+  territorialChanges: v.optional(v.string()),
   /** Geometry files; `file` is the path in the endpoint (and, by default, below the source folder). */
-  geometry: v.optional(v.array(GeometryFile), []),
+  geometry: v.optional(v.array(GeometrySource), []),
 });
 export type CatalogMeta = v.InferOutput<typeof CatalogMeta>;
 
@@ -89,6 +130,22 @@ const DefinitionsFile = v.object({
   breakdowns: v.optional(v.array(Breakdown), []),
 });
 
+/**
+ * The computation as written in indicators.yaml -> the catalog's form: a list of counts
+ * (`numerator: [a, b]`) is their sum `a+b`; `type: published` is `{ type: count, published: true }`.
+ */
+function normalizeComputation(c: unknown): unknown {
+  if (!c || typeof c !== 'object') return c;
+  const out: Record<string, unknown> = { ...(c as Record<string, unknown>) };
+  for (const key of ['count', 'numerator', 'denominator'])
+    if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(String).join('+');
+  if (out.type === 'published') {
+    out.type = 'count';
+    out.published = true;
+  }
+  return out;
+}
+
 /** `years: { from, to }` -> the list of years; arrays stay as they are. */
 function expandYears(years: unknown): unknown {
   if (years && typeof years === 'object' && !Array.isArray(years)) {
@@ -108,6 +165,7 @@ export function parseDefinitions(yamlText: string): Definitions {
   const indicators = raw.indicators.map((ind) => {
     const merged = { ...raw.defaults, ...ind };
     merged.years = expandYears(merged.years);
+    merged.computation = normalizeComputation(merged.computation);
     try {
       return v.parse(Indicator, merged);
     } catch (e) {
@@ -117,7 +175,7 @@ export function parseDefinitions(yamlText: string): Definitions {
   return { topics: raw.topics, indicators, breakdowns: raw.breakdowns };
 }
 
-/** Parses catalog metadata (YAML or JSON). */
+/** Parses catalog metadata (YAML or JSON text). */
 export function parseMeta(text: string): CatalogMeta {
   return v.parse(CatalogMeta, parseYaml(text));
 }
@@ -204,7 +262,11 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   const safe =
     input.disclosure &&
     protectCounts(regions, counts, definitions.indicators, input.disclosure, definitions.breakdowns);
-  const table = aggregateCounts(regions, safe ? safe.rows : counts, years);
+  const table = aggregateCounts(regions, safe ? safe.rows : counts, years, publishedCounts(definitions.indicators));
+  addCountSums(
+    table,
+    definitions.indicators.flatMap((i) => countsOf(i.computation)),
+  );
   const indicators: Indicator[] = [];
   for (const def of definitions.indicators) {
     const file = v.parse(IndicatorFile, computeIndicatorFile(regions, table, def));
@@ -219,12 +281,16 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     const text = readFileSync(g.source, 'utf8');
     checkGeometry(g.entry, text, regions);
     texts.set(g.entry.file, text);
-    geometry.push(g.entry);
+    geometry.push(v.parse(GeometryFile, g.entry)); // without the source and conversion fields
   }
 
   // The version hashes every other file and the catalog without its version.
+  // Format 1.1 only when its additions are used: a version 1 endpoint stays byte-identical.
+  const uses11 =
+    meta.gebietsstand !== undefined ||
+    indicators.some((i) => i.computation.type === 'count' && i.computation.published);
   const catalog: Catalog = {
-    format: FORMAT_CATALOG,
+    format: uses11 ? FORMAT_CATALOG_1_1 : FORMAT_CATALOG,
     version: '',
     title: meta.title,
     publisher: meta.publisher,
@@ -233,6 +299,7 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     updated: meta.updated,
     ...(meta.synthetic !== undefined ? { synthetic: meta.synthetic } : {}),
     ...(meta.notice ? { notice: meta.notice } : {}),
+    ...(meta.gebietsstand ? { gebietsstand: meta.gebietsstand } : {}),
     levels: meta.levels,
     regions,
     topics: definitions.topics,

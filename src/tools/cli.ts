@@ -1,10 +1,6 @@
 /**
- * `fokus-data`: the command-line tool for publishing an endpoint.
- *
- *   fokus-data import <mapping.yaml> [-o counts.csv]
- *   fokus-data build [<source-folder>] (--counts <csv> | --mapping <yaml> | --synthetic)... -o <endpoint-folder>
- *   fokus-data validate <endpoint-folder-or-url> [--strict] [--json]
- *   fokus-data serve <endpoint-folder> [--port 8080] [--cors https://a.example,https://b.example]
+ * `fokus-data`: the command-line tool for publishing an endpoint (commands and options: `USAGE`
+ * below, the one place they are written; docs/data-tools.md explains them).
  *
  * `main(argv)` returns the exit code (it never calls process.exit), so tests run it in-process.
  * See docs/data-tools.md.
@@ -16,9 +12,18 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
-import YAML from 'yaml';
-import { Region, type GeometryFile } from '../data/schema.js';
-import { buildEndpoint, parseDefinitions, parseMeta, type BuildResult, type GeometryInput } from './build.js';
+import { Region } from '../data/schema.js';
+import {
+  buildEndpoint,
+  CatalogMeta,
+  parseDefinitions,
+  partsOf,
+  publishedCounts,
+  type BuildResult,
+  type Definitions,
+  type GeometryInput,
+  type GeometrySource,
+} from './build.js';
 import { generateDemoCounts } from './demo-generator.js';
 import { prepareGeometry, type GeometryOptions } from './geometry.js';
 import { importSources } from './import.js';
@@ -26,9 +31,10 @@ import type { CountRow as AggregateRow } from '../data/aggregate.js';
 import { formatCounts, parseTidy, type TidyRow } from './import-tidy.js';
 import { loadMapping, parseStructured, schemaProblems } from './mapping.js';
 import { serve } from './serve.js';
+import { applyCityRule, convertToGebietsstand, parseTerritorialChanges } from './territory.js';
 import { decodeText, InputError } from './text.js';
 import { errorCount, formatReport, validateEndpoint } from './validate-endpoint.js';
-import { formatDisclosureReport, parseDisclosure } from './disclosure.js';
+import { formatDisclosureReport, parseDisclosure, type DisclosureOptions } from './disclosure.js';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -138,13 +144,264 @@ function withFile<T>(file: string, fn: () => T): T {
   }
 }
 
-const GeometryExtras = v.object({
-  source: v.optional(v.string()),
-  idProperty: v.optional(v.string()),
-  object: v.optional(v.string()),
-  where: v.optional(v.record(v.string(), v.union([v.string(), v.number()]))),
-  quantization: v.optional(v.number()),
-});
+interface BuildOptions {
+  out: string;
+  counts: string[];
+  mapping: string[];
+  synthetic: boolean;
+  skipUnknown: boolean;
+  /** Progress (not with --quiet). */
+  log: (line: string) => void;
+  /** Warnings and what the build changed (also with --quiet). */
+  warn: (line: string) => void;
+}
+
+/** The source files of a build, each parsed once. */
+interface BuildSources {
+  meta: CatalogMeta;
+  metaFile: string;
+  definitions: Definitions;
+  defsFile: string;
+  regions: Region[];
+  regionsFile: string;
+  /** Disclosure control from catalog.yaml's `disclosure:` section; off when absent. */
+  disclosure?: DisclosureOptions;
+}
+
+type Row = AggregateRow & { file?: string; line?: number };
+
+function readBuildSources(dir: string, files: { meta?: string; definitions?: string; regions?: string }): BuildSources {
+  const metaFile = files.meta ?? path.join(dir, 'catalog.yaml');
+  const defsFile = files.definitions ?? path.join(dir, 'indicators.yaml');
+  const regionsFile = files.regions ?? path.join(dir, 'regions.json');
+  const metaText = readText(metaFile, 'catalog metadata');
+  const rawMeta = parseStructured(metaText, metaFile);
+  const meta = withFile(metaFile, () => v.parse(CatalogMeta, rawMeta));
+  const disclosure = withFile(metaFile, () => parseDisclosure((rawMeta as { disclosure?: unknown } | null)?.disclosure));
+  const definitions = withFile(defsFile, () => parseDefinitions(readText(defsFile, 'indicator definitions')));
+  const regions = withFile(regionsFile, () =>
+    v.parse(v.array(Region), parseStructured(readText(regionsFile, 'regions list'), regionsFile)),
+  );
+  return { meta, metaFile, definitions, defsFile, regions, regionsFile, disclosure };
+}
+
+/** Counts: tidy CSV files, mappings (imported here) and/or the synthetic demo counts. */
+async function collectCounts(options: BuildOptions, sources: BuildSources): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const file of options.counts) {
+    const read = readCounts(file);
+    options.log(`${file}: ${read.length.toLocaleString('en')} values`);
+    for (const r of read) rows.push(r);
+  }
+  for (const file of options.mapping) {
+    const result = await importSources(await loadMapping(file), { onProgress: options.log });
+    for (const r of result.rows) {
+      const o = result.origins.get(r);
+      rows.push({ ...r, file: o?.file ?? file, ...(o ? { line: o.line } : {}) });
+    }
+  }
+  if (options.synthetic) {
+    const years = sources.definitions.indicators.flatMap((i) => i.years);
+    const generated = generateDemoCounts(sources.regions, {
+      firstYear: Math.min(...years),
+      lastYear: Math.max(...years),
+    });
+    options.log(`synthetic sample counts: ${generated.length.toLocaleString('en')} values`);
+    for (const r of generated) rows.push(r);
+  }
+  return rows;
+}
+
+const where = (r: Row) => `${r.file ?? 'counts'}${r.line ? `:${r.line}` : ''}`;
+
+/**
+ * The same count, region and year from two inputs: identical values (a Kreis row in a Kreis
+ * and a Gemeinde table) are one value; different values are an error naming both places.
+ */
+function mergeDuplicates(rows: Row[]): Row[] {
+  const first = new Map<string, Row>();
+  const out: Row[] = [];
+  for (const r of rows) {
+    const id = `${r.count}\u0000${r.region}\u0000${r.year}`;
+    const before = first.get(id);
+    if (!before) {
+      first.set(id, r);
+      out.push(r);
+    } else if (before.value !== r.value || (before.status ?? '') !== (r.status ?? '')) {
+      throw new InputError(
+        r.file ?? 'counts',
+        r.line,
+        `a second value for ${r.count}, region ${r.region}, ${r.year}: ${r.value ?? r.status} here, ` +
+          `${before.value ?? before.status} in ${where(before)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** With `gebietsstand` and `territorialChanges` in catalog.yaml: rows of old keys to the current status. */
+function convertTerritory(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
+  const { gebietsstand, territorialChanges } = sources.meta;
+  if (!territorialChanges) return rows;
+  const file = path.resolve(path.dirname(sources.metaFile), territorialChanges);
+  if (!gebietsstand)
+    throw new InputError(
+      sources.metaFile,
+      undefined,
+      'territorialChanges needs gebietsstand (the ISO date of the regions)',
+    );
+  const changes = parseTerritorialChanges(readText(file, 'table of territorial changes'), file);
+  const result = convertToGebietsstand(rows, changes, gebietsstand, publishedCounts(sources.definitions.indicators));
+  options.warn(
+    `Gebietsstand ${gebietsstand}: ${result.converted.toLocaleString('en')} values of former Gemeinden added to their successors, ` +
+      `${result.notApplicable.toLocaleString('en')} "-" of years in which a Gemeinde did not exist left out (no value, not 0)`,
+  );
+  for (const d of result.dropped) options.warn(`  left out ${d.rows} values of ${d.key} (${d.name}): ${d.reason}`);
+  return result.rows;
+}
+
+/** The built-in rule for kreisfreie Städte (Kreis key = Gemeinde key + 000), with a warning. */
+function kreisfreieStaedte(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
+  const { rows: out, copies } = applyCityRule(rows, sources.regions);
+  for (const c of copies)
+    options.warn(
+      `warning: ${c.kreis} and ${c.gemeinde} are one kreisfreie Stadt (${c.name}): ` +
+        `values of ${c.counts.join(', ')} given for one key are used for both`,
+    );
+  return out;
+}
+
+/** Rows of regions that are not in the regions list: an error listing every such region, or left out. */
+function dropUnknownRegions(rows: Row[], options: BuildOptions, sources: BuildSources): Row[] {
+  const regionIds = new Set(sources.regions.map((r) => r.id));
+  const unknown = rows.filter((r) => !regionIds.has(r.region));
+  if (!unknown.length) return rows;
+  const byRegion = new Map<string, Row[]>();
+  for (const r of unknown) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
+  const alias = (key: string) => {
+    const other = key.length === 5 ? `${key}000` : key.length === 8 && key.endsWith('000') ? key.slice(0, 5) : '';
+    return other && regionIds.has(other)
+      ? `; looks like an alias of ${other}: add aliases: { '${key}': '${other}' }`
+      : '';
+  };
+  const list = [...byRegion].map(
+    ([region, list]) =>
+      `region ${region}: ${list.length} value(s), first ${where(list[0])} (${list[0].count} ${list[0].year})${alias(region)}`,
+  );
+  if (!options.skipUnknown) {
+    throw new InputError(
+      sources.regionsFile,
+      undefined,
+      `${unknown.length} count value(s) of ${byRegion.size} region(s) not in this list:\n  ${list.join('\n  ')}` +
+        `\n  (add the regions, record merged Gemeinden in the table of territorial changes, filter them in the mapping, or pass --skip-unknown-regions)`,
+    );
+  }
+  options.warn(
+    `warning: left out ${unknown.length.toLocaleString('en')} values of ${byRegion.size} regions that are not in ${sources.regionsFile}:\n  ${list.join('\n  ')}`,
+  );
+  return rows.filter((r) => regionIds.has(r.region));
+}
+
+/** A unit of a share or rate: such values must not be summed. */
+const SHARE_OR_RATE = /%|prozent|percent|‰|\bje\b|\bper\b|\bpro\b|quote|anteil|rate/i;
+
+/** Every count an indicator needs must be in the input; years without counts are a warning. */
+function checkNeededCounts(rows: Row[], options: BuildOptions, sources: BuildSources): void {
+  const countIds = new Set(rows.map((r) => r.count));
+  for (const ind of sources.definitions.indicators) {
+    const c = ind.computation;
+    const needed = partsOf(c);
+    for (const id of needed) {
+      if (!countIds.has(id)) {
+        throw new InputError(
+          sources.defsFile,
+          undefined,
+          `indicator "${ind.id}" needs the count "${id}", which no input has (the counts are: ${[...countIds].sort().join(', ') || 'none'})`,
+        );
+      }
+    }
+    const yearsWith = new Set(rows.filter((r) => needed.includes(r.count)).map((r) => r.year));
+    const empty = ind.years.filter((y) => !yearsWith.has(y));
+    if (empty.length)
+      options.warn(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (no value: "keine Angabe")`);
+    // A share or rate defined as a count would be summed up the hierarchy.
+    if (c.type === 'count' && !c.published && SHARE_OR_RATE.test(`${ind.unit.de} ${ind.unit.en ?? ''}`)) {
+      const given = new Set(rows.filter((r) => needed.includes(r.count)).map((r) => r.region));
+      const summed = sources.regions.filter((r) => ind.levels.includes(r.level) && !given.has(r.id));
+      if (summed.length)
+        options.warn(
+          `warning: indicator "${ind.id}" (unit "${ind.unit.de}") looks like a share or rate, but as a count it is summed ` +
+            `for ${summed.length} region(s) without their own value (e.g. ${summed[0].id} ${summed[0].name}): ` +
+            `define it as { type: published, count: ${c.count} } or as a ratio of counts`,
+        );
+    }
+  }
+}
+
+/** Geometry: TopoJSON in the endpoint's form is copied; GeoJSON / other TopoJSON converted into `tmp`. */
+function geometryInputs(sources: BuildSources, tmp: string, log: (line: string) => void): GeometryInput[] {
+  const metaDir = path.dirname(sources.metaFile);
+  return sources.meta.geometry.map((entry: GeometrySource, i) => {
+    const source = path.resolve(metaDir, entry.source ?? entry.file);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(source, 'utf8'));
+    } catch (error) {
+      throw new InputError(
+        source,
+        undefined,
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'geometry file not found'
+          : `not JSON: ${(error as Error).message}`,
+      );
+    }
+    const options: GeometryOptions = {
+      idProperty: entry.idProperty,
+      object: entry.object,
+      where: entry.where,
+      quantization: entry.quantization,
+    };
+    const prepared = withFile(source, () => prepareGeometry(json, entry, sources.regions, options));
+    if (prepared.unchanged) return { entry, source };
+    const out = path.join(tmp, `${i}.topo.json`);
+    writeFileSync(out, prepared.text);
+    log(
+      `${entry.file}: ${prepared.kept} ${entry.level} regions from ${path.relative(process.cwd(), source)}` +
+        `${prepared.dropped ? `, ${prepared.dropped} other features left out` : ''}` +
+        `${prepared.missing.length ? `, no geometry for ${prepared.missing.length} (${prepared.missing.slice(0, 5).join(', ')}${prepared.missing.length > 5 ? ', ...' : ''})` : ''}`,
+    );
+    return { entry, source: out };
+  });
+}
+
+/** Builds with converted geometry in a temporary folder that is always removed. */
+function buildWithGeometry(rows: Row[], options: BuildOptions, sources: BuildSources): BuildResult {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'fokus-geo-'));
+  try {
+    const geometry = geometryInputs(sources, tmp, options.log);
+    const { meta, definitions, regions } = sources;
+    try {
+      const { disclosure } = sources;
+      return buildEndpoint({ meta, definitions, regions, counts: rows, geometry, outDir: options.out, disclosure });
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(options.out, undefined, `build failed, nothing written: ${(error as Error).message}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function reportBuild(result: BuildResult, out: string, quiet: boolean, ms: number, io: CliIO): void {
+  const total = Object.values(result.files).reduce((a, b) => a + b, 0);
+  if (!quiet)
+    for (const [rel, size] of Object.entries(result.files).sort())
+      io.err(`  ${rel.padEnd(40)} ${(size / 1024).toFixed(1).padStart(9)} KiB`);
+  io.err(
+    `endpoint ${result.catalog.version}: ${result.catalog.indicators.length} indicators, ${result.catalog.regions.length} regions, ` +
+      `${Object.keys(result.files).length} files, ${(total / 1024).toFixed(0)} KiB -> ${out} (${ms} ms)`,
+  );
+}
 
 async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -165,121 +422,23 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError('build needs counts: --counts <file.csv>, --mapping <mapping.yaml> or --synthetic');
   }
   const started = Date.now();
-  const log = values.quiet ? () => {} : io.err;
-  const dir = positionals[0] ?? '.';
-  const metaFile = values.meta ?? path.join(dir, 'catalog.yaml');
-  const defsFile = values.definitions ?? path.join(dir, 'indicators.yaml');
-  const regionsFile = values.regions ?? path.join(dir, 'regions.json');
-
-  const metaText = readText(metaFile, 'catalog metadata');
-  const meta = withFile(metaFile, () => parseMeta(metaText));
-  const definitions = withFile(defsFile, () => parseDefinitions(readText(defsFile, 'indicator definitions')));
-  const regions = withFile(regionsFile, () =>
-    v.parse(v.array(Region), parseStructured(readText(regionsFile, 'regions list'), regionsFile)),
-  );
-  const regionIds = new Set(regions.map((r) => r.id));
-
-  // Counts: tidy CSV files, mappings (imported here) and/or the synthetic demo counts.
-  const rows: (AggregateRow & { file?: string; line?: number })[] = [];
-  for (const file of values.counts ?? []) {
-    const read = readCounts(file);
-    log(`${file}: ${read.length.toLocaleString('en')} values`);
-    for (const r of read) rows.push(r);
-  }
-  for (const file of values.mapping ?? []) {
-    const result = await importSources(await loadMapping(file), { onProgress: log });
-    for (const r of result.rows) rows.push({ ...r, file });
-  }
-  if (values.synthetic) {
-    const years = definitions.indicators.flatMap((i) => i.years);
-    const generated = generateDemoCounts(regions, { firstYear: Math.min(...years), lastYear: Math.max(...years) });
-    log(`synthetic sample counts: ${generated.length.toLocaleString('en')} values`);
-    for (const r of generated) rows.push(r);
-  }
-
-  // Checks with file and line before the build.
-  const unknown = rows.filter((r) => !regionIds.has(r.region));
-  if (unknown.length) {
-    const where = (r: (typeof unknown)[number]) => `${r.file ?? 'counts'}${r.line ? `:${r.line}` : ''}`;
-    const list = unknown.slice(0, 5).map((r) => `${where(r)}: region ${r.region} (${r.count} ${r.year})`);
-    const distinct = new Set(unknown.map((r) => r.region)).size;
-    if (!values['skip-unknown-regions']) {
-      throw new InputError(
-        regionsFile,
-        undefined,
-        `${unknown.length} count value(s) of ${distinct} region(s) not in this list:\n  ${list.join('\n  ')}` +
-          `${unknown.length > 5 ? '\n  ...' : ''}\n  (add the regions, filter them in the mapping, or pass --skip-unknown-regions)`,
-      );
-    }
-    log(`left out ${unknown.length.toLocaleString('en')} values of ${distinct} regions that are not in ${regionsFile}`);
-  }
-  const known = unknown.length ? rows.filter((r) => regionIds.has(r.region)) : rows;
-  const countIds = new Set(known.map((r) => r.count));
-  for (const ind of definitions.indicators) {
-    const c = ind.computation;
-    const needed = c.type === 'count' ? [c.count] : [c.numerator, c.denominator];
-    for (const id of needed) {
-      if (!countIds.has(id)) {
-        throw new InputError(
-          defsFile,
-          undefined,
-          `indicator "${ind.id}" needs the count "${id}", which no input has (the counts are: ${[...countIds].sort().join(', ') || 'none'})`,
-        );
-      }
-    }
-    const yearsWith = new Set(known.filter((r) => needed.includes(r.count)).map((r) => r.year));
-    const empty = ind.years.filter((y) => !yearsWith.has(y));
-    if (empty.length) log(`warning: indicator "${ind.id}" has no counts for ${empty.join(', ')} (shown as ".")`);
-  }
-
-  // Geometry: TopoJSON in the endpoint's form is copied; GeoJSON / other TopoJSON converted.
-  const rawMeta = (YAML.parse(metaText) ?? {}) as { geometry?: unknown[]; disclosure?: unknown };
-  const disclosure = withFile(metaFile, () => parseDisclosure(rawMeta.disclosure));
-  const metaDir = path.dirname(metaFile);
-  const tmp = mkdtempSync(path.join(tmpdir(), 'fokus-geo-'));
-  let result: BuildResult;
-  try {
-    const geometry: GeometryInput[] = meta.geometry.map((entry: GeometryFile, i) => {
-      const extras = v.parse(GeometryExtras, rawMeta.geometry?.[i] ?? {});
-      const source = path.resolve(metaDir, extras.source ?? entry.file);
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(source, 'utf8'));
-      } catch (error) {
-        throw new InputError(
-          source,
-          undefined,
-          (error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? 'geometry file not found'
-            : `not JSON: ${(error as Error).message}`,
-        );
-      }
-      const options: GeometryOptions = {
-        idProperty: extras.idProperty,
-        object: extras.object,
-        where: extras.where,
-        quantization: extras.quantization,
-      };
-      const prepared = withFile(source, () => prepareGeometry(json, entry, regions, options));
-      if (prepared.unchanged) return { entry, source };
-      const out = path.join(tmp, `${i}.topo.json`);
-      writeFileSync(out, prepared.text);
-      log(
-        `${entry.file}: ${prepared.kept} ${entry.level} regions from ${path.relative(process.cwd(), source)}` +
-          `${prepared.dropped ? `, ${prepared.dropped} other features left out` : ''}` +
-          `${prepared.missing.length ? `, no geometry for ${prepared.missing.length} (${prepared.missing.slice(0, 5).join(', ')}${prepared.missing.length > 5 ? ', ...' : ''})` : ''}`,
-      );
-      return { entry, source: out };
-    });
-    try {
-      result = buildEndpoint({ meta, definitions, regions, counts: known, geometry, outDir: values.out, disclosure });
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw new InputError(values.out, undefined, `build failed, nothing written: ${(error as Error).message}`);
-    }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  const options: BuildOptions = {
+    out: values.out,
+    counts: values.counts ?? [],
+    mapping: values.mapping ?? [],
+    synthetic: values.synthetic ?? false,
+    skipUnknown: values['skip-unknown-regions'] ?? false,
+    log: values.quiet ? () => {} : io.err,
+    warn: io.err,
+  };
+  const sources = readBuildSources(positionals[0] ?? '.', values);
+  let rows = mergeDuplicates(await collectCounts(options, sources));
+  rows = convertTerritory(rows, options, sources);
+  rows = kreisfreieStaedte(rows, options, sources);
+  rows = dropUnknownRegions(rows, options, sources);
+  checkNeededCounts(rows, options, sources);
+  const result = buildWithGeometry(rows, options, sources);
+  reportBuild(result, values.out, values.quiet ?? false, Date.now() - started, io);
   if (result.disclosure) {
     const lines = formatDisclosureReport(result.disclosure);
     for (const line of values.quiet ? lines.slice(0, 1) : lines) io.err(line);
@@ -287,14 +446,6 @@ async function cmdBuild(argv: string[], io: CliIO): Promise<number> {
     writeAtomic(reportFile, JSON.stringify(result.disclosure, null, 2) + '\n');
     io.err(`disclosure report -> ${reportFile} (keep it internal: it names every secret cell)`);
   }
-  const total = Object.values(result.files).reduce((a, b) => a + b, 0);
-  if (!values.quiet)
-    for (const [rel, size] of Object.entries(result.files).sort())
-      io.err(`  ${rel.padEnd(40)} ${(size / 1024).toFixed(1).padStart(9)} KiB`);
-  io.err(
-    `endpoint ${result.catalog.version}: ${result.catalog.indicators.length} indicators, ${result.catalog.regions.length} regions, ` +
-      `${Object.keys(result.files).length} files, ${(total / 1024).toFixed(0)} KiB -> ${values.out} (${Date.now() - started} ms)`,
-  );
   return 0;
 }
 
@@ -317,9 +468,6 @@ async function cmdValidate(argv: string[], io: CliIO): Promise<number> {
   const errors = errorCount(report);
   return errors > 0 || (values.strict && report.issues.length > 0) ? 1 : 0;
 }
-
-/** The running server of `serve` (for tests). */
-export let lastServer: import('node:http').Server | undefined;
 
 async function cmdServe(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -352,13 +500,17 @@ async function cmdServe(argv: string[], io: CliIO): Promise<number> {
     log: values.log,
     mounts: [{ prefix, dir, cacheControl: values['cache-control'] }],
   });
-  lastServer = server;
   const address = server.address() as AddressInfo;
   io.err(
     `serving ${dir} at http://${values.host}:${address.port}${prefix} ` +
       `(CORS: ${cors.length ? cors.join(', ') : 'same origin only'}; Cache-Control: ${values['cache-control']})`,
   );
-  const stop = () => server.close();
+  // Runs until SIGINT or SIGTERM (Ctrl+C, a process manager; a test emits one to stop it).
+  const stop = () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    server.close();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;

@@ -202,9 +202,15 @@ export function selectColumns(table: GenesisTable, selector: ColumnSelector, fil
   } else {
     const wanted = (Array.isArray(selector) ? selector : [selector]).map(norm);
     what = `"${(Array.isArray(selector) ? selector : [selector]).join(' / ')}"`;
+    // Every wanted label must be a label of its own: [Insgesamt, Insgesamt] needs two.
     picked = table.columns.filter((c) => {
       const labels = c.labels.map(norm);
-      return wanted.every((w) => labels.includes(w));
+      return wanted.every((w) => {
+        const i = labels.indexOf(w);
+        if (i < 0) return false;
+        labels.splice(i, 1);
+        return true;
+      });
     });
   }
   const available = () =>
@@ -212,8 +218,12 @@ export function selectColumns(table: GenesisTable, selector: ColumnSelector, fil
       .slice(0, 12)
       .map((c) => `"${c.labels.join(' / ')}"`)
       .join(', ');
-  if (picked.length === 0)
-    throw new InputError(file, undefined, `no column matches ${what}; the columns are ${available()}`);
+  if (picked.length === 0) {
+    const damaged = table.columns.some((c) => c.labels.some((l) => l.includes('\uFFFD')))
+      ? ' (the labels contain U+FFFD: the file was read or saved in the wrong encoding)'
+      : '';
+    throw new InputError(file, undefined, `no column matches ${what}; the columns are ${available()}${damaged}`);
+  }
   const byYear = new Map<number | undefined, GenesisColumn[]>();
   for (const c of picked) byYear.set(c.year, [...(byYear.get(c.year) ?? []), c]);
   for (const cols of byYear.values()) {
@@ -221,7 +231,7 @@ export function selectColumns(table: GenesisTable, selector: ColumnSelector, fil
       throw new InputError(
         file,
         undefined,
-        `${what} matches ${cols.length} columns: ${cols.map(describeColumn).join(', ')}; name more header labels, e.g. ["Insgesamt", "unter 3 Jahre"]`,
+        `${what} matches ${cols.length} columns: ${cols.map(describeColumn).join(', ')}; name more header labels, e.g. ${JSON.stringify(cols[0].labels)}`,
       );
     }
   }

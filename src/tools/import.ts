@@ -11,6 +11,7 @@ import { looksLikeFfcsv, matchesFfcsv, parseFfcsv, type FfcsvSelector } from './
 import { looksLikeTidy, parseTidy, type CountRow } from './import-tidy.js';
 import { levelOfKey, type Mapping, type Source } from './mapping.js';
 import { decodeText, InputError, parseCell, periodYear } from './text.js';
+import { sumCells, type Cell } from '../data/aggregate.js';
 
 export type { CountRow } from './import-tidy.js';
 
@@ -39,6 +40,8 @@ export interface SourceReport {
 export interface ImportResult {
   rows: CountRow[];
   sources: SourceReport[];
+  /** File and line of every row (for error messages of later steps). */
+  origins: WeakMap<CountRow, { file: string; line: number }>;
 }
 
 export interface ImportOptions {
@@ -80,7 +83,8 @@ export async function importSources(
 ): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => {});
   const rows: CountRow[] = [];
-  const origin = new Map<string, string>();
+  const origin = new Map<string, { where: string; row: CountRow }>();
+  const origins = new WeakMap<CountRow, { file: string; line: number }>();
   const reports: SourceReport[] = [];
 
   for (const source of mapping.sources) {
@@ -95,6 +99,8 @@ export async function importSources(
     );
     progress(`reading ${shown} (${(size / 1024).toFixed(0)} KiB)`);
     const { text, encoding } = decodeText(await readFile(file), source.encoding);
+    const damaged = replacementHint(text, encoding, source.encoding);
+    if (damaged) progress(`warning: ${shown}:${damaged.line}: ${damaged.hint}`);
     const format = source.format ?? detectFormat(text, shown);
     const keep = regionFilter(mapping, source);
     const report: SourceReport = {
@@ -113,6 +119,7 @@ export async function importSources(
     const years = new Set<number>();
     const regions = new Set<string>();
     const shift = source.yearOffset ?? 0;
+    const aliases = { ...(mapping.aliases ?? {}), ...(source.aliases ?? {}) };
 
     const add = (
       count: string,
@@ -123,17 +130,24 @@ export async function importSources(
       line: number,
     ) => {
       if (status === '' && source.status && value !== null) status = source.status as StatusSymbol;
+      region = aliases[region] ?? region;
       const id = `${count}\u0000${region}\u0000${year}`;
       const before = origin.get(id);
       const here = `${shown}:${line}`;
-      if (before)
+      if (before) {
+        // The same published value twice (a Kreis row in two tables) is no conflict.
+        if (before.row.value === value && before.row.status === status) return;
         throw new InputError(
           shown,
           line,
-          `a second value for ${count}, region ${region}, ${year} (the first is in ${before})`,
+          `a second value for ${count}, region ${region}, ${year}: ${value ?? status} here, ` +
+            `${before.row.value ?? before.row.status} in ${before.where}`,
         );
-      origin.set(id, here);
-      rows.push({ count, region, year, value, status });
+      }
+      const row: CountRow = { count, region, year, value, status };
+      origin.set(id, { where: here, row });
+      origins.set(row, { file: shown, line });
+      rows.push(row);
       report.values[count] = (report.values[count] ?? 0) + 1;
       report.symbols[status] = (report.symbols[status] ?? 0) + 1;
       years.add(year);
@@ -153,14 +167,18 @@ export async function importSources(
         );
       }
       const picks = Object.entries(source.counts).map(([count, selector]) => {
-        if (typeof selector === 'object' && !Array.isArray(selector) && !('column' in selector)) {
-          throw new InputError(
-            shown,
-            undefined,
-            `count "${count}": a GENESIS table needs a column label or { column: n }, not variables`,
-          );
-        }
-        return { count, columns: selectColumns(table, selector as ColumnSelector, shown) };
+        const parts = isSum(selector) ? selector.sum : [selector];
+        const columns = parts.map((part) => {
+          if (typeof part === 'object' && !Array.isArray(part) && !('column' in part)) {
+            throw new InputError(
+              shown,
+              undefined,
+              `count "${count}": a GENESIS table needs a column label, { column: n } or { sum: [...] }, not variables`,
+            );
+          }
+          return selectColumns(table, part as ColumnSelector, shown);
+        });
+        return { count, columns: columns[0], parts: columns };
       });
       for (const row of table.rows) {
         tick();
@@ -168,7 +186,7 @@ export async function importSources(
           report.skipped++;
           continue;
         }
-        for (const { count, columns } of picks) {
+        for (const { count, columns, parts } of picks) {
           for (const col of columns) {
             const year = source.year ?? row.year ?? col.year ?? table.year;
             if (year === undefined) {
@@ -178,9 +196,15 @@ export async function importSources(
                 'the table names no period (no year column, header or title line): set "year" in the mapping',
               );
             }
-            const cell = parseCell(row.cells[col.index] ?? '');
-            if (typeof cell === 'string') throw new InputError(shown, row.line, `column ${col.index + 1}: ${cell}`);
-            if (cell === null) continue; // an empty cell: no value
+            // A sum of columns: the column of each part with this column's period.
+            const cells = parts.map((cols) => {
+              const c = cols.find((x) => x.year === col.year) ?? cols[0];
+              const cell = parseCell(row.cells[c.index] ?? '');
+              if (typeof cell === 'string') throw new InputError(shown, row.line, `column ${c.index + 1}: ${cell}`);
+              return cell;
+            });
+            if (cells.some((c) => c === null)) continue; // an empty cell: no value
+            const cell = cells.length === 1 ? cells[0]! : sumCells(cells as Cell[]);
             add(count, row.key, year + shift, cell.value, cell.status, row.line);
           }
         }
@@ -240,7 +264,11 @@ export async function importSources(
       }
       selectors.forEach((s, i) => {
         if (!used.has(i) && report.rowsRead > 0) {
-          throw new InputError(shown, undefined, `count "${s.count}": no row matches ${JSON.stringify(s.selector)}`);
+          throw new InputError(
+            shown,
+            undefined,
+            `count "${s.count}": no row matches ${JSON.stringify(s.selector)}; ${availableCodes(flat)}`,
+          );
         }
       });
     } else {
@@ -281,7 +309,55 @@ export async function importSources(
     );
     reports.push(report);
   }
-  return { rows, sources: reports };
+  return { rows, sources: reports, origins };
+}
+
+type Selector = NonNullable<Source['counts']>[string];
+
+function isSum(selector: Selector): selector is Extract<Selector, { sum: unknown }> {
+  return typeof selector === 'object' && !Array.isArray(selector) && 'sum' in selector && Array.isArray(selector.sum);
+}
+
+/** The value variables and the attributes of every other variable of an ffcsv file. */
+function availableCodes(rows: ReturnType<typeof parseFfcsv>): string {
+  const values = new Map<string, string>();
+  const vars = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    values.set(r.valueCode, r.valueLabel);
+    for (const v of r.variables) {
+      const m = vars.get(v.code) ?? new Map<string, string>();
+      m.set(v.attributeCode || '(total)', v.attributeLabel);
+      vars.set(v.code, m);
+    }
+  }
+  const list = (m: Map<string, string>) =>
+    [...m]
+      .slice(0, 12)
+      .map(([code, label]) => (label && label !== code ? `${code} (${label})` : code))
+      .join(', ') + (m.size > 12 ? `, ... (${m.size} in all)` : '');
+  const parts = [`the value variables are ${list(values)}`];
+  for (const [code, m] of vars) parts.push(`${code}: ${list(m)}`);
+  return parts.join('; ');
+}
+
+/**
+ * A hint when the decoded text holds U+FFFD (the replacement character, "Ausl\uFFFDnder"):
+ * the bytes were read in the wrong encoding, or were damaged before by a wrong conversion.
+ */
+export function replacementHint(
+  text: string,
+  encoding: 'utf-8' | 'latin1',
+  asked: Source['encoding'],
+): { line: number; hint: string } | undefined {
+  const at = text.indexOf('\uFFFD');
+  if (at < 0) return undefined;
+  const line = text.slice(0, at).split('\n').length;
+  const sample = text.slice(Math.max(0, at - 12), at + 12).replace(/\s+/g, ' ');
+  const hint =
+    encoding === 'utf-8' && asked === 'utf-8'
+      ? `the text contains U+FFFD ("${sample}"): the file is not UTF-8; try encoding: latin1 (or auto) in the mapping`
+      : `the text contains U+FFFD ("${sample}"): the characters were lost by a wrong conversion before this file was saved; download the table again (UTF-8 or Latin-1) instead of converting it`;
+  return { line, hint };
 }
 
 function describeAll(table: ReturnType<typeof parseGenesisTable>): string {

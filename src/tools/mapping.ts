@@ -22,15 +22,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
 import YAML from 'yaml';
-import { formatPath } from '../data/validate.js';
+import { fromValibot } from '../data/validate.js';
 import { InputError } from './text.js';
 
 const CountId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)'));
 const Label = v.pipe(v.string(), v.minLength(1));
-const Selector = v.union([
+const ColumnSelector = v.union([
   Label,
   v.pipe(v.array(Label), v.minLength(1)),
   v.strictObject({ column: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+]);
+const Selector = v.union([
+  ...ColumnSelector.options,
+  // GENESIS: the sum of columns, e.g. { sum: [[Insgesamt, 65 bis unter 75 Jahre], [Insgesamt, 75 Jahre und mehr]] }
+  v.strictObject({ sum: v.pipe(v.array(ColumnSelector), v.minLength(2)) }),
   // ffcsv: { value: BEVSTD, GES: weiblich }
   v.record(v.string(), v.union([Label, v.pipe(v.number(), v.transform(String))])),
 ]);
@@ -48,6 +53,8 @@ export const Source = v.strictObject({
   year: v.optional(v.pipe(v.number(), v.integer())),
   /** Added to every year, e.g. -1 for stocks on 01.01. that describe the previous year. */
   yearOffset: v.optional(v.pipe(v.number(), v.integer())),
+  /** Keys of this table -> the key in regions.json (added to the top-level `aliases`). */
+  aliases: v.optional(v.record(KeyPrefix, KeyPrefix)),
   /** Keep only these region keys and those below them (overrides the top-level `regions`). */
   regions: v.optional(v.array(KeyPrefix)),
   /** Keep only these levels (by key length: 2 land, 5 kreis, 9 amt, 8 gemeinde). */
@@ -60,6 +67,8 @@ export const Source = v.strictObject({
 
 export const Mapping = v.strictObject({
   regions: v.optional(v.array(KeyPrefix)),
+  /** Keys the tables use -> the key in regions.json, e.g. `{ '01001': '01001000' }`. */
+  aliases: v.optional(v.record(KeyPrefix, KeyPrefix)),
   levels: v.optional(v.array(Level)),
   sources: v.pipe(v.array(Source), v.minLength(1)),
 });
@@ -83,14 +92,9 @@ export function parseStructured(text: string, file: string): unknown {
   }
 }
 
-/** Schema problems as "path: reason" lines. */
+/** Schema problems as "path: reason" lines (formatted by `fromValibot`, as everywhere). */
 export function schemaProblems(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((i) => {
-    const keys = (i.path ?? []).map((p) => p.key as string | number);
-    const where = formatPath(keys);
-    const msg = i.input === undefined && keys.length ? 'required, but missing' : i.message;
-    return `${where}: ${msg}`;
-  });
+  return issues.map(fromValibot).map((i) => `${i.path}: ${i.message}`);
 }
 
 /** Reads and checks a mapping file; relative source paths are resolved against its folder. */

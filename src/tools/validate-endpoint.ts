@@ -15,7 +15,7 @@ import {
   type IndicatorFile,
   type LevelId,
 } from '../data/schema.js';
-import { catalogIssues, formatPath, indicatorFileIssues, parseTopology } from '../data/validate.js';
+import { catalogIssues, formatPath, fromValibot, indicatorFileIssues, parseTopology } from '../data/validate.js';
 import { FokusDataError } from '../data/errors.js';
 import { DEFAULT_THRESHOLD, smallPublishedCounts } from './disclosure.js';
 
@@ -87,90 +87,119 @@ function makeReader(location: string, fetchImpl: typeof fetch): Reader {
   };
 }
 
-function schemaIssues(issues: readonly v.BaseIssue<unknown>[]): { path: string; message: string }[] {
-  return issues.map((i) => {
-    const keys = (i.path ?? []).map((p) => p.key as string | number);
-    const message =
-      i.input === undefined && keys.length
-        ? 'required, but missing'
-        : /^Invalid \w+:/.test(i.message)
-          ? i.message.replace(/^Invalid (\w+): /, (_, kind: string) => `invalid ${kind}: `)
-          : `expected ${i.message}, received ${i.received}`;
-    return { path: formatPath(keys), message };
-  });
-}
-
 /** A data path must stay inside the endpoint: relative, no `..`, no scheme. */
 function unsafePath(file: string): boolean {
   return /^[a-z]+:|^\/|\\/i.test(file) || file.split('/').includes('..');
 }
 
+type Add = (severity: EndpointIssue['severity'], where: string, message: string, check: string) => void;
+type RegionIndex = Map<string, Catalog['regions'][number]>;
+
+/** What every check of one validation run shares. */
+interface Run {
+  read: Reader;
+  issues: EndpointIssue[];
+  report: EndpointReport;
+  limit: number;
+  maxYear: number;
+  /** Files catalog.json points to (the rest of a folder is reported as left over). */
+  referenced: Set<string>;
+}
+
+/**
+ * The issue adder of one file: at most `limit` issues per severity and check (a fixed
+ * name, e.g. `schema`, `rate`), then one line saying that more are not listed.
+ */
+function collector(run: Run, file: string): Add {
+  const counts = new Map<string, number>();
+  return (severity, where, message, check) => {
+    const key = `${severity}:${check}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n <= run.limit) run.issues.push({ severity, file, path: where, message });
+    else if (n === run.limit + 1)
+      run.issues.push({ severity, file, path: '(file)', message: `more issues like the above are not listed` });
+  };
+}
+
 /** Validates the endpoint at `location` (a folder or an http(s) URL). */
 export async function validateEndpoint(location: string, options: ValidateOptions = {}): Promise<EndpointReport> {
   const started = Date.now();
-  const limit = options.limit ?? 20;
-  const maxYear = options.maxYear ?? new Date().getFullYear() + 1;
-  const read = makeReader(location, options.fetch ?? fetch);
   const issues: EndpointIssue[] = [];
-  const report: EndpointReport = { location, issues, files: 0, indicators: 0, regions: 0, ms: 0 };
-  const finish = () => ((report.ms = Date.now() - started), report);
-
-  /** Adds issues of one check of one file, at most `limit`, then a count of the rest. */
-  const collector = (file: string) => {
-    const counts = new Map<string, number>();
-    return (severity: EndpointIssue['severity'], where: string, message: string, check = message.split(' ')[0]) => {
-      const key = `${severity}:${check}`;
-      const n = (counts.get(key) ?? 0) + 1;
-      counts.set(key, n);
-      if (n <= limit) issues.push({ severity, file, path: where, message });
-      else if (n === limit + 1)
-        issues.push({ severity, file, path: '(file)', message: `more issues like the above are not listed` });
-    };
+  const run: Run = {
+    read: makeReader(location, options.fetch ?? fetch),
+    issues,
+    report: { location, issues, files: 0, indicators: 0, regions: 0, ms: 0 },
+    limit: options.limit ?? 20,
+    maxYear: options.maxYear ?? new Date().getFullYear() + 1,
+    referenced: new Set(['catalog.json']),
   };
+  const catalog = await readCatalog(run);
+  if (catalog) {
+    checkCatalogEntries(run, catalog);
+    const regionById: RegionIndex = new Map(catalog.regions.map((r) => [r.id, r]));
+    for (const ind of catalog.indicators) await checkIndicator(run, catalog, ind, regionById);
+    for (const g of catalog.geometry) await checkGeometryFile(run, catalog, g, regionById);
+    if (!/^https?:\/\//i.test(location)) await checkLeftovers(run, location);
+  }
+  run.report.ms = Date.now() - started;
+  return run.report;
+}
 
-  // catalog.json
-  const add = collector('catalog.json');
-  const raw = await read('catalog.json');
-  report.files++;
+/** catalog.json: read, schema and consistency; undefined when it cannot be used further. */
+async function readCatalog(run: Run): Promise<Catalog | undefined> {
+  const add = collector(run, 'catalog.json');
+  const raw = await run.read('catalog.json');
+  run.report.files++;
   if (!raw.ok) {
-    add('error', '(file)', raw.reason);
-    return finish();
+    add('error', '(file)', raw.reason, 'read');
+    return undefined;
   }
   const parsed = v.safeParse(CatalogSchema, raw.json);
   if (!parsed.success) {
-    for (const i of schemaIssues(parsed.issues)) add('error', i.path, i.message, 'schema');
-    return finish();
+    for (const i of parsed.issues.map(fromValibot)) add('error', i.path, i.message, 'schema');
+    return undefined;
   }
   const catalog: Catalog = parsed.output;
-  report.regions = catalog.regions.length;
-  report.indicators = catalog.indicators.length;
+  run.report.regions = catalog.regions.length;
+  run.report.indicators = catalog.indicators.length;
   for (const i of catalogIssues(catalog)) add('error', i.path, i.message, 'consistency');
+  return catalog;
+}
 
+/** Levels, parents, years, breaks and paths of the catalog's entries. */
+function checkCatalogEntries(run: Run, catalog: Catalog): void {
+  const add = collector(run, 'catalog.json');
   const regionById = new Map(catalog.regions.map((r) => [r.id, r]));
   const levels = new Set(catalog.levels.map((l) => l.id));
   catalog.regions.forEach((r, i) => {
-    if (!levels.has(r.level)) add('error', formatPath(['regions', i, 'level']), `level "${r.level}" is not in levels`);
+    if (!levels.has(r.level))
+      add('error', formatPath(['regions', i, 'level']), `level "${r.level}" is not in levels`, 'level');
     const parent = r.parent === null ? undefined : regionById.get(r.parent);
     if (parent && LEVEL_RANK[parent.level] >= LEVEL_RANK[r.level]) {
       add(
         'error',
         formatPath(['regions', i, 'parent']),
         `a ${r.level} cannot lie in the ${parent.level} "${parent.id}"`,
+        'parent',
       );
     }
   });
   for (const level of levels) {
-    if (!catalog.regions.some((r) => r.level === level)) add('warning', 'levels', `no region has the level "${level}"`);
+    if (!catalog.regions.some((r) => r.level === level))
+      add('warning', 'levels', `no region has the level "${level}"`, 'level');
   }
-  if (!catalog.version.trim()) add('error', 'version', 'empty: the version (content hash) busts caches');
+  if (!catalog.version.trim()) add('error', 'version', 'empty: the version (content hash) busts caches', 'version');
   catalog.indicators.forEach((ind, i) => {
     ind.years.forEach((y, k) => {
-      if (y > maxYear) add('error', formatPath(['indicators', i, 'years', k]), `year ${y} lies in the future`, 'year');
+      if (y > run.maxYear)
+        add('error', formatPath(['indicators', i, 'years', k]), `year ${y} lies in the future`, 'year');
       if (k > 0 && y <= ind.years[k - 1])
         add('error', formatPath(['indicators', i, 'years', k]), 'years must ascend', 'year');
     });
     ind.levels.forEach((l, k) => {
-      if (!levels.has(l)) add('error', formatPath(['indicators', i, 'levels', k]), `level "${l}" is not in levels`);
+      if (!levels.has(l))
+        add('error', formatPath(['indicators', i, 'levels', k]), `level "${l}" is not in levels`, 'level');
     });
     (ind.breaks ?? []).forEach((b, k) => {
       if (b.year <= ind.years[0] || b.year > ind.years.at(-1)!) {
@@ -178,123 +207,132 @@ export async function validateEndpoint(location: string, options: ValidateOption
           'warning',
           formatPath(['indicators', i, 'breaks', k, 'year']),
           `the break ${b.year} is not inside the years ${ind.years[0]}-${ind.years.at(-1)}`,
+          'break',
         );
       }
     });
     const file = ind.file ?? `indicators/${ind.id}.json`;
     if (unsafePath(file))
-      add('error', formatPath(['indicators', i, 'file']), `"${file}" must be a relative path inside the endpoint`);
+      add(
+        'error',
+        formatPath(['indicators', i, 'file']),
+        `"${file}" must be a relative path inside the endpoint`,
+        'path',
+      );
   });
   catalog.geometry.forEach((g, i) => {
     if (unsafePath(g.file))
-      add('error', formatPath(['geometry', i, 'file']), `"${g.file}" must be a relative path inside the endpoint`);
-  });
-
-  const referenced = new Set(['catalog.json']);
-
-  // indicators/<id>.json
-  for (const ind of catalog.indicators) {
-    const file = ind.file ?? `indicators/${ind.id}.json`;
-    if (unsafePath(file)) continue;
-    referenced.add(file);
-    const addI = collector(file);
-    const got = await read(file);
-    report.files++;
-    if (!got.ok) {
-      addI('error', '(file)', got.reason);
-      continue;
-    }
-    const p = v.safeParse(IndicatorFileSchema, got.json);
-    if (!p.success) {
-      for (const i of schemaIssues(p.issues)) addI('error', i.path, i.message, 'schema');
-      continue;
-    }
-    const consistency = indicatorFileIssues(p.output, catalog, ind.id);
-    for (const i of consistency) addI('error', i.path, i.message, 'consistency');
-    if (consistency.some((i) => /rows|values for/.test(i.message))) continue; // shapes differ: no cell checks
-    checkIndicatorFile(p.output, ind, regionById, addI);
-    const small = smallPublishedCounts(p.output, ind);
-    if (small.length)
-      addI(
-        'warning',
-        'numerator',
-        `${small.length} published value(s) rest on fewer than ${DEFAULT_THRESHOLD} cases (e.g. ${small[0].region} ${small[0].year}); ` +
-          'turn on disclosure control ("disclosure:" in catalog.yaml) unless these counts may be published',
-        'disclosure',
+      add(
+        'error',
+        formatPath(['geometry', i, 'file']),
+        `"${g.file}" must be a relative path inside the endpoint`,
+        'path',
       );
-  }
-
-  // geo/*.topo.json
-  for (const g of catalog.geometry) {
-    if (unsafePath(g.file)) continue;
-    referenced.add(g.file);
-    const addG = collector(g.file);
-    const got = await read(g.file);
-    report.files++;
-    if (!got.ok) {
-      addG('error', '(file)', got.reason);
-      continue;
-    }
-    let topo;
-    try {
-      topo = parseTopology(got.json, g.file);
-    } catch (error) {
-      addG('error', '(file)', error instanceof FokusDataError ? (error.detail ?? error.message) : String(error));
-      continue;
-    }
-    const under = (id: string) => {
-      if (g.parent === undefined) return true;
-      for (let p = regionById.get(id)?.parent; p; p = regionById.get(p)?.parent ?? null)
-        if (p === g.parent) return true;
-      return false;
-    };
-    const seen = new Set<string>();
-    topo.objects.regions.geometries.forEach((geom, k) => {
-      const where = formatPath(['objects', 'regions', 'geometries', k, 'id']);
-      const id = geom.id === undefined ? undefined : String(geom.id);
-      if (id === undefined) return addG('error', where, 'missing: every geometry needs the region id');
-      if (seen.has(id)) addG('error', where, `duplicate geometry id "${id}"`, 'duplicate');
-      seen.add(id);
-      const region = regionById.get(id);
-      if (!region) addG('error', where, `unknown region "${id}" (not in catalog.json)`, 'unknown');
-      else if (region.level !== g.level)
-        addG('error', where, `"${id}" is a ${region.level}, the file holds ${g.level} regions`, 'level');
-      else if (!under(id)) addG('error', where, `"${id}" does not lie in ${g.parent}`, 'parent');
-    });
-    for (const r of catalog.regions) {
-      if (r.level === g.level && under(r.id) && !seen.has(r.id)) {
-        addG('warning', 'objects.regions', `no geometry for region "${r.id}" (${r.name})`, 'missing');
-      }
-    }
-  }
-
-  // Leftovers in a folder (an old indicator that is no longer in the catalog).
-  if (!/^https?:\/\//i.test(location)) {
-    const addF = collector('(folder)');
-    const entries = await readdir(location, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      if (!e.isFile() || !e.name.endsWith('.json')) continue;
-      const rel = path
-        .relative(location, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-        .split(path.sep)
-        .join('/');
-      if (!referenced.has(rel)) addF('warning', rel, 'not referenced by catalog.json (left over?)');
-    }
-  }
-  return finish();
+  });
 }
 
-type Add = (severity: EndpointIssue['severity'], where: string, message: string, check?: string) => void;
+/** True when every matrix of the file has one row per region and one cell per year. */
+function shapeOk(file: IndicatorFile): boolean {
+  const fits = (m: (number | null)[][] | undefined) =>
+    !m || (m.length === file.regions.length && m.every((row) => row.length === file.years.length));
+  return fits(file.values) && fits(file.numerator) && fits(file.denominator);
+}
+
+/** indicators/<id>.json: read, schema, consistency and (when the shapes fit) the cells. */
+async function checkIndicator(run: Run, catalog: Catalog, ind: Indicator, regionById: RegionIndex): Promise<void> {
+  const file = ind.file ?? `indicators/${ind.id}.json`;
+  if (unsafePath(file)) return;
+  run.referenced.add(file);
+  const add = collector(run, file);
+  const got = await run.read(file);
+  run.report.files++;
+  if (!got.ok) return add('error', '(file)', got.reason, 'read');
+  const p = v.safeParse(IndicatorFileSchema, got.json);
+  if (!p.success) {
+    for (const i of p.issues.map(fromValibot)) add('error', i.path, i.message, 'schema');
+    return;
+  }
+  for (const i of indicatorFileIssues(p.output, catalog, ind.id)) add('error', i.path, i.message, 'consistency');
+  if (!shapeOk(p.output)) return;
+  checkIndicatorFile(p.output, ind, regionById, add);
+  const small = smallPublishedCounts(p.output, ind);
+  if (small.length)
+    add(
+      'warning',
+      'numerator',
+      `${small.length} published value(s) rest on fewer than ${DEFAULT_THRESHOLD} cases (e.g. ${small[0].region} ${small[0].year}); ` +
+        'turn on disclosure control ("disclosure:" in catalog.yaml) unless these counts may be published',
+      'disclosure',
+    );
+}
+
+/** geo/*.topo.json: a topology whose geometry ids are the regions of the entry's level and parent. */
+async function checkGeometryFile(
+  run: Run,
+  catalog: Catalog,
+  g: Catalog['geometry'][number],
+  regionById: RegionIndex,
+): Promise<void> {
+  if (unsafePath(g.file)) return;
+  run.referenced.add(g.file);
+  const add = collector(run, g.file);
+  const got = await run.read(g.file);
+  run.report.files++;
+  if (!got.ok) return add('error', '(file)', got.reason, 'read');
+  let topo;
+  try {
+    topo = parseTopology(got.json, g.file);
+  } catch (error) {
+    const reason = error instanceof FokusDataError ? (error.detail ?? error.message) : String(error);
+    return add('error', '(file)', reason, 'topology');
+  }
+  const under = (id: string) => {
+    if (g.parent === undefined) return true;
+    for (let p = regionById.get(id)?.parent; p; p = regionById.get(p)?.parent ?? null) if (p === g.parent) return true;
+    return false;
+  };
+  const seen = new Set<string>();
+  topo.objects.regions.geometries.forEach((geom, k) => {
+    const where = formatPath(['objects', 'regions', 'geometries', k, 'id']);
+    const id = geom.id === undefined ? undefined : String(geom.id);
+    if (id === undefined) return add('error', where, 'missing: every geometry needs the region id', 'id');
+    if (seen.has(id)) add('error', where, `duplicate geometry id "${id}"`, 'duplicate');
+    seen.add(id);
+    const region = regionById.get(id);
+    if (!region) add('error', where, `unknown region "${id}" (not in catalog.json)`, 'unknown');
+    else if (region.level !== g.level)
+      add('error', where, `"${id}" is a ${region.level}, the file holds ${g.level} regions`, 'level');
+    else if (!under(id)) add('error', where, `"${id}" does not lie in ${g.parent}`, 'parent');
+  });
+  for (const r of catalog.regions) {
+    if (r.level === g.level && under(r.id) && !seen.has(r.id))
+      add('warning', 'objects.regions', `no geometry for region "${r.id}" (${r.name})`, 'missing');
+  }
+}
+
+/** JSON files of a folder that catalog.json does not reference (an old indicator?). */
+async function checkLeftovers(run: Run, location: string): Promise<void> {
+  const add = collector(run, '(folder)');
+  const entries = await readdir(location, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    if (!e.isFile() || !e.name.endsWith('.json')) continue;
+    const rel = path
+      .relative(location, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+      .split(path.sep)
+      .join('/');
+    if (!run.referenced.has(rel)) add('warning', rel, 'not referenced by catalog.json (left over?)', 'leftover');
+  }
+}
 
 /** Cell checks of a shape-valid indicator file: years, levels, rates against counts, sums. */
-function checkIndicatorFile(
-  file: IndicatorFile,
-  ind: Indicator,
-  regionById: Map<string, Catalog['regions'][number]>,
-  add: Add,
-): void {
+function checkIndicatorFile(file: IndicatorFile, ind: Indicator, regionById: RegionIndex, add: Add): void {
   if (file.years.join() !== ind.years.join()) {
-    add('error', 'years', `[${file.years.join(', ')}] differ from the catalog's years [${ind.years.join(', ')}]`);
+    add(
+      'error',
+      'years',
+      `[${file.years.join(', ')}] differ from the catalog's years [${ind.years.join(', ')}]`,
+      'years',
+    );
   }
   const levels = new Set(ind.levels);
   const present = new Set<string>();
@@ -360,9 +398,73 @@ function checkIndicatorFile(
       );
       checkSums(file, num, 'numerator', regionById, add);
       checkSums(file, den, 'denominator', regionById, add);
+      checkTerritory(file, num, den, regionById, add);
     }
   } else {
-    checkSums(file, file.values, 'values', regionById, add);
+    // A published rate or share is never the sum of its parts.
+    if (!c.published) checkSums(file, file.values, 'values', regionById, add);
+  }
+}
+
+/** The rows of the parts of every region whose parts are all in the file (every child of the catalog). */
+function completeParents(file: IndicatorFile, regionById: RegionIndex): Map<number, number[]> {
+  const row = new Map(file.regions.map((id, r) => [id, r]));
+  const kids = new Map<string, number[]>();
+  for (const id of file.regions) {
+    const parent = regionById.get(id)?.parent;
+    if (parent && row.has(parent)) kids.set(parent, [...(kids.get(parent) ?? []), row.get(id)!]);
+  }
+  const all = new Map<string, number>();
+  for (const r of regionById.values()) if (r.parent) all.set(r.parent, (all.get(r.parent) ?? 0) + 1);
+  const out = new Map<number, number[]>();
+  for (const [parent, list] of kids) if (list.length === all.get(parent)) out.set(row.get(parent)!, list);
+  return out;
+}
+
+/** Relative difference above which a total is taken to cover other territory than its parts. */
+const TERRITORY_TOLERANCE = 0.005;
+
+/**
+ * A rate's numerator and denominator must cover the same territory: an error where one of
+ * them is the sum of the region's parts and the other clearly is not (more than 0.5 %), e.g.
+ * births summed over today's Gemeinden but a published Kreis population that still includes
+ * dissolved ones.
+ */
+function checkTerritory(
+  file: IndicatorFile,
+  num: (number | null)[][],
+  den: (number | null)[][],
+  regionById: RegionIndex,
+  add: Add,
+): void {
+  const sumOf = (m: (number | null)[][], kids: number[], y: number) => {
+    let sum = 0;
+    for (const k of kids) {
+      const x = m[k][y];
+      if (x === null) return null;
+      sum += x;
+    }
+    return sum;
+  };
+  const gap = (total: number | null, sum: number | null) =>
+    total === null || sum === null ? null : Math.abs(total - sum) / Math.max(1, Math.abs(total));
+  for (const [p, kids] of completeParents(file, regionById)) {
+    file.years.forEach((year, y) => {
+      const n = gap(num[p][y], sumOf(num, kids, y));
+      const d = gap(den[p][y], sumOf(den, kids, y));
+      if (n === null || d === null) return;
+      const [summed, other, otherGap] = n < 1e-9 ? ['numerator', 'denominator', d] : ['denominator', 'numerator', n];
+      if (Math.min(n, d) < 1e-9 && otherGap > TERRITORY_TOLERANCE) {
+        add(
+          'error',
+          formatPath(['values', p, y]),
+          `numerator and denominator of ${file.regions[p]} in ${year} cover different territory: the ${summed} is ` +
+            `the sum of its ${kids.length} parts, the ${other} differs from the sum of its parts by ` +
+            `${(otherGap * 100).toFixed(1)} % (parts missing? convert old keys with a table of territorial changes)`,
+          'territory',
+        );
+      }
+    });
   }
 }
 
@@ -374,7 +476,7 @@ function checkSums(
   file: IndicatorFile,
   matrix: (number | null)[][],
   name: string,
-  regionById: Map<string, Catalog['regions'][number]>,
+  regionById: RegionIndex,
   add: Add,
 ): void {
   const row = new Map(file.regions.map((id, r) => [id, r]));

@@ -23,6 +23,7 @@ export async function startDemo(headers: Record<string, string> = {}): Promise<D
     headers,
     mounts: [
       { prefix: '/data/', dir: 'demo-dist/data' },
+      { prefix: '/official/', dir: 'demo-dist/official' },
       { prefix: '/dist/', dir: 'dist' },
       { prefix: '/', dir: 'demo', cacheControl: 'no-cache' },
     ],

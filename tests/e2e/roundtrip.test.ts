@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { main, lastServer } from '../../src/tools/cli.js';
+import { main } from '../../src/tools/cli.js';
 import { serve } from '../../src/tools/serve.js';
 import { launch, RECORD_STATES, waitForWidgets, watchProblems } from './harness.js';
 
@@ -19,7 +19,7 @@ const SOURCE = path.join(ROOT, 'tests/node/fixtures/source');
 
 let tmp: string;
 let browser: Browser;
-let endpointServer: Server | undefined;
+let endpointServing = false;
 let pageServer: Server | undefined;
 let pageBase: string;
 let endpointBase: string;
@@ -32,7 +32,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  await new Promise((r) => (endpointServer ? endpointServer.close(r) : r(undefined)));
+  if (endpointServing) process.emit('SIGTERM'); // the CLI's server stops on SIGTERM
   await new Promise((r) => (pageServer ? pageServer.close(r) : r(undefined)));
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -59,8 +59,9 @@ test('import, build, validate and serve an endpoint with fokus-data', async () =
   });
   pageBase = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
   assert.equal(await main(['serve', endpoint, '--port', '0', '--cors', pageBase], io), 0, log.join('\n'));
-  endpointServer = lastServer;
-  endpointBase = `http://127.0.0.1:${(endpointServer!.address() as AddressInfo).port}/`;
+  endpointBase = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(log.join('\n'))?.[1] ?? '';
+  endpointServing = endpointBase !== '';
+  assert.ok(endpointServing, log.join('\n'));
   const { mkdirSync } = await import('node:fs');
   mkdirSync(pageDir);
   writeFileSync(
@@ -75,7 +76,7 @@ test('import, build, validate and serve an endpoint with fokus-data', async () =
 });
 
 test('the imported figures are rendered by comparison-table and municipality-map in Chromium', async () => {
-  assert.ok(endpointServer, 'the endpoint is served');
+  assert.ok(endpointServing, 'the endpoint is served');
   const page = await browser.newPage();
   const problems = watchProblems(page);
   const requests: string[] = [];

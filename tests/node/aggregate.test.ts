@@ -196,10 +196,11 @@ test('count indicators and unknown input', () => {
   assert.equal(file.numerator, undefined);
   assert.throws(() => aggregateCounts(regions, [row('pop', '09999', 2021, 1)]), /unknown region/);
   assert.throws(() => aggregateCounts(regions, [row('pop', '01', 2021, 1), row('pop', '01', 2021, 2)]), /duplicate/);
-  // A Gemeinde without a row is unknown, and so is its sum.
+  // A Gemeinde without a row is not covered (no value, no symbol; never "." secret), and so is its sum.
   const partial = aggregateCounts(
     regions,
     rows.filter((r) => !(r.region === '01002003' && r.count === 'pop')),
   );
-  assert.deepEqual(partial.counts.get('pop')!.get('01002')![0], { value: null, status: '.' });
+  assert.deepEqual(partial.counts.get('pop')!.get('01002003')![0], { value: null, status: '' });
+  assert.deepEqual(partial.counts.get('pop')!.get('01002')![0], { value: null, status: '' });
 });

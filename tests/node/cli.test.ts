@@ -6,8 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { main, lastServer } from '../../src/tools/cli.js';
+import { main } from '../../src/tools/cli.js';
 import { validateEndpoint, formatReport } from '../../src/tools/validate-endpoint.js';
 import { prepareGeometry } from '../../src/tools/geometry.js';
 import { buildDemoEndpoint } from '../../scripts/build-demo-data.js';
@@ -69,8 +68,9 @@ test('build: Amt, Kreis and Land from counts, rates from summed counts, status p
   assert.deepEqual(rate.status['01056025'], ['...', 'x', '.']);
   assert.deepEqual(rate.values[row('01056025')], [null, null, null]);
   const pkw = readJson(path.join(endpoint, 'indicators/pkw-dichte.json'));
-  // A suppressed Gemeinde (Seester ".") makes the Amt's sum and rate suppressed; "p" and "()" survive.
-  assert.deepEqual(pkw.status['010565616'], ['.', '.']);
+  // A suppressed Gemeinde (Seester "." in 2012) makes the Amt's sum and rate suppressed; a year the
+  // table does not cover for Seester (2011) leaves the Amt without a value, but not secret; "p" and "()" survive.
+  assert.deepEqual(pkw.status['010565616'], ['', '.']);
   assert.deepEqual(pkw.status['01056029'], ['()', 'p']);
   const einwohner = readJson(path.join(endpoint, 'indicators/einwohner.json'));
   assert.deepEqual(catalog.indicators.find((i: { id: string }) => i.id === 'einwohner').breaks[0].year, 2011);
@@ -172,9 +172,10 @@ test('serve: the built folder over HTTP with CORS allow-list, compression and ET
     'public, max-age=60',
   );
   assert.equal(r.code, 0, r.err);
-  const server = lastServer!;
+  // The CLI prints where it listens and stops on SIGTERM, as under a process manager.
+  const base = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(r.err)?.[1];
+  assert.ok(base, r.err);
   try {
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const res = await fetch(`${base}catalog.json`, {
       headers: { origin: 'https://gemeinde.example', 'accept-encoding': 'br' },
     });
@@ -190,7 +191,7 @@ test('serve: the built folder over HTTP with CORS allow-list, compression and ET
     assert.deepEqual(report.issues, []);
     assert.equal(report.files, 8);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    process.emit('SIGTERM');
   }
 });
 
@@ -207,7 +208,7 @@ test('build errors name the file and line, and nothing is written', async () => 
   r = await run('build', SOURCE, '--counts', bad, '--out', out);
   assert.match(
     r.err,
-    /1 count value\(s\) of 1 region\(s\) not in this list:\n {2}.*bad.csv:3: region 01059001 \(einwohner 2012\)/,
+    /1 count value\(s\) of 1 region\(s\) not in this list:\n {2}region 01059001: 1 value\(s\), first .*bad.csv:3 \(einwohner 2012\)/,
   );
   r = await run('build', SOURCE, '--counts', bad, '--out', out, '--skip-unknown-regions');
   assert.match(r.err, /indicator "frauenanteil" needs the count "einwohner-w", which no input has/);

@@ -252,7 +252,7 @@ test('import: ffcsv selectors, and a second value for the same count, region and
   // Without GES, the total and the women's value of Elmshorn collide.
   await assert.rejects(
     importSources({ ...base, sources: [{ file: 'ffcsv-sample.csv', counts: { einwohner: { value: 'BEVSTD' } } }] }),
-    /ffcsv-sample.csv:3: a second value for einwohner, region 01056015, 2012 \(the first is in .*ffcsv-sample.csv:2\); select one attribute of GES/,
+    /ffcsv-sample.csv:3: a second value for einwohner, region 01056015, 2012: 4600 here, 9000 in .*ffcsv-sample.csv:2; select one attribute of GES/,
   );
   await assert.rejects(
     importSources({

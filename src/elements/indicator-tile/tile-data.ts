@@ -89,7 +89,9 @@ export async function loadTile(client: FokusClient, a: TileArgs, signal: AbortSi
     unit: localText(indicator.unit, a.lang),
     decimals,
     polarity: indicator.polarity,
-    kind: indicator.computation.type,
+    // A published rate or share reads like a rate ("liegt ... unter dem Landeswert").
+    kind:
+      indicator.computation.type === 'count' && indicator.computation.published ? 'ratio' : indicator.computation.type,
     references,
   });
   const counts = indicator.computation.type === 'ratio' ? data.counts(region.id, year) : undefined;

@@ -113,6 +113,8 @@ export function buildMapModel(input: MapModelInput): MapModel {
   const { indicator, lang, locale, year } = input;
   const { decimals, unit } = indicator;
   const plural = msg(messages, lang, `plural.${input.level}`);
+  // "1 Gemeinde", "2 Gemeinden".
+  const noun = (n: number) => (n === 1 ? msg(messages, lang, `singular.${input.level}`) : plural);
   const fmt = (o: Observation) => formatValue(o.value, o.status, decimals, locale);
 
   const refObs = input.reference?.observation;
@@ -212,8 +214,8 @@ export function buildMapModel(input: MapModelInput): MapModel {
 
   const count = numberFormat(locale, 0).format(regions.length);
   const where = input.parentName
-    ? msg(messages, lang, 'whereIn', { count, regions: plural, parent: input.parentName })
-    : msg(messages, lang, 'whereAll', { count, regions: plural });
+    ? msg(messages, lang, 'whereIn', { count, regions: noun(regions.length), parent: input.parentName })
+    : msg(messages, lang, 'whereAll', { count, regions: noun(regions.length) });
 
   const withValue = regions.filter((r) => r.value !== null);
   const parts: string[] = [];
@@ -240,14 +242,21 @@ export function buildMapModel(input: MapModelInput): MapModel {
   } else {
     parts.push(msg(messages, lang, 'summaryNone', head));
   }
-  if (reference) parts.push(msg(messages, lang, 'summaryReference', { name: reference.name, value: reference.text }));
+  // No second full stop after a value that ends in one ("...", "…").
+  if (reference)
+    parts.push(
+      msg(messages, lang, 'summaryReference', { name: reference.name, value: reference.text }).replace(
+        /([.…])\.$/,
+        '$1',
+      ),
+    );
   const missing = regions.filter((r) => r.value === null);
   if (missing.length === 0) parts.push(msg(messages, lang, 'summaryAllValues', { regions: plural }));
   else if (missing.length <= 5)
     parts.push(
       msg(messages, lang, 'summaryMissing', {
         count: missing.length,
-        regions: plural,
+        regions: noun(missing.length),
         names: missing.map((r) => (r.fill === 'suppressed' ? `${r.name} (${r.status})` : r.name)).join(', '),
       }),
     );

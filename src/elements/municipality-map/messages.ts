@@ -13,7 +13,7 @@ export const messages = {
     classBelow: 'unter {to}',
     classAbove: '{from} und mehr',
     classSingle: '{from}',
-    noData: 'keine Daten',
+    noData: 'keine Angabe',
     legendLabel: 'Legende',
     legendCount: '{count} {regions}',
     legendReference: '{name}: {value}',

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from './mocha.js';
-import { numberFormat, formatValue, statusLabel, localText } from '../../../src/data/format.js';
+import { numberFormat, formatValue, formatDate, statusLabel, localText } from '../../../src/data/format.js';
 import { STATUS_SYMBOLS } from '../../../src/data/schema.js';
 
 describe('numberFormat', () => {
@@ -38,7 +38,8 @@ describe('formatValue', () => {
   it('shows "-" for nothing and "." for a value without number or symbol', () => {
     expect(formatValue(0, '-', 1, 'de-DE')).to.equal('-');
     expect(formatValue(null, '-', 1, 'de-DE')).to.equal('-');
-    expect(formatValue(null, '', 1, 'de-DE')).to.equal('.');
+    expect(formatValue(null, '', 1, 'de-DE')).to.equal('keine Angabe'); // not covered, not secret
+    expect(formatValue(null, '', 1, 'en-GB')).to.equal('no data');
     expect(formatValue(0, '', 1, 'de-DE')).to.equal('0,0');
   });
 });
@@ -69,5 +70,13 @@ describe('statusLabel and localText', () => {
     expect(localText({ de: 'Amt' }, 'en')).to.equal('Amt');
     expect(localText({ de: 'Amt', en: '' }, 'en')).to.equal('Amt');
     expect(localText(undefined, 'de')).to.equal('');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes an ISO date in the locale format ("Datenstand" in German text)', () => {
+    expect(formatDate('2017-10-10', 'de')).to.equal('10.10.2017');
+    expect(formatDate('2017-10-10', 'en')).to.equal('Oct 10, 2017');
+    expect(formatDate('Herbst 2017', 'de')).to.equal('Herbst 2017');
   });
 });

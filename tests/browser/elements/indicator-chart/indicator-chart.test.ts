@@ -76,7 +76,7 @@ describe('<indicator-chart> line', () => {
     );
     expect(text($(el, 'h2')!)).to.equal('Geburtenrate');
     expect(text($(el, '[part=caption] .source')!)).to.equal(
-      'Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 2025-03-01',
+      'Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 01.03.2025',
     );
     const notes = text($(el, '.notes'));
     expect(notes).to.contain('Zeitreihenbruch 2022: Zensus-2022-Korrektur');
@@ -281,7 +281,7 @@ describe('<indicator-chart> line', () => {
           '01;Schleswig-Holstein;2022;8,3;',
           '01;Schleswig-Holstein;2023;8,2;',
           '',
-          '"Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 2025-03-01"',
+          '"Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 01.03.2025"',
           'Zeitreihenbruch 2022: Zensus-2022-Korrektur',
         ].join('\r\n') +
         '\r\n',
@@ -296,7 +296,7 @@ describe('<indicator-chart> line', () => {
         '01,Schleswig-Holstein,2022,8.3,',
         '01,Schleswig-Holstein,2023,8.2,',
         '',
-        'Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 2025-03-01',
+        'Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 01.03.2025',
         'Zeitreihenbruch 2022: Zensus-2022-Korrektur',
       ].join('\n') + '\n',
     );
@@ -310,7 +310,7 @@ describe('<indicator-chart> line', () => {
     const svg = await el.image('svg');
     expect(svg).to.match(/^<svg/);
     expect(svg).to.contain('>Geburtenrate<');
-    expect(svg).to.contain('Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 2025-03-01');
+    expect(svg).to.contain('Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 01.03.2025');
     const png = await el.image('png');
     expect(png).to.match(/^data:image\/png;base64,/);
     expect(png.length).to.be.greaterThan(5000);

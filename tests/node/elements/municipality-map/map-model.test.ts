@@ -55,7 +55,7 @@ test('regions: values rounded, suppressed and missing never in a class', () => {
   assert.equal(m.byId.get('b')!.text, '7,1 p');
   assert.equal(m.byId.get('b')!.label, 'Ort B: 7,1 p je 1.000 Einwohner, vorläufige Zahl');
   assert.equal(m.byId.get('c')!.label, 'Ort C: ., Zahlenwert unbekannt oder geheim zu halten');
-  assert.equal(m.byId.get('d')!.label, 'Ort D: keine Daten');
+  assert.equal(m.byId.get('d')!.label, 'Ort D: keine Angabe');
 });
 
 test('deviation from the reference, signed, German format', () => {
@@ -73,7 +73,7 @@ test('legend: class ranges in German format with counts, own entries for suppres
     '7,1 bis unter 8,7 (2)',
     '8,7 bis 10,2 (2)',
     '. Zahlenwert unbekannt oder geheim zu halten (1)',
-    'keine Daten (1)',
+    'keine Angabe (1)',
   ]);
   assert.deepEqual(
     m.legend.map((l) => l.fill),
