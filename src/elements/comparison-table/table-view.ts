@@ -291,3 +291,29 @@ export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateRes
     ${hasRank ? html`<p>${msg(messages, ctx.lang, 'rankHint')}</p>` : nothing}
   </div>`;
 }
+
+/** The filter box with the count of the rows shown. */
+export function renderFilter(
+  lang: Lang,
+  query: string,
+  shown: number,
+  total: number,
+  onQuery: (query: string) => void,
+): TemplateResult {
+  const count = query
+    ? msg(messages, lang, 'rowCountFiltered', { shown, count: total })
+    : msg(messages, lang, 'rowCount', { count: total });
+  return html`<div class="controls">
+    <label for="filter">${msg(messages, lang, 'filterLabel')}</label>
+    <input
+      id="filter"
+      type="search"
+      part="filter"
+      autocomplete="off"
+      placeholder=${msg(messages, lang, 'filterPlaceholder')}
+      .value=${query}
+      @input=${(e: Event) => onQuery((e.target as HTMLInputElement).value)}
+    />
+    <span class="count" role="status">${count}</span>
+  </div>`;
+}

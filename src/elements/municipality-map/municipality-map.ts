@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { TaskStatus } from '@lit/task';
 import { toCsv, type CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
@@ -8,12 +7,12 @@ import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
 import { msg } from '../../internal/i18n.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
-import { fileName, saveFile } from '../../internal/download.js';
+import { fileBase, saveFile } from '../../internal/downloads.js';
 import { messages } from './messages.js';
 import { styles } from './municipality-map.styles.js';
 import { neighbour, type Direction } from './geo.js';
 import { mapCsvRows, type RegionView } from './map-model.js';
-import { loadMapView, type GeoMemo, type View } from './map-data.js';
+import { loadMap, type MapArgs, type View } from './map-data.js';
 import { adoptLeafletCss, LeafletMap, loadLeaflet } from './leaflet-map.js';
 import { exportSvg, svgToPng } from './export-svg.js';
 import {
@@ -114,49 +113,27 @@ export class MunicipalityMapElement extends FokusElement {
   private mapToken = 0;
   private resizer?: ResizeObserver;
   private announced?: View;
-  private geoMemo: GeoMemo = {};
   private hatch?: CanvasPattern;
 
   private data = new DataTask(this, {
-    manualLoadEvent: true,
-    args: () =>
-      [
-        this.resolvedEndpoint,
-        this.indicator,
-        this.level,
-        this.parent,
-        this.year,
-        this.method,
-        this.classes,
-        this.breaks,
-        this.scheme,
-        this.reference,
-        this.insets,
-        this.uiLang,
-      ] as const,
-    load: (
-      [endpoint, indicator, level, parent, year, method, classes, breaks, scheme, reference, insets, lang],
-      context,
-    ) =>
-      loadMapView(
-        {
-          endpoint,
-          indicator,
-          level,
-          parent,
-          year,
-          method,
-          classes,
-          breaks,
-          scheme,
-          reference,
-          insets,
-          lang,
-          locale: this.locale,
-        },
-        context,
-        this.geoMemo,
-      ),
+    drawn: true,
+    keepPrevious: true,
+    args: (): MapArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      level: this.level,
+      parent: this.parent,
+      year: this.year,
+      method: this.method,
+      classes: this.classes,
+      breaks: this.breaks,
+      scheme: this.scheme,
+      reference: this.reference,
+      insets: this.insets,
+      lang: this.uiLang,
+      locale: this.locale,
+    }),
+    load: loadMap,
     describe: (v: View) => ({ indicators: [v.indicator.id], count: v.model.regions.length }),
   });
 
@@ -182,21 +159,14 @@ export class MunicipalityMapElement extends FokusElement {
 
   /** The view to show: the current one, or the previous one while the next loads (no flicker on a new year). */
   private get view(): View | undefined {
-    const status = this.data.status;
-    const v = this.data.value;
-    if (!v || v.model.regions.length === 0) return undefined;
-    return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? v : undefined;
+    return this.data.shown;
   }
 
   protected override render(): unknown {
-    const v = this.view;
-    const body =
-      v && this.data.status === TaskStatus.PENDING
-        ? this.renderView(v, true)
-        : this.data.render({
-            complete: (view) => this.renderView(view, false),
-            skeleton: () => html`<div class="skeleton map-skeleton"></div>`,
-          });
+    const body = this.data.render({
+      complete: (view, stale) => this.renderView(view, stale),
+      skeleton: () => html`<div class="skeleton map-skeleton"></div>`,
+    });
     return html`${this.renderTitle(this.label)}${body}`;
   }
 
@@ -312,16 +282,6 @@ export class MunicipalityMapElement extends FokusElement {
   }
 
   private async syncMap(): Promise<void> {
-    const value = this.data.value;
-    if (
-      value &&
-      value.model.regions.length === 0 &&
-      this.data.status === TaskStatus.COMPLETE &&
-      this.announced !== value
-    ) {
-      this.announced = value; // the empty state: nothing to draw
-      void this.data.announceLoad(value);
-    }
     const v = this.view;
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!v || !container || !this.isConnected) return this.destroyMap();
@@ -362,9 +322,9 @@ export class MunicipalityMapElement extends FokusElement {
       this.tiles ? 0.75 : 1,
     );
     map.setTabStop(this.tabStop());
-    if (this.announced !== v && this.data.status === TaskStatus.COMPLETE) {
+    if (this.announced !== v && !this.data.stale) {
       this.announced = v;
-      void this.data.announceLoad(v);
+      void this.data.announceLoad(v, true);
     }
   }
 
@@ -527,7 +487,7 @@ export class MunicipalityMapElement extends FokusElement {
   // --- downloads ------------------------------------------------------------------------
 
   private fileBase(v: View, ext: string): string {
-    return fileName([v.indicator.id, v.level, v.parent?.id, v.year], ext);
+    return `${fileBase([v.indicator.id, v.level, v.parent?.id, v.year])}.${ext}`;
   }
 
   /** The CSV text of the values shown (also used by the download button). */
