@@ -6,8 +6,8 @@ import { DataTask } from '../../../src/internal/data-task.js';
 import { configure, resolveEndpoint, DEFAULT_ENDPOINT } from '../../../src/internal/config.js';
 import { define } from '../../../src/internal/define.js';
 import { FokusUsageError } from '../../../src/internal/errors.js';
-import { useEndpoint } from '../fake-endpoint.js';
 import type { FokusErrorEvent, FokusLoadEvent } from '../../../src/internal/events.js';
+import { useEndpoint } from '../helpers.js';
 
 /** A minimal element on the base class: shows the catalog title, or nothing when `empty`. */
 @customElement('test-fokus-widget')

@@ -1,7 +1,7 @@
 /** A small endpoint for the chart tests: 2019–2023, one Land, one Kreis, three Gemeinden. */
-import { useEndpoint as useFakeEndpoint } from '../../fake-endpoint.js';
 import { IndicatorData } from '../../../../src/data/model.js';
 import type { Catalog, IndicatorFile } from '../../../../src/data/schema.js';
+import { useEndpoint as useFakeEndpoint } from '../../helpers.js';
 
 const years = [2019, 2020, 2021, 2022, 2023];
 
