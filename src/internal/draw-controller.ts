@@ -1,4 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { errorMessage } from './errors.js';
+import { FokusErrorEvent } from './events.js';
+import type { Lang } from './i18n.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
@@ -32,6 +35,15 @@ export interface DrawOptions<V> {
   painted?: (value: V) => void;
   /** A draw failed (e.g. the renderer's chunk did not load). */
   failed?: (error: unknown) => void;
+}
+
+/**
+ * A renderer could not draw (e.g. its chunk failed to load): logs it and fires
+ * `fokus-error` (code `other`) on the element, so that nothing half-drawn goes unexplained.
+ */
+export function reportDrawError(host: HTMLElement & { uiLang: Lang }, error: unknown): void {
+  console.error(`${host.localName}: could not draw`, error);
+  host.dispatchEvent(new FokusErrorEvent({ code: 'other', message: errorMessage(error, host.uiLang), error }));
 }
 
 /** The next animation frame: what was drawn before it has been painted. */

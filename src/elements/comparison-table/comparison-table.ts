@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { statusLabel } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
@@ -8,18 +7,15 @@ import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
 import { common, msg } from '../../internal/i18n.js';
-import { captionLines, renderCaption } from '../../internal/caption.js';
+import { renderCaption } from '../../internal/caption.js';
 import {
-  fileBase,
   renderToolbar,
   saveDownload,
-  blobToDataUrl,
   type Downloadable,
   type DownloadKind,
   type ImageFormat,
 } from '../../internal/downloads.js';
-import { styleProps, applyStyles } from '../../internal/style-props.js';
-import { svgTable, svgToPng } from '../../internal/svg-image.js';
+import { applyStyles } from '../../internal/style-props.js';
 import { messages } from './messages.js';
 import { styles } from './comparison-table.styles.js';
 import {
@@ -31,16 +27,9 @@ import {
   type Row,
   type SortDirection,
 } from './table-model.js';
-import {
-  columnLabel,
-  headerRowCount,
-  renderFilter,
-  renderHead,
-  renderKey,
-  renderRow,
-  type ViewContext,
-} from './table-view.js';
-import { csvLabels, tableCsv, tableImageRows, type CsvFlavour } from './table-csv.js';
+import { columnLabel, renderFilter, renderGrid, renderKey, type ViewContext } from './table-view.js';
+import type { CsvFlavour } from './table-csv.js';
+import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
 import { RowWindow } from './row-window.js';
 import { loadTable, type TableArgs, type View } from './table-data.js';
 
@@ -189,46 +178,18 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   /** Base of the download file names, e.g. `vergleich-geburtenrate-2024`; empty before the data. */
   get fileName(): string {
-    const view = this.data.value;
-    if (!view) return '';
-    const years = [...new Set(view.model.columns.filter((c) => c.kind === 'value').map((c) => c.year))];
-    return fileBase([
-      'vergleich',
-      ...view.indicators.map((i) => i.id),
-      years[0],
-      years.length > 1 ? years.at(-1) : undefined,
-    ]);
+    return this.data.value ? tableFileBase(this.data.value) : '';
   }
 
   /** The rows shown (reference rows, then the current order and filter) as CSV with the source lines. */
   csv(flavour: CsvFlavour = 'excel-de'): string {
-    const view = this.data.value;
-    if (!view) return '';
-    const lang = this.uiLang;
-    const footer = captionLines(view.catalog, view.indicators, lang);
-    return tableCsv(
-      view.model,
-      [...view.model.references, ...this.shown],
-      flavour,
-      csvLabels(view.model, lang),
-      footer,
-    );
+    return this.data.value ? tableCsvText(this.data.value, this.shown, flavour, this.uiLang) : '';
   }
 
   /** The rows shown as an image (SVG text or PNG data URL) with caption and source lines. */
   async image(format: ImageFormat): Promise<string> {
-    const view = this.data.value;
-    if (!view) return '';
-    const { model } = view;
-    const lang = this.uiLang;
-    const table = tableImageRows(model, [...model.references, ...this.shown], csvLabels(model, lang), this.locale);
-    const doc = svgTable({
-      title: this.label || view.title,
-      ...table,
-      strong: new Set(model.references.map((_, i) => i)),
-      footer: captionLines(view.catalog, view.indicators, lang).filter(Boolean),
-    });
-    return format === 'svg' ? doc.svg : blobToDataUrl(await svgToPng(doc));
+    const v = this.data.value;
+    return v ? tableImage(v, this.shown, format, this.label || v.title, this.uiLang, this.locale) : '';
   }
 
   private download = (kind: DownloadKind) =>
@@ -315,54 +276,25 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       onSelect: (row) => this.select(row),
       onRowKey: (e, index) => void this.onRowKey(e, index),
     };
-    const heads = headerRowCount(ctx);
-    const refs = model.references;
-    const width = 1 + model.columns.length + (model.mode === 'years' && !this.noSparkline ? 1 : 0);
     const windowed = this.windowed;
     const { start, end } = windowed ? this.rows : { start: 0, end: this.shown.length };
-    const spacer = (where: string, rows: number) =>
-      rows > 0
-        ? html`<tr class="spacer ${where}" aria-hidden="true">
-            <td colspan=${width} style=${styleProps({ height: `${rows * this.rows.estimate}px` })}></td>
-          </tr>`
-        : nothing;
     return html`
       ${
         this.noFilter
           ? nothing
           : renderFilter(lang, this.query, this.shown.length, model.rows.length, (q) => (this.query = q))
       }
-      <div
-        class="scroller ${windowed ? 'windowed' : ''}"
-        tabindex=${windowed ? 0 : nothing}
-        role=${windowed ? 'region' : nothing}
-        aria-labelledby=${windowed ? 'cap' : nothing}
-        @scroll=${(e: Event) => this.rows.update(e.currentTarget as HTMLElement)}
-      >
-        <table part="table" aria-rowcount=${heads + refs.length + this.shown.length}>
-          <caption id="cap">
-            ${this.label || view.title}
-          </caption>
-          ${renderHead(ctx, (key) => this.onSort(key))}
-          ${
-            refs.length
-              ? html`<tbody class="references">
-                  ${refs.map((r, i) => renderRow(r, -1, heads + i + 1, ctx))}
-                </tbody>`
-              : nothing
-          }
-          <tbody class="rows">
-            ${spacer('before', start)}
-            ${repeat(
-              this.shown.slice(start, end),
-              (row) => row.id,
-              (row, i) => renderRow(row, start + i, heads + refs.length + start + i + 1, ctx),
-            )}
-            ${spacer('after', this.shown.length - end)}
-          </tbody>
-        </table>
-        ${this.shown.length === 0 ? html`<p class="nomatch">${msg(messages, lang, 'noMatch', { query: this.query })}</p>` : nothing}
-      </div>
+      ${renderGrid(ctx, {
+        caption: this.label || view.title,
+        shown: this.shown,
+        windowed,
+        start,
+        end,
+        rowHeight: this.rows.estimate,
+        query: this.query,
+        onScroll: (scroller) => this.rows.update(scroller),
+        onSort: (key) => this.onSort(key),
+      })}
       <span class="visually-hidden" role="status">${this.announcement}</span>
       ${renderKey(ctx, msg(common, lang, 'symbolKey'))} ${renderCaption(view.catalog, view.indicators, lang)}
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}

@@ -5,6 +5,8 @@ import { common, msg, type Lang } from '../../internal/i18n.js';
 import { t, type ChartModel } from './chart-model.js';
 import type { ChartTable } from './chart-text.js';
 import { DEFAULT_THEME, type ChartTheme } from './chart-spec.js';
+import type { Box } from './vega-view.js';
+import type { Toggle } from '../../internal/downloads.js';
 
 export interface Tip {
   text: string;
@@ -78,4 +80,36 @@ export function readTheme(element: Element): ChartTheme {
     referenceLight: get('--fokus-chart-reference-light', DEFAULT_THEME.referenceLight),
     other: get('--fokus-chart-other', DEFAULT_THEME.other),
   };
+}
+
+/** The tooltip over a mark (keyboard): above its box, in plot-wrap pixels; centred when there is no box. */
+export function tipAtMark(text: string, box: Box | undefined, svg: DOMRect, wrap: DOMRect): Tip {
+  const x = box ? svg.left - wrap.left + box.x + box.width / 2 : svg.width / 2;
+  const y = box ? svg.top - wrap.top + box.y : 0;
+  return placeTip(text, x, y, wrap.width);
+}
+
+/** The chart's toggles before the downloads: table and definition (undefined: no button). */
+export function chartToggles(
+  lang: Lang,
+  s: { table?: boolean; definition?: boolean; toggleTable: () => void; toggleDefinition: () => void },
+): (Toggle | undefined)[] {
+  return [
+    s.table === undefined
+      ? undefined
+      : {
+          controls: 'table',
+          open: s.table,
+          label: msg(common, lang, s.table ? 'hideTable' : 'showTable'),
+          onToggle: s.toggleTable,
+        },
+    s.definition === undefined
+      ? undefined
+      : {
+          controls: 'definition',
+          open: s.definition,
+          label: msg(common, lang, 'definition'),
+          onToggle: s.toggleDefinition,
+        },
+  ];
 }

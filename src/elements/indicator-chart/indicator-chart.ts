@@ -1,17 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toCsv, type CsvFlavour } from '../../data/csv.js';
+import type { CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { styleProps } from '../../internal/style-props.js';
 import { DataTask } from '../../internal/data-task.js';
-import { DrawController, type DrawJob } from '../../internal/draw-controller.js';
-import { errorMessage } from '../../internal/errors.js';
-import { FokusErrorEvent, FokusSelectEvent } from '../../internal/events.js';
+import { DrawController, reportDrawError, type DrawJob } from '../../internal/draw-controller.js';
+import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
-import { common, msg } from '../../internal/i18n.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
 import {
-  fileBase,
   renderToolbar,
   saveDownload,
   type Downloadable,
@@ -20,10 +17,10 @@ import {
 } from '../../internal/downloads.js';
 import { nextKey, t, type ChartType } from './chart-model.js';
 import { buildChartSpec, defaultHeight, legendColumns } from './chart-spec.js';
-import { chartCsvRows, chartTable, describeChart } from './chart-text.js';
+import { chartTable, describeChart } from './chart-text.js';
 import { ChartView, renderImage } from './vega-view.js';
-import { placeTip, readTheme, renderNotes, renderTable, type Tip } from './chart-parts.js';
-import { loadChart, type ChartArgs, type ChartData } from './chart-data.js';
+import { chartToggles, placeTip, readTheme, renderNotes, renderTable, tipAtMark, type Tip } from './chart-parts.js';
+import { chartCsv, chartFileBase, followSelection, loadChart, type ChartArgs, type ChartData } from './chart-data.js';
 import { styles } from './indicator-chart.styles.js';
 
 /**
@@ -129,7 +126,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     },
     teardown: () => this.view.finalize(),
     painted: (v) => void this.data.announceLoad(v, true),
-    failed: (error) => this.drawFailed(error),
+    failed: (error) => reportDrawError(this, error),
   });
 
   /**
@@ -140,22 +137,11 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   private selection = new SelectionController(this, {
     keys: ['region', 'year', 'indicator'],
     apply: (s, changed) => {
-      const model = this.data.value?.model;
-      if (changed.includes('region') && s.region) {
-        // Before the first load (e.g. a deep link), the attributes say what will be shown.
-        const listed = `${this.region},${this.compare}`.split(/[\s,;]+/);
-        const shown = model
-          ? model.rows.some((r) => r.region === s.region) || model.refs.some((r) => r.region === s.region)
-          : listed.includes(s.region) || !!this.level;
-        if (!shown && (model?.type ?? this.type) !== 'bar') this.region = s.region;
-        this.highlight(s.region);
-      }
-      // A year the shown indicator does not have (e.g. from a group mixing indicators) is not taken.
-      const offered = this.data.value?.indicators;
-      const known = !offered || offered.some((i) => i.years.includes(s.year!));
-      if (changed.includes('year') && s.year && known && (model?.type ?? this.type) !== 'line') this.year = s.year;
-      const breakdown = model ? model.categories.length > 0 : this.type === 'column';
-      if (changed.includes('indicator') && s.indicator && !breakdown) this.indicator = s.indicator;
+      const follow = followSelection(this.data.value, this, s, changed);
+      if (follow.region) this.region = follow.region;
+      if (follow.year) this.year = follow.year;
+      if (follow.indicator) this.indicator = follow.indicator;
+      if (follow.highlight) this.highlight(follow.highlight);
     },
   });
 
@@ -163,18 +149,12 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
 
   /** Base of the download file names, e.g. `geburtenrate-2019-2023`; empty before the data. */
   get fileName(): string {
-    const model = this.data.value?.model;
-    if (!model) return '';
-    return fileBase([model.id, model.type === 'line' ? `${model.years[0]}-${model.years.at(-1)}` : model.year]);
+    return this.data.value ? chartFileBase(this.data.value.model) : '';
   }
 
   /** The data as CSV: `excel-de` (`;`, decimal comma, BOM) or `machine`, with source lines. */
   csv(flavour: CsvFlavour = 'excel-de'): string {
-    const v = this.data.value;
-    if (!v) return '';
-    const notes = v.model.breaks.map((b) => `${t(v.model.lang, 'seriesBreak')} ${b.year}: ${b.note}`);
-    const footer = [...captionLines(v.catalog, v.indicators, v.model.lang), ...notes].filter(Boolean);
-    return toCsv(chartCsvRows(v.model), { flavour }, footer);
+    return this.data.value ? chartCsv(this.data.value, flavour) : '';
   }
 
   /** The chart as an SVG text or PNG data URL, with title, source and licence. */
@@ -193,7 +173,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   }
 
   private download = (kind: DownloadKind) =>
-    saveDownload(this, kind, { machine: 'data' }).catch((error: unknown) => this.drawFailed(error));
+    saveDownload(this, kind, { machine: 'data' }).catch((error: unknown) => reportDrawError(this, error));
 
   // --- drawing --------------------------------------------------------------------------
 
@@ -209,13 +189,6 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     this.view.onClick((d) => typeof d.region === 'string' && d.region && this.select(d.region, d.year as number));
     if (this.selected) await this.view.signal('selected', this.selected);
     return true;
-  }
-
-  /** Vega could not draw (e.g. its chunk failed to load): show nothing half-drawn, say why. */
-  private drawFailed(error: unknown): void {
-    console.error('indicator-chart: the chart could not be drawn', error);
-    const event = new FokusErrorEvent({ code: 'other', message: errorMessage(error, this.uiLang), error });
-    this.dispatchEvent(event);
   }
 
   // --- interaction ----------------------------------------------------------------------
@@ -271,11 +244,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
       this.tip = row ? placeTip(row.tip, 0, 0, 0) : undefined;
       return;
     }
-    const s = svg.getBoundingClientRect();
-    const w = wrap.getBoundingClientRect();
-    const x = box ? s.left - w.left + box.x + box.width / 2 : s.width / 2;
-    const y = box ? s.top - w.top + box.y : 0;
-    this.tip = placeTip(row.tip, x, y, w.width);
+    this.tip = tipAtMark(row.tip, box, svg.getBoundingClientRect(), wrap.getBoundingClientRect());
   }
 
   // --- render by state ------------------------------------------------------------------
@@ -294,18 +263,6 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     const tip = this.tip;
     const activeRow = model.rows.find((r) => r.key === this.active);
     const minHeight = (this.height ?? defaultHeight(model)) + 40;
-    const tableToggle = {
-      controls: 'table',
-      open: this.showTable,
-      label: msg(common, lang, this.showTable ? 'hideTable' : 'showTable'),
-      onToggle: () => (this.showTable = !this.showTable),
-    };
-    const definitionToggle = {
-      controls: 'definition',
-      open: this.showDefinition,
-      label: msg(common, lang, 'definition'),
-      onToggle: () => (this.showDefinition = !this.showDefinition),
-    };
     return html`<figure aria-labelledby="title">
       ${this.renderTitle(model.title)}
       <div class="plot-wrap">
@@ -338,7 +295,12 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
       <div class="visually-hidden" aria-live="polite">${activeRow?.tip ?? ''}</div>
       ${renderNotes(model)}
       ${renderToolbar(lang, {
-        toggles: [this.noTable ? undefined : tableToggle, model.definition ? definitionToggle : undefined],
+        toggles: chartToggles(lang, {
+          table: this.noTable ? undefined : this.showTable,
+          definition: model.definition ? this.showDefinition : undefined,
+          toggleTable: () => (this.showTable = !this.showTable),
+          toggleDefinition: () => (this.showDefinition = !this.showDefinition),
+        }),
         download: this.download,
       })}
       ${this.showDefinition ? html`<p id="definition" class="definition" part="definition">${model.definition}</p>` : nothing}

@@ -10,6 +10,7 @@ import { statusLabel } from '../../data/format.js';
 import { common, msg, type Lang } from '../../internal/i18n.js';
 import { bbox, fitProjection, pathData } from './geo.js';
 import type { LegendItem, MapModel, RegionView } from './map-model.js';
+import type { View } from './map-data.js';
 import { messages } from './messages.js';
 import { HATCH_FILL } from './hatch.js';
 
@@ -190,4 +191,12 @@ export function renderTable(model: MapModel, c: TableContext): TemplateResult {
         : nothing
     }
   </details>`;
+}
+
+/** Caption lines beyond the catalog's: the geometry's attribution, the tile server's (`tiles-attribution`). */
+export function captionExtras(v: View, tilesAttribution: string, lang: Lang): string[] {
+  return [
+    ...(v.attribution && !v.catalog.attribution.includes(v.attribution) ? [v.attribution] : []),
+    ...(tilesAttribution ? [msg(messages, lang, 'tiles', { attribution: tilesAttribution })] : []),
+  ];
 }

@@ -3,8 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { toCsv, type CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
-import { errorMessage } from '../../internal/errors.js';
-import { FokusErrorEvent, FokusSelectEvent } from '../../internal/events.js';
+import { FokusSelectEvent } from '../../internal/events.js';
+import { reportDrawError } from '../../internal/draw-controller.js';
 import { SelectionController } from '../../internal/selection.js';
 import { msg } from '../../internal/i18n.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
@@ -26,7 +26,7 @@ import { LeafletController, usesCanvas } from './leaflet-controller.js';
 import { MapInteraction } from './map-interaction.js';
 import { mapSvg } from './export-svg.js';
 import { canvasHatch, HATCH_FILL, hatchDefs } from './hatch.js';
-import { renderInset, renderLegend, renderTable, renderTime, renderTooltip } from './map-view.js';
+import { captionExtras, renderInset, renderLegend, renderTable, renderTime, renderTooltip } from './map-view.js';
 
 export { CANVAS_THRESHOLD } from './leaflet-controller.js';
 
@@ -162,10 +162,7 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
     hover: (id, point) => this.interaction.hover(id, point),
     activate: (id) => this.select(id),
     painted: (v) => void this.data.announceLoad(v, true),
-    failed: (error) => {
-      console.error('municipality-map: the map could not be drawn', error);
-      this.dispatchEvent(new FokusErrorEvent({ code: 'other', message: errorMessage(error, this.uiLang), error }));
-    },
+    failed: (error) => reportDrawError(this, error),
   });
 
   /** Linked views: the group's region is highlighted, its year and indicator are shown (narrow with `link`). */
@@ -256,12 +253,6 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
       year: model.year,
       where: model.where,
     });
-    const extra = [
-      ...(v.attribution && !v.catalog.attribution.includes(v.attribution) ? [v.attribution] : []),
-      ...(this.tiles && this.tilesAttribution
-        ? [msg(messages, lang, 'tiles', { attribution: this.tilesAttribution })]
-        : []),
-    ];
     const tip = ia.tip && model.byId.get(ia.tip.id);
     const tabStop = ia.tabStop();
     const inset = (f: View['geo']['inset'][number]) => {
@@ -322,7 +313,8 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
             })
       }
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
-      ${renderCaption(v.catalog, [v.indicator], lang, extra)} ${hatchDefs}
+      ${renderCaption(v.catalog, [v.indicator], lang, captionExtras(v, this.tiles && this.tilesAttribution, lang))}
+      ${hatchDefs}
     </div>`;
   }
 }
