@@ -69,8 +69,15 @@ export function useEndpoint(
  * Captures what `saveFile` offers instead of downloading: the Blob handed to
  * `URL.createObjectURL` and the link's file name. Call `restore()` when done.
  */
-export function captureDownloads(): { files: { name: string; blob: Blob }[]; restore: () => void } {
+export function captureDownloads(): {
+  files: { name: string; blob: Blob }[];
+  /** Resolves when the first file has been offered (image downloads are asynchronous). */
+  saved: Promise<void>;
+  restore: () => void;
+} {
   const files: { name: string; blob: Blob }[] = [];
+  let done!: () => void;
+  const saved = new Promise<void>((resolve) => (done = resolve));
   const create = URL.createObjectURL;
   const click = HTMLAnchorElement.prototype.click;
   let last: Blob | undefined;
@@ -79,11 +86,14 @@ export function captureDownloads(): { files: { name: string; blob: Blob }[]; res
     return create.call(URL, blob);
   };
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.download && last) files.push({ name: this.download, blob: last });
-    else if (!this.download) click.call(this);
+    if (this.download && last) {
+      files.push({ name: this.download, blob: last });
+      done();
+    } else if (!this.download) click.call(this);
   };
   return {
     files,
+    saved,
     restore() {
       URL.createObjectURL = create;
       HTMLAnchorElement.prototype.click = click;

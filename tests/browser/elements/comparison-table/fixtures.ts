@@ -1,5 +1,6 @@
 /** A small, fully known endpoint for <comparison-table> tests, and a large one (1,112 Gemeinden). */
 import type { Catalog, IndicatorFile, StatusSymbol } from '../../../../src/data/schema.js';
+import { buildCatalog } from '../../catalog.js';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024];
 
@@ -15,8 +16,7 @@ const base = {
 } as const;
 
 export function catalog(regions: Catalog['regions'] = smallRegions): Catalog {
-  return {
-    format: 'fokus-catalog/1',
+  return buildCatalog({
     version: 'test',
     title: { de: 'FOKUS PI' },
     publisher: 'Kreis Pinneberg',
@@ -59,7 +59,7 @@ export function catalog(regions: Catalog['regions'] = smallRegions): Catalog {
       },
     ],
     geometry: [],
-  } as unknown as Catalog;
+  });
 }
 
 export const smallRegions: Catalog['regions'] = [

@@ -303,8 +303,7 @@ describe('<municipality-map> Kreis Pinneberg', () => {
       $$<HTMLButtonElement>(el, '[part=toolbar] button')
         .find((b) => text(b).includes('PNG'))!
         .click();
-      await aTimeout(50);
-      for (let i = 0; i < 40 && downloads.files.length === 0; i++) await aTimeout(50);
+      await downloads.saved;
     } finally {
       downloads.restore();
     }
