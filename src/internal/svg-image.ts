@@ -24,6 +24,20 @@ export function wrapText(text: string, max: number): string[] {
   return lines;
 }
 
+/**
+ * The source lines under an image (wrapped to the width between `x` and `width - x`),
+ * appended to `out` from baseline `y`; returns the baseline after the last line.
+ */
+export function svgFooter(out: string[], footer: readonly string[], x: number, y: number, width: number): number {
+  for (const text of footer) {
+    for (const line of wrapText(text, Math.floor((width - 2 * x) / 6))) {
+      out.push(`<text x="${x}" y="${y}" font-size="10.5" fill="#52606d">${escapeXml(line)}</text>`);
+      y += 14;
+    }
+  }
+  return y;
+}
+
 /** An SVG document and its size in CSS pixels. */
 export interface SvgDocument {
   svg: string;
@@ -79,13 +93,7 @@ export function svgTable(input: SvgTableInput): SvgDocument {
     cells(row, y, input.strong?.has(i) ? ' font-weight="600"' : '');
     y += rowH;
   });
-  y += 18;
-  for (const text of input.footer) {
-    for (const line of wrapText(text, Math.floor((width - 2 * pad) / 6))) {
-      out.push(`<text x="${pad}" y="${y}" font-size="10.5" fill="#52606d">${escapeXml(line)}</text>`);
-      y += 14;
-    }
-  }
+  y = svgFooter(out, input.footer, pad, y + 18, width);
   const height = Math.ceil(y + 4);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif">` +

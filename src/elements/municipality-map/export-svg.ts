@@ -6,7 +6,7 @@
 import type { Geometry } from 'geojson';
 import { bbox, fitProjection, pathData, unionBBox } from './geo.js';
 import type { LegendItem } from './map-model.js';
-import { escapeXml, wrapText, type SvgDocument } from '../../internal/svg-image.js';
+import { escapeXml, svgFooter, wrapText, type SvgDocument } from '../../internal/svg-image.js';
 import { captionLines } from '../../internal/caption.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { HATCH_FILL, hatchPatternText } from './hatch.js';
@@ -119,13 +119,7 @@ export function exportSvg(input: ExportInput): SvgDocument {
   }
 
   // Footer
-  let fy = Math.max(top + mapH, ly) + 20;
-  for (const text of input.footer) {
-    for (const line of wrapText(text, Math.floor((width - 2 * pad) / 6))) {
-      out.push(`<text x="${pad}" y="${fy}" font-size="10.5" fill="#52606d">${escapeXml(line)}</text>`);
-      fy += 14;
-    }
-  }
+  const fy = svgFooter(out, input.footer, pad, Math.max(top + mapH, ly) + 20, width);
   const height = Math.ceil(fy + 4);
   const head =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif">` +
