@@ -14,7 +14,7 @@ interface Args {
   from?: number;
   to?: number;
   year?: number;
-  title: string;
+  label: string;
   height?: number;
   lang: string;
   group: string;
@@ -36,7 +36,7 @@ const meta: Meta<Args> = {
     compare: '01056,01',
     level: '',
     parent: '',
-    title: '',
+    label: '',
     lang: 'de',
     group: '',
     noTable: false,
@@ -67,7 +67,7 @@ const meta: Meta<Args> = {
         from=${a.from ?? nothing}
         to=${a.to ?? nothing}
         year=${a.year ?? nothing}
-        title=${a.title || nothing}
+        label=${a.label || nothing}
         height=${a.height ?? nothing}
         lang=${a.lang}
         group=${a.group || nothing}
@@ -103,7 +103,7 @@ export const LongNames: Story = {
   args: {
     region: '01056030,01056017,010565690',
     compare: '01056',
-    title:
+    label:
       'Geburtenrate in Klein Offenseth-Sparrieshoop, Groß Offenseth-Aspern und im Amt Geest und Marsch Südholstein',
   },
 };

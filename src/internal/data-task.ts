@@ -7,37 +7,74 @@ import { common, msg, type Lang } from './i18n.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { uiLang: Lang };
 
-export interface DataTaskOptions<A extends readonly unknown[], R> {
-  /** Arguments; a change starts a new run and aborts the previous one. */
+/** What every `load<Name>(args, ctx)` gets besides its arguments. */
+export interface LoadContext {
+  /** Aborted when the arguments change again (or the element is removed). */
+  signal: AbortSignal;
+  /** The page-wide client (validation, cache, dedup). */
+  client: FokusClient;
+  /** A place of this element's own for work reused between runs (e.g. a geometry split). */
+  memo: Record<string, unknown>;
+}
+
+/** The shape of every element's loader (`loadTable`, `loadChart`, `loadMap`, …). */
+export type Loader<A extends object, R> = (args: A, ctx: LoadContext) => Promise<R>;
+
+export interface DataTaskOptions<A extends object, R> {
+  /** Named arguments; a change of any value starts a new run and aborts the previous one. */
   args: () => A;
   /** Loads and prepares the view model. Only the latest run's result is applied. */
-  load: (args: A, context: { signal: AbortSignal; client: FokusClient }) => Promise<R>;
-  /** What `fokus-load` reports; a count of 0 renders the empty state. */
+  load: Loader<A, R>;
+  /** What `fokus-load` reports; a count of 0 renders (and announces) the empty state. */
   describe: (value: R) => FokusLoadDetail;
   /**
-   * When true the element dispatches `fokus-load` itself with `announceLoad()`
-   * (e.g. after an asynchronous drawing library has painted).
+   * Keep the last view on screen (dimmed, `aria-busy`) while the next one loads, instead
+   * of the skeleton (e.g. the map on a new year: no flicker).
    */
-  manualLoadEvent?: boolean;
+  keepPrevious?: boolean;
+  /**
+   * The element dispatches `fokus-load` itself (through `announceLoad()`, usually from a
+   * `DrawController` after an asynchronous renderer has painted). The empty state is
+   * still announced here: there is nothing to draw.
+   */
+  drawn?: boolean;
+}
+
+/** The views an element gives `DataTask.render()`. */
+export interface StateViews<R> {
+  /** The loaded view; `stale` while the next one loads (`keepPrevious`). */
+  complete: (value: R, stale: boolean) => unknown;
+  /** Shown while loading; sized like the result so that nothing jumps. */
+  skeleton: () => TemplateResult;
+}
+
+function sameArgs(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /**
- * The data controller of every element, on @lit/task: aborts the previous run when the
- * arguments change, applies only the latest result, renders the four states
- * (loading, empty, error, complete) and dispatches `fokus-load` / `fokus-error`.
+ * The data controller of every element, on @lit/task: named arguments, aborts the previous
+ * run when they change, applies only the latest result, renders the four states (loading,
+ * empty, error, complete), keeps the previous view while loading when asked to, and
+ * dispatches `fokus-load` (also for the empty state) / `fokus-error`.
  */
-export class DataTask<A extends readonly unknown[], R> {
-  readonly task: Task<A, R>;
+export class DataTask<A extends object, R> {
+  private readonly task: Task<[A], R>;
+  private readonly memo: Record<string, unknown> = {};
+  private announced?: R;
 
   constructor(
     private readonly host: Host,
     private readonly options: DataTaskOptions<A, R>,
   ) {
-    this.task = new Task<A, R>(host, {
-      args: options.args,
-      task: (args, { signal }) => options.load(args, { signal, client: getClient() }),
+    this.task = new Task<[A], R>(host, {
+      args: () => [options.args()],
+      argsEqual: ([a], [b]) => sameArgs(a, b),
+      task: ([args], { signal }) => options.load(args, { signal, client: getClient(), memo: this.memo }),
       onComplete: (value) => {
-        if (!options.manualLoadEvent) void this.announceLoad(value);
+        if (!options.drawn || this.isEmpty(value)) void this.announceLoad(value);
       },
       onError: (error) => {
         if (errorCode(error) === 'aborted' || (error as Error)?.name === 'AbortError') return;
@@ -48,25 +85,55 @@ export class DataTask<A extends readonly unknown[], R> {
     });
   }
 
+  /** The latest loaded value (also while the next one loads); undefined after an error. */
   get value(): R | undefined {
     return this.task.value;
   }
 
-  get status(): TaskStatus {
-    return this.task.status;
+  /** True while a run is pending (or has not started). */
+  get loading(): boolean {
+    return this.task.status === TaskStatus.PENDING || this.task.status === TaskStatus.INITIAL;
   }
 
-  /** Dispatches `fokus-load` once the host has rendered `value`. */
-  async announceLoad(value: R | undefined = this.task.value): Promise<void> {
-    if (value === undefined) return;
+  /**
+   * The value on screen: the loaded one, or (with `keepPrevious`) the previous one while
+   * the next loads; undefined in the loading, empty and error states.
+   */
+  get shown(): R | undefined {
+    const value = this.task.value;
+    if (value === undefined || this.isEmpty(value)) return undefined;
+    const status = this.task.status;
+    if (status === TaskStatus.COMPLETE) return value;
+    return status === TaskStatus.PENDING && this.options.keepPrevious ? value : undefined;
+  }
+
+  /** True when `shown` is the previous value, kept while the next one loads. */
+  get stale(): boolean {
+    return this.shown !== undefined && this.task.status === TaskStatus.PENDING;
+  }
+
+  private isEmpty(value: R): boolean {
+    return this.options.describe(value).count === 0;
+  }
+
+  /**
+   * Dispatches `fokus-load` once the host has rendered `value` (at most once per value
+   * unless `again`; a superseded value is not announced).
+   */
+  async announceLoad(value: R | undefined = this.task.value, again = false): Promise<void> {
+    if (value === undefined || (!again && this.announced === value)) return;
     await this.host.updateComplete;
-    if (this.task.value !== value) return; // superseded meanwhile
+    if (this.task.value !== value || this.task.status !== TaskStatus.COMPLETE) return; // superseded meanwhile
+    if (!again && this.announced === value) return;
+    this.announced = value;
     this.host.dispatchEvent(new FokusLoadEvent(this.options.describe(value)));
   }
 
-  /** Renders the current state; `skeleton` is sized like the result. */
-  render(views: { complete: (value: R) => unknown; skeleton: () => TemplateResult }): unknown {
+  /** Renders the current state. */
+  render(views: StateViews<R>): unknown {
     const lang = this.host.uiLang;
+    const shown = this.shown;
+    if (shown !== undefined) return views.complete(shown, this.stale);
     return this.task.render({
       initial: () => this.renderLoading(views.skeleton, lang),
       pending: () => this.renderLoading(views.skeleton, lang),
@@ -75,10 +142,7 @@ export class DataTask<A extends readonly unknown[], R> {
           <strong>${msg(common, lang, 'errorTitle')}</strong>
           <span class="message">${errorMessage(error, lang)}</span>
         </div>`,
-      complete: (value) =>
-        this.options.describe(value).count === 0
-          ? html`<div class="state empty" role="status" part="empty">${msg(common, lang, 'empty')}</div>`
-          : views.complete(value),
+      complete: () => html`<div class="state empty" role="status" part="empty">${msg(common, lang, 'empty')}</div>`,
     });
   }
 

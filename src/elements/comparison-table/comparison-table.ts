@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { statusLabel } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
@@ -8,22 +7,30 @@ import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
 import { common, msg } from '../../internal/i18n.js';
-import { captionLines, renderCaption } from '../../internal/caption.js';
-import { saveFile, fileName } from '../../internal/download.js';
+import { renderCaption } from '../../internal/caption.js';
+import {
+  renderToolbar,
+  saveDownload,
+  type Downloadable,
+  type DownloadKind,
+  type ImageFormat,
+} from '../../internal/downloads.js';
+import { applyStyles } from '../../internal/style-props.js';
 import { messages } from './messages.js';
 import { styles } from './comparison-table.styles.js';
 import {
   defaultDirection,
   filterRows,
   NAME_KEY,
+  sortColumnKey,
   sortRows,
   type Row,
   type SortDirection,
-  type TableModel,
 } from './table-model.js';
-import { columnLabel, headerRowCount, renderHead, renderKey, renderRow, type ViewContext } from './table-view.js';
-import { csvLabels, tableCsv, type CsvFlavour } from './table-csv.js';
-import { windowSlice } from './windowing.js';
+import { columnLabel, renderFilter, renderGrid, renderKey, type ViewContext } from './table-view.js';
+import type { CsvFlavour } from './table-csv.js';
+import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
+import { RowWindow } from './row-window.js';
 import { loadTable, type TableArgs, type View } from './table-data.js';
 
 /**
@@ -43,7 +50,7 @@ import { loadTable, type TableArgs, type View } from './table-data.js';
  * @csspart sparkline - Each trend line.
  * @csspart key - The key to symbols and notes under the table.
  * @csspart caption - Source, licence and attribution lines.
- * @csspart toolbar - The download buttons.
+ * @csspart toolbar - The download buttons (CSV for Excel, CSV for machines, PNG, SVG).
  * @csspart loading - The loading skeleton.
  * @csspart empty - The empty state.
  * @csspart error - The error message.
@@ -52,8 +59,10 @@ import { loadTable, type TableArgs, type View } from './table-data.js';
  * @cssprop --fokus-color-selected - Background of the selected row.
  * @cssprop --fokus-table-max-height - Height of the scroll area of large (windowed) tables; default 32rem.
  */
-export class ComparisonTableElement extends FokusElement {
+export class ComparisonTableElement extends FokusElement implements Downloadable {
   static override styles = [...FokusElement.styles, styles];
+
+  // --- properties -----------------------------------------------------------------------
 
   /** Indicator ids, comma-separated: regions x indicators for one `year` (default mode). */
   @property() indicators = '';
@@ -94,34 +103,33 @@ export class ComparisonTableElement extends FokusElement {
   /** Above this many rows only the visible rows are rendered (windowing). */
   @property({ type: Number, attribute: 'window-threshold' }) windowThreshold = 200;
 
+  // --- state ----------------------------------------------------------------------------
+
   @state() private query = '';
   @state() private sortKey = '';
   @state() private sortDirection: SortDirection = 'descending';
-  @state() private slice = { start: 0, end: 0 };
   @state() private announcement = '';
-  private rowHeight = 0;
-  private rowsTop = 0;
   private shown: Row[] = [];
   private shownFor?: unknown[];
+  private rows = new RowWindow(this);
 
-  private data = new DataTask<TableArgs, View>(this, {
-    args: () =>
-      [
-        this.resolvedEndpoint,
-        this.indicators,
-        this.indicator,
-        this.year,
-        this.from,
-        this.to,
-        this.level,
-        this.parent,
-        this.regions,
-        this.reference,
-        this.deviation,
-        this.noRank,
-        this.uiLang,
-      ] as const,
-    load: (args, { signal, client }) => loadTable(client, args, signal),
+  private data = new DataTask(this, {
+    args: (): TableArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicators: this.indicators,
+      indicator: this.indicator,
+      year: this.year,
+      from: this.from,
+      to: this.to,
+      level: this.level,
+      parent: this.parent,
+      regions: this.regions,
+      reference: this.reference,
+      deviation: this.deviation,
+      noRank: this.noRank,
+      lang: this.uiLang,
+    }),
+    load: loadTable,
     describe: (v: View) => ({ indicators: v.indicators.map((i) => i.id), count: v.model.rows.length }),
   });
 
@@ -138,6 +146,8 @@ export class ComparisonTableElement extends FokusElement {
     },
   });
 
+  // --- lifecycle ------------------------------------------------------------------------
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sort') || changed.has('direction')) {
       this.sortKey = this.sort;
@@ -150,93 +160,68 @@ export class ComparisonTableElement extends FokusElement {
     const key = [view, this.query, this.sortKey, this.sortDirection, this.uiLang];
     if (view && (!this.shownFor || key.some((k, i) => k !== this.shownFor![i]))) {
       this.shownFor = key;
-      const column = this.resolveSortKey(view.model, this.sortKey);
+      const column = sortColumnKey(view.model, this.sortKey);
       const filtered = filterRows(view.model.rows, this.query);
       this.shown = column ? sortRows(filtered, column, this.sortDirection, this.locale) : filtered;
-      this.updateSlice();
+      this.rows.reset(this.shown.length, this.windowed, this.scroller);
     }
   }
 
-  /** Maps the `sort` attribute (`name`, an indicator id, a year, `rank:<id>`, a column key) to a column key. */
-  private resolveSortKey(model: TableModel, sort: string): string | undefined {
-    if (!sort) return undefined;
-    if (sort === NAME_KEY) return NAME_KEY;
-    const direct = model.columns.find((c) => c.key === sort);
-    if (direct) return direct.key;
-    const [kind, id] = sort.includes(':') ? sort.split(':') : ['value', sort];
-    const matches = model.columns.filter((c) => c.kind === kind && (c.indicator.id === id || String(c.year) === id));
-    return matches[matches.length - 1]?.key;
+  protected override updated(): void {
+    const scroller = this.scroller;
+    const thead = this.renderRoot.querySelector<HTMLElement>('thead');
+    if (scroller && thead) applyStyles(scroller, { '--_ref-top': `${thead.offsetHeight}px` });
+    this.rows.measure(this.renderRoot.querySelector<HTMLElement>('tbody.rows'), scroller);
   }
+
+  // --- downloads ------------------------------------------------------------------------
+
+  /** Base of the download file names, e.g. `vergleich-geburtenrate-2024`; empty before the data. */
+  get fileName(): string {
+    return this.data.value ? tableFileBase(this.data.value) : '';
+  }
+
+  /** The rows shown (reference rows, then the current order and filter) as CSV with the source lines. */
+  csv(flavour: CsvFlavour = 'excel-de'): string {
+    return this.data.value ? tableCsvText(this.data.value, this.shown, flavour, this.uiLang) : '';
+  }
+
+  /** The rows shown as an image (SVG text or PNG data URL) with caption and source lines. */
+  async image(format: ImageFormat): Promise<string> {
+    const v = this.data.value;
+    return v ? tableImage(v, this.shown, format, this.label || v.title, this.uiLang, this.locale) : '';
+  }
+
+  private download = (kind: DownloadKind) =>
+    saveDownload(this, kind, { 'excel-de': 'excel-de', machine: 'machine' }).catch((e: unknown) =>
+      console.error('comparison-table: download failed', e),
+    );
+
+  // --- interaction ----------------------------------------------------------------------
 
   private get windowed(): boolean {
     return this.shown.length > this.windowThreshold;
   }
 
-  private updateSlice(scroller = this.renderRoot?.querySelector<HTMLElement>('.scroller')): void {
-    if (!this.windowed) {
-      this.slice = { start: 0, end: this.shown.length };
-      return;
-    }
-    const rowHeight = this.rowHeight || 32;
-    const top = scroller?.scrollTop ?? 0;
-    const viewport = scroller?.clientHeight || 512;
-    const s = windowSlice(this.shown.length, top - this.rowsTop, viewport, rowHeight, 10);
-    // At the very bottom, always include the last rows (estimated heights may be a little off).
-    if (scroller && top + viewport >= scroller.scrollHeight - 2) s.end = this.shown.length;
-    if (s.start !== this.slice.start || s.end !== this.slice.end) this.slice = { start: s.start, end: s.end };
-  }
-
-  private onScroll = (e: Event) => this.updateSlice(e.currentTarget as HTMLElement);
-
-  protected override updated(): void {
-    const root = this.renderRoot;
-    // Sizes through the CSSOM only: style attributes are blocked by a strict CSP.
-    const scroller = root.querySelector<HTMLElement>('.scroller');
-    const thead = root.querySelector<HTMLElement>('thead');
-    if (scroller && thead) scroller.style.setProperty('--_ref-top', `${thead.offsetHeight}px`);
-    root
-      .querySelectorAll<HTMLTableCellElement & { spacerHeight: number }>('tr.spacer td')
-      .forEach((td) => (td.style.height = `${td.spacerHeight}px`));
-    const rendered = root.querySelectorAll<HTMLElement>('tbody.rows tr[aria-rowindex]');
-    const rows = root.querySelector<HTMLElement>('tbody.rows');
-    if (rendered.length > 1 && rows && this.windowed) {
-      // Average height over the rendered rows: single rows differ by fractions of a pixel.
-      const first = rendered[0].getBoundingClientRect();
-      const last = rendered[rendered.length - 1].getBoundingClientRect();
-      const measured = (last.bottom - first.top) / rendered.length;
-      const top = rows.offsetTop;
-      if (Math.abs(measured - this.rowHeight) > 1 || top !== this.rowsTop) {
-        this.rowHeight = measured;
-        this.rowsTop = top;
-        this.updateSlice();
-      }
-    }
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
   }
 
   private onSort(key: string): void {
     const view = this.data.value;
     if (!view) return;
-    const current = this.resolveSortKey(view.model, this.sortKey);
+    const current = sortColumnKey(view.model, this.sortKey);
     this.sortDirection =
       current === key ? (this.sortDirection === 'ascending' ? 'descending' : 'ascending') : defaultDirection(key);
     this.sortKey = key;
+    const lang = this.uiLang;
+    const column = view.model.columns.find((c) => c.key === key);
     const label =
-      key === NAME_KEY
-        ? msg(messages, this.uiLang, 'region')
-        : columnLabel(
-            view.model,
-            view.model.columns.find((c) => c.key === key)!,
-            this.uiLang,
-            true,
-          );
-    this.announcement = msg(messages, this.uiLang, 'sortedBy', {
+      key === NAME_KEY || !column ? msg(messages, lang, 'region') : columnLabel(view.model, column, lang, true);
+    this.announcement = msg(messages, lang, 'sortedBy', {
       column: label,
-      direction: msg(messages, this.uiLang, this.sortDirection),
+      direction: msg(messages, lang, this.sortDirection),
     });
-  }
-
-  private onFilter(e: Event): void {
-    this.query = (e.target as HTMLInputElement).value;
   }
 
   private select(row: Row): void {
@@ -249,154 +234,23 @@ export class ComparisonTableElement extends FokusElement {
 
   /** Arrow keys, Home and End move between the region buttons over all rows (also off-window ones). */
   private async onRowKey(e: KeyboardEvent, index: number): Promise<void> {
+    const last = this.shown.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
       Home: 0,
-      End: this.shown.length - 1,
+      End: last,
       PageDown: index + 10,
       PageUp: index - 10,
     };
     if (!(e.key in moves)) return;
     e.preventDefault();
-    const target = Math.max(0, Math.min(this.shown.length - 1, moves[e.key]));
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    if (this.windowed && scroller && (target < this.slice.start || target >= this.slice.end)) {
-      scroller.scrollTop = this.rowsTop + target * this.rowHeight - scroller.clientHeight / 2;
-      this.updateSlice(scroller);
-      await this.updateComplete;
-    }
+    const target = Math.max(0, Math.min(last, moves[e.key]));
+    if (this.rows.reveal(target, this.scroller)) await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button.region[data-index="${target}"]`)?.focus();
   }
 
-  private download(view: View, flavour: CsvFlavour): void {
-    const rows = [...view.model.references, ...this.shown];
-    const lang = this.uiLang;
-    const text = tableCsv(
-      view.model,
-      rows,
-      flavour,
-      csvLabels(view.model, lang),
-      captionLines(view.catalog, view.indicators, lang),
-    );
-    const years = [...new Set(view.model.columns.filter((c) => c.kind === 'value').map((c) => c.year))];
-    saveFile(
-      fileName(
-        [
-          'vergleich',
-          ...view.indicators.map((i) => i.id),
-          years[0],
-          years.length > 1 ? years.at(-1) : undefined,
-          flavour,
-        ],
-        'csv',
-      ),
-      text,
-      'text/csv;charset=utf-8',
-    );
-  }
-
-  private renderTable(view: View): TemplateResult {
-    const lang = this.uiLang;
-    const ctx: ViewContext = {
-      lang,
-      locale: this.locale,
-      model: view.model,
-      sortKey: this.resolveSortKey(view.model, this.sortKey) ?? '',
-      direction: this.sortDirection,
-      symbolLabel: (s: StatusSymbol) => statusLabel(s, lang),
-      noSparkline: this.noSparkline,
-      selected: this.selected,
-      onSelect: (row) => this.select(row),
-      onRowKey: (e, index) => void this.onRowKey(e, index),
-    };
-    const heads = headerRowCount(ctx);
-    const refs = view.model.references;
-    const total = view.model.rows.length;
-    const width = 1 + view.model.columns.length + (view.model.mode === 'years' && !this.noSparkline ? 1 : 0);
-    const windowed = this.windowed;
-    const { start, end } = windowed ? this.slice : { start: 0, end: this.shown.length };
-    const rowH = this.rowHeight || 32;
-    const count = this.query
-      ? msg(messages, lang, 'rowCountFiltered', { shown: this.shown.length, count: total })
-      : msg(messages, lang, 'rowCount', { count: total });
-    return html`
-      ${
-        this.noFilter
-          ? nothing
-          : html`<div class="controls">
-              <label for="filter">${msg(messages, lang, 'filterLabel')}</label>
-              <input
-                id="filter"
-                type="search"
-                part="filter"
-                autocomplete="off"
-                placeholder=${msg(messages, lang, 'filterPlaceholder')}
-                .value=${this.query}
-                @input=${this.onFilter}
-              />
-              <span class="count" role="status">${count}</span>
-            </div>`
-      }
-      <div
-        class="scroller ${windowed ? 'windowed' : ''}"
-        tabindex=${windowed ? 0 : nothing}
-        role=${windowed ? 'region' : nothing}
-        aria-labelledby=${windowed ? 'cap' : nothing}
-        @scroll=${this.onScroll}
-      >
-        <table part="table" aria-rowcount=${heads + refs.length + this.shown.length}>
-          <caption id="cap">
-            ${this.label || view.title}
-          </caption>
-          ${renderHead(ctx, (key) => this.onSort(key))}
-          ${
-            refs.length
-              ? html`<tbody class="references">
-                  ${refs.map((r, i) => renderRow(r, -1, heads + i + 1, ctx))}
-                </tbody>`
-              : nothing
-          }
-          <tbody class="rows">
-            ${
-              start > 0
-                ? html`<tr class="spacer before" aria-hidden="true">
-                    <td colspan=${width} .spacerHeight=${start * rowH}></td>
-                  </tr>`
-                : nothing
-            }
-            ${repeat(
-              this.shown.slice(start, end),
-              (row) => row.id,
-              (row, i) => renderRow(row, start + i, heads + refs.length + start + i + 1, ctx),
-            )}
-            ${
-              end < this.shown.length
-                ? html`<tr class="spacer after" aria-hidden="true">
-                    <td colspan=${width} .spacerHeight=${(this.shown.length - end) * rowH}></td>
-                  </tr>`
-                : nothing
-            }
-          </tbody>
-        </table>
-        ${this.shown.length === 0 ? html`<p class="nomatch">${msg(messages, lang, 'noMatch', { query: this.query })}</p>` : nothing}
-      </div>
-      <span class="visually-hidden" role="status">${this.announcement}</span>
-      ${renderKey(ctx, msg(common, lang, 'symbolKey'))} ${renderCaption(view.catalog, view.indicators, lang)}
-      ${
-        this.noDownload
-          ? nothing
-          : html`<div class="toolbar" part="toolbar">
-              <button type="button" data-csv="excel-de" @click=${() => this.download(view, 'excel-de')}>
-                ${msg(common, lang, 'csvExcel')}
-              </button>
-              <button type="button" data-csv="machine" @click=${() => this.download(view, 'machine')}>
-                ${msg(common, lang, 'csvMachine')}
-              </button>
-            </div>`
-      }
-    `;
-  }
+  // --- render by state ------------------------------------------------------------------
 
   override render() {
     return this.data.render({
@@ -405,5 +259,45 @@ export class ComparisonTableElement extends FokusElement {
           ${Array.from({ length: 10 }, () => html`<div class="skeleton skeleton-row"></div>`)}`,
       complete: (view) => this.renderTable(view),
     });
+  }
+
+  private renderTable(view: View): TemplateResult {
+    const lang = this.uiLang;
+    const { model } = view;
+    const ctx: ViewContext = {
+      lang,
+      locale: this.locale,
+      model,
+      sortKey: sortColumnKey(model, this.sortKey) ?? '',
+      direction: this.sortDirection,
+      symbolLabel: (s: StatusSymbol) => statusLabel(s, lang),
+      noSparkline: this.noSparkline,
+      selected: this.selected,
+      onSelect: (row) => this.select(row),
+      onRowKey: (e, index) => void this.onRowKey(e, index),
+    };
+    const windowed = this.windowed;
+    const { start, end } = windowed ? this.rows : { start: 0, end: this.shown.length };
+    return html`
+      ${
+        this.noFilter
+          ? nothing
+          : renderFilter(lang, this.query, this.shown.length, model.rows.length, (q) => (this.query = q))
+      }
+      ${renderGrid(ctx, {
+        caption: this.label || view.title,
+        shown: this.shown,
+        windowed,
+        start,
+        end,
+        rowHeight: this.rows.estimate,
+        query: this.query,
+        onScroll: (scroller) => this.rows.update(scroller),
+        onSort: (key) => this.onSort(key),
+      })}
+      <span class="visually-hidden" role="status">${this.announcement}</span>
+      ${renderKey(ctx, msg(common, lang, 'symbolKey'))} ${renderCaption(view.catalog, view.indicators, lang)}
+      ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
+    `;
   }
 }

@@ -4,6 +4,7 @@
  * deviation and rank follow as plain numbers. Pure: no DOM, unit-tested in Node.
  */
 import { toCsv, type CsvCell, type CsvFlavour } from '../../data/csv.js';
+import { numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { isMissing, type Column, type Row, type TableModel } from './table-model.js';
@@ -75,4 +76,31 @@ export function tableCsv(
   footer: readonly string[],
 ): string {
   return toCsv(tableCsvRows(model, rows, labels), { flavour }, footer);
+}
+
+/** The text of a cell as the table shows it: a formatted number with its symbol, or the symbol alone. */
+export function cellText(row: Row, column: Column, locale: string): string {
+  const cell = row.cells[column.key];
+  if (column.kind === 'rank') return row.reference || !cell || isMissing(cell) ? '' : String(cell.value);
+  if (column.kind === 'deviation') {
+    if (!cell || isMissing(cell)) return '';
+    const decimals = column.mode === 'percent' ? 1 : column.indicator.decimals;
+    return `${numberFormat(locale, decimals, true).format(cell.value as number)}${column.mode === 'percent' ? ' %' : ''}`;
+  }
+  if (!cell || isMissing(cell) || cell.status === '-') return cell?.status || '.';
+  const n = numberFormat(locale, column.indicator.decimals).format(cell.value as number);
+  return cell.status === '()' ? `(${n})` : cell.status ? `${n} ${cell.status}` : n;
+}
+
+/** The rows of the table image: header (full column names), then one line per region. */
+export function tableImageRows(
+  model: TableModel,
+  rows: readonly Row[],
+  labels: CsvLabels,
+  locale: string,
+): { header: string[]; rows: string[][] } {
+  return {
+    header: [labels.region, ...model.columns.map((c) => labels.column(c))],
+    rows: rows.map((r) => [r.name, ...model.columns.map((c) => cellText(r, c, locale))]),
+  };
 }

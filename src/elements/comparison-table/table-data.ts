@@ -3,7 +3,6 @@
  * indicators through the page-wide client, and builds the table model. No Lit, no DOM.
  */
 import type { Catalog, Indicator, LevelId } from '../../data/schema.js';
-import type { FokusClient } from '../../data/client.js';
 import {
   childrenOf,
   indicatorById,
@@ -15,6 +14,7 @@ import {
 import { FokusDataError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
 import { FokusUsageError } from '../../internal/errors.js';
+import type { LoadContext } from '../../internal/data-task.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { buildModel, type DeviationMode, type TableModel } from './table-model.js';
@@ -28,21 +28,21 @@ export interface View {
 }
 
 /** The element's attributes that decide what is loaded (the DataTask arguments). */
-export type TableArgs = readonly [
-  endpoint: string,
-  indicators: string,
-  indicator: string,
-  year: number | undefined,
-  from: number | undefined,
-  to: number | undefined,
-  level: string,
-  parent: string,
-  regions: string,
-  reference: string,
-  deviation: string,
-  noRank: boolean,
-  lang: Lang,
-];
+export interface TableArgs {
+  endpoint: string;
+  indicators: string;
+  indicator: string;
+  year: number | undefined;
+  from: number | undefined;
+  to: number | undefined;
+  level: string;
+  parent: string;
+  regions: string;
+  reference: string;
+  deviation: string;
+  noRank: boolean;
+  lang: Lang;
+}
 
 const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
@@ -50,9 +50,22 @@ const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
  * Loads what the table shows. Errors name the problem: a missing or invalid attribute
  * (`FokusUsageError`), an unknown indicator, region or level (`FokusDataError`).
  */
-export async function loadTable(client: FokusClient, args: TableArgs, signal?: AbortSignal): Promise<View> {
-  const [endpoint, indicators, indicator, year, from, to, level, parent, regions, reference, deviation, noRank, lang] =
-    args;
+export async function loadTable(args: TableArgs, { client, signal }: LoadContext): Promise<View> {
+  const {
+    endpoint,
+    indicators,
+    indicator,
+    year,
+    from,
+    to,
+    level,
+    parent,
+    regions,
+    reference,
+    deviation,
+    noRank,
+    lang,
+  } = args;
   const ids = indicator ? [indicator.trim()] : list(indicators);
   if (ids.length === 0) throw new FokusUsageError('missing-attribute', 'indicators');
   if (deviation && deviation !== 'absolute' && deviation !== 'percent')

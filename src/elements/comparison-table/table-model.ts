@@ -276,3 +276,14 @@ export function sortRows(rows: Row[], key: string, direction: SortDirection, loc
 export function defaultDirection(key: string): SortDirection {
   return key === NAME_KEY || key.startsWith('rank:') ? 'ascending' : 'descending';
 }
+
+/** Maps the `sort` attribute (`name`, an indicator id, a year, `rank:<id>`, a column key) to a column key. */
+export function sortColumnKey(model: TableModel, sort: string): string | undefined {
+  if (!sort) return undefined;
+  if (sort === NAME_KEY) return NAME_KEY;
+  const direct = model.columns.find((c) => c.key === sort);
+  if (direct) return direct.key;
+  const [kind, id] = sort.includes(':') ? sort.split(':') : ['value', sort];
+  const matches = model.columns.filter((c) => c.kind === kind && (c.indicator.id === id || String(c.year) === id));
+  return matches[matches.length - 1]?.key;
+}

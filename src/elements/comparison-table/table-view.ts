@@ -4,6 +4,8 @@
  * class so that stays thin; no state here.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { formatValue, numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
@@ -289,5 +291,91 @@ export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateRes
     }
     ${hasDeviation && ctx.model.base ? html`<p>${msg(messages, ctx.lang, 'deviationHint', { base: ctx.model.base.name })}</p>` : nothing}
     ${hasRank ? html`<p>${msg(messages, ctx.lang, 'rankHint')}</p>` : nothing}
+  </div>`;
+}
+
+/** The filter box with the count of the rows shown. */
+export function renderFilter(
+  lang: Lang,
+  query: string,
+  shown: number,
+  total: number,
+  onQuery: (query: string) => void,
+): TemplateResult {
+  const count = query
+    ? msg(messages, lang, 'rowCountFiltered', { shown, count: total })
+    : msg(messages, lang, 'rowCount', { count: total });
+  return html`<div class="controls">
+    <label for="filter">${msg(messages, lang, 'filterLabel')}</label>
+    <input
+      id="filter"
+      type="search"
+      part="filter"
+      autocomplete="off"
+      placeholder=${msg(messages, lang, 'filterPlaceholder')}
+      .value=${query}
+      @input=${(e: Event) => onQuery((e.target as HTMLInputElement).value)}
+    />
+    <span class="count" role="status">${count}</span>
+  </div>`;
+}
+
+export interface GridOptions {
+  caption: string;
+  /** The compared rows in the current order and filter. */
+  shown: readonly Row[];
+  /** Only rows `start` to `end` are rendered, spacer rows stand in for the others. */
+  windowed: boolean;
+  start: number;
+  end: number;
+  /** Height of one row for the spacers, px. */
+  rowHeight: number;
+  query: string;
+  onScroll: (scroller: HTMLElement) => void;
+  onSort: (key: string) => void;
+}
+
+/** The scroll area with the `<table>`: caption, header, pinned reference rows, the (windowed) rows. */
+export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
+  const { model } = ctx;
+  const heads = headerRowCount(ctx);
+  const refs = model.references;
+  const width = 1 + model.columns.length + (model.mode === 'years' && !ctx.noSparkline ? 1 : 0);
+  const spacer = (where: string, rows: number) =>
+    rows > 0
+      ? html`<tr class="spacer ${where}" aria-hidden="true">
+          <td colspan=${width} style=${styleProps({ height: `${rows * o.rowHeight}px` })}></td>
+        </tr>`
+      : nothing;
+  return html`<div
+    class="scroller ${o.windowed ? 'windowed' : ''}"
+    tabindex=${o.windowed ? 0 : nothing}
+    role=${o.windowed ? 'region' : nothing}
+    aria-labelledby=${o.windowed ? 'cap' : nothing}
+    @scroll=${(e: Event) => o.onScroll(e.currentTarget as HTMLElement)}
+  >
+    <table part="table" aria-rowcount=${heads + refs.length + o.shown.length}>
+      <caption id="cap">
+        ${o.caption}
+      </caption>
+      ${renderHead(ctx, o.onSort)}
+      ${
+        refs.length
+          ? html`<tbody class="references">
+              ${refs.map((r, i) => renderRow(r, -1, heads + i + 1, ctx))}
+            </tbody>`
+          : nothing
+      }
+      <tbody class="rows">
+        ${spacer('before', o.start)}
+        ${repeat(
+          o.shown.slice(o.start, o.end),
+          (row) => row.id,
+          (row, i) => renderRow(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
+        )}
+        ${spacer('after', o.shown.length - o.end)}
+      </tbody>
+    </table>
+    ${o.shown.length === 0 ? html`<p class="nomatch">${msg(messages, ctx.lang, 'noMatch', { query: o.query })}</p>` : nothing}
   </div>`;
 }

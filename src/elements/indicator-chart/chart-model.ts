@@ -37,7 +37,8 @@ export interface ChartRequest {
   from?: number;
   to?: number;
   year?: number;
-  title?: string;
+  /** The heading given (`label`); default the indicator's label. */
+  label?: string;
 }
 
 /** What was loaded: the catalog and one `IndicatorData` (line, bar) or one per category (column). */
@@ -307,7 +308,7 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
     locale,
     id: breakdown?.id ?? indicator.id,
     indicatorIds: data.map((d) => d.id),
-    title: req.title?.trim() || indicatorLabel,
+    title: req.label?.trim() || indicatorLabel,
     indicatorLabel,
     unit,
     decimals: indicator.decimals,

@@ -1,12 +1,12 @@
-/** Template parts of `<indicator-chart>`: toolbar, notes, data table; tooltip placement. */
+/** Template parts of `<indicator-chart>`: notes, data table; tooltip placement; the theme read from CSS. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CsvFlavour } from '../../data/csv.js';
 import { statusLabel } from '../../data/format.js';
 import { common, msg, type Lang } from '../../internal/i18n.js';
 import { t, type ChartModel } from './chart-model.js';
-import type { TableModel } from './chart-text.js';
-
-export type Download = CsvFlavour | 'png' | 'svg';
+import type { ChartTable } from './chart-text.js';
+import { DEFAULT_THEME, type ChartTheme } from './chart-spec.js';
+import type { Box } from './vega-view.js';
+import type { Toggle } from '../../internal/downloads.js';
 
 export interface Tip {
   text: string;
@@ -23,33 +23,6 @@ export function placeTip(text: string, x: number, y: number, width: number): Tip
   return { text, x, y, below: y < 48, align };
 }
 
-export interface ToolbarState {
-  /** Table shown; undefined: no table button. */
-  table?: boolean;
-  /** Definition shown; undefined: no definition button. */
-  definition?: boolean;
-  toggleTable: () => void;
-  toggleDefinition: () => void;
-  download: (kind: Download) => void;
-}
-
-export function renderToolbar(lang: Lang, s: ToolbarState): TemplateResult {
-  const toggle = (open: boolean | undefined, controls: string, label: string, onClick: () => void) =>
-    open === undefined
-      ? nothing
-      : html`<button type="button" aria-expanded=${String(open)} aria-controls=${controls} @click=${onClick}>
-          ${label}
-        </button>`;
-  const button = (kind: Download, label: string) =>
-    html`<button type="button" @click=${() => s.download(kind)}>${label}</button>`;
-  return html`<div class="toolbar" part="toolbar">
-    ${toggle(s.table, 'table', msg(common, lang, s.table ? 'hideTable' : 'showTable'), s.toggleTable)}
-    ${toggle(s.definition, 'definition', msg(common, lang, 'definition'), s.toggleDefinition)}
-    ${button('excel-de', msg(common, lang, 'csvExcel'))} ${button('machine', msg(common, lang, 'csvMachine'))}
-    ${button('png', t(lang, 'png'))} ${button('svg', t(lang, 'svg'))}
-  </div>`;
-}
-
 /** Breaks in series, the key to the official symbols used, and how marked values look. */
 export function renderNotes(model: ChartModel): TemplateResult | typeof nothing {
   const lang = model.lang;
@@ -64,7 +37,7 @@ export function renderNotes(model: ChartModel): TemplateResult | typeof nothing 
 }
 
 /** The data-table alternative: a real table with caption and row and column headers. */
-export function renderTable(table: TableModel, lang: Lang): TemplateResult {
+export function renderTable(table: ChartTable, lang: Lang): TemplateResult {
   return html`<div class="table-wrap" id="table">
     <table part="table">
       <caption>
@@ -87,4 +60,56 @@ export function renderTable(table: TableModel, lang: Lang): TemplateResult {
       </tbody>
     </table>
   </div>`;
+}
+
+/** The chart colours and font from the element's computed style (theme tokens). */
+export function readTheme(element: Element): ChartTheme {
+  const cs = getComputedStyle(element);
+  const get = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+  const bg = get('--_bg', DEFAULT_THEME.background);
+  return {
+    ...DEFAULT_THEME,
+    font: cs.fontFamily || DEFAULT_THEME.font,
+    text: get('--_text', DEFAULT_THEME.text),
+    muted: get('--_muted', DEFAULT_THEME.muted),
+    border: get('--_border', DEFAULT_THEME.border),
+    grid: get('--fokus-chart-grid', DEFAULT_THEME.grid),
+    background: bg === 'transparent' ? '#ffffff' : bg,
+    accent: get('--_accent', DEFAULT_THEME.accent),
+    reference: get('--_reference', DEFAULT_THEME.reference),
+    referenceLight: get('--fokus-chart-reference-light', DEFAULT_THEME.referenceLight),
+    other: get('--fokus-chart-other', DEFAULT_THEME.other),
+  };
+}
+
+/** The tooltip over a mark (keyboard): above its box, in plot-wrap pixels; centred when there is no box. */
+export function tipAtMark(text: string, box: Box | undefined, svg: DOMRect, wrap: DOMRect): Tip {
+  const x = box ? svg.left - wrap.left + box.x + box.width / 2 : svg.width / 2;
+  const y = box ? svg.top - wrap.top + box.y : 0;
+  return placeTip(text, x, y, wrap.width);
+}
+
+/** The chart's toggles before the downloads: table and definition (undefined: no button). */
+export function chartToggles(
+  lang: Lang,
+  s: { table?: boolean; definition?: boolean; toggleTable: () => void; toggleDefinition: () => void },
+): (Toggle | undefined)[] {
+  return [
+    s.table === undefined
+      ? undefined
+      : {
+          controls: 'table',
+          open: s.table,
+          label: msg(common, lang, s.table ? 'hideTable' : 'showTable'),
+          onToggle: s.toggleTable,
+        },
+    s.definition === undefined
+      ? undefined
+      : {
+          controls: 'definition',
+          open: s.definition,
+          label: msg(common, lang, 'definition'),
+          onToggle: s.toggleDefinition,
+        },
+  ];
 }

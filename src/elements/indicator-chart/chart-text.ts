@@ -185,21 +185,21 @@ export function describeChart(model: ChartModel): string {
   return [...parts, missing].filter(Boolean).join(' ');
 }
 
-export interface TableRow {
+export interface ChartTableRow {
   header: string;
   role: Role;
   cells: string[];
 }
 
-export interface TableModel {
+export interface ChartTable {
   caption: string;
   /** Column headers after the region column. */
   columns: string[];
-  rows: TableRow[];
+  rows: ChartTableRow[];
 }
 
 /** The data-table alternative: regions as rows; years (line), the year (bar) or categories (column) as columns. */
-export function chartTable(model: ChartModel): TableModel {
+export function chartTable(model: ChartModel): ChartTable {
   const scopeText =
     model.type === 'line' ? `${model.years[0]}–${model.years[model.years.length - 1]}` : String(model.year);
   const caption = t(model.lang, 'tableCaption', {

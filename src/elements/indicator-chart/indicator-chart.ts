@@ -1,28 +1,27 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Catalog, Indicator } from '../../data/schema.js';
-import { breakdownById, type IndicatorData } from '../../data/model.js';
-import { toCsv, type CsvFlavour } from '../../data/csv.js';
+import type { CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { styleProps } from '../../internal/style-props.js';
 import { DataTask } from '../../internal/data-task.js';
-import { errorMessage, FokusUsageError } from '../../internal/errors.js';
-import { FokusErrorEvent, FokusSelectEvent } from '../../internal/events.js';
+import { DrawController, reportDrawError, type DrawJob } from '../../internal/draw-controller.js';
+import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
-import { fileName, saveFile } from '../../internal/download.js';
-import { buildChartModel, nextKey, parseChartType, t, type ChartModel, type ChartType } from './chart-model.js';
-import { buildChartSpec, defaultHeight, DEFAULT_THEME, legendColumns, type ChartTheme } from './chart-spec.js';
-import { chartCsvRows, chartTable, describeChart } from './chart-text.js';
+import {
+  renderToolbar,
+  saveDownload,
+  type Downloadable,
+  type DownloadKind,
+  type ImageFormat,
+} from '../../internal/downloads.js';
+import { nextKey, t, type ChartType } from './chart-model.js';
+import { buildChartSpec, defaultHeight, legendColumns } from './chart-spec.js';
+import { chartTable, describeChart } from './chart-text.js';
 import { ChartView, renderImage } from './vega-view.js';
-import { placeTip, renderNotes, renderTable, renderToolbar, type Download, type Tip } from './chart-parts.js';
+import { chartToggles, placeTip, readTheme, renderNotes, renderTable, tipAtMark, type Tip } from './chart-parts.js';
+import { chartCsv, chartFileBase, followSelection, loadChart, type ChartArgs, type ChartData } from './chart-data.js';
 import { styles } from './indicator-chart.styles.js';
-
-interface Loaded {
-  model: ChartModel;
-  catalog: Catalog;
-  indicators: Indicator[];
-}
 
 /**
  * One indicator over time (`line`), regions ranked for one year (`bar`) or the categories
@@ -35,10 +34,10 @@ interface Loaded {
  * @fires fokus-select - When a region is clicked or chosen with Enter; `detail: { region, year, indicator }`.
  * @attr link - Linked views: the keys of the group's selection this chart follows (`region year indicator`, default all).
  * @attr sync-url - Keeps the group's selection in the page URL (deep links, back button).
- * @csspart title - The heading.
+ * @csspart title - The heading (`label`, default the indicator's label).
  * @csspart chart - The focusable chart area (arrow keys step through the values).
  * @csspart tooltip - The tooltip of a mark.
- * @csspart toolbar - The row of buttons (table, definition, downloads).
+ * @csspart toolbar - The row of buttons: table, definition, then the downloads (CSV for Excel, CSV for machines, PNG, SVG).
  * @csspart table - The data table.
  * @csspart definition - The indicator's definition.
  * @csspart caption - Source, licence and data year.
@@ -51,8 +50,10 @@ interface Loaded {
  * @cssprop --fokus-chart-grid - Colour of the grid lines (default #e4e7eb).
  * @cssprop --fokus-chart-reference-light - Colour of every second reference region (default #86929e).
  */
-export class IndicatorChartElement extends FokusElement {
+export class IndicatorChartElement extends FokusElement implements Downloadable {
   static override styles = [...FokusElement.styles, styles];
+
+  // --- properties -----------------------------------------------------------------------
 
   /** Indicator id from the catalog, or a breakdown id (then the chart shows columns). */
   @property() indicator = '';
@@ -73,7 +74,7 @@ export class IndicatorChartElement extends FokusElement {
   /** The year of a bar or column chart; default the latest year with data. */
   @property({ type: Number }) year?: number;
   /** Heading; default the indicator's label from the catalog. */
-  @property() override title = '';
+  @property() label = '';
   /** Height of the plot area in pixels; default 260 (bars: 24 per region). */
   @property({ type: Number }) height?: number;
   /** Hides the data-table button. */
@@ -81,53 +82,51 @@ export class IndicatorChartElement extends FokusElement {
   /** Hides the source and licence caption (keep it somewhere else on the page). */
   @property({ type: Boolean, attribute: 'no-source' }) noSource = false;
 
+  // --- state ----------------------------------------------------------------------------
+
   @state() private showTable = false;
   @state() private showDefinition = false;
   @state() private active?: string;
   @state() private tip?: Tip;
-
-  private view = new ChartView();
-  private drawn?: { container: Element; model: ChartModel };
-  private resizer?: ResizeObserver;
   private selected?: string;
   private width = 0;
-  private redrawTimer?: ReturnType<typeof setTimeout>;
+  private view = new ChartView();
 
   private data = new DataTask(this, {
-    manualLoadEvent: true,
-    args: () =>
-      [
-        this.resolvedEndpoint,
-        this.indicator,
-        this.type,
-        this.region,
-        this.compare,
-        this.level,
-        this.parent,
-        this.from,
-        this.to,
-        this.year,
-        this.title,
-        this.uiLang,
-      ] as const,
-    load: async (
-      [endpoint, indicator, type, region, compare, level, parent, from, to, year, title, lang],
-      { signal, client },
-    ): Promise<Loaded> => {
-      if (!indicator.trim()) throw new FokusUsageError('missing-attribute', 'indicator');
-      const chartType = parseChartType(type);
-      const catalog = await client.getCatalog(endpoint, { signal });
-      const id = indicator.trim();
-      const breakdown =
-        breakdownById(catalog, id) ??
-        (chartType === 'column' ? catalog.breakdowns?.find((b) => b.indicators.includes(id)) : undefined);
-      const ids = breakdown ? breakdown.indicators : [id];
-      const data: IndicatorData[] = await Promise.all(ids.map((i) => client.getIndicator(endpoint, i, { signal })));
-      const request = { type: chartType, region, compare, level, parent, from, to, year, title };
-      const model = buildChartModel({ catalog, data, breakdown }, request, lang, this.locale);
-      return { model, catalog, indicators: data.map((d) => d.indicator) };
+    drawn: true,
+    args: (): ChartArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      type: this.type,
+      region: this.region,
+      compare: this.compare,
+      level: this.level,
+      parent: this.parent,
+      from: this.from,
+      to: this.to,
+      year: this.year,
+      label: this.label,
+      lang: this.uiLang,
+      locale: this.locale,
+    }),
+    load: loadChart,
+    describe: (v: ChartData) => ({ indicators: v.model.indicatorIds, count: v.model.count }),
+  });
+
+  /** Vega draws asynchronously: stale draws are dropped, the view follows the width, `fokus-load` once painted. */
+  private drawing = new DrawController<ChartData>(this, {
+    value: () => this.data.shown,
+    container: () => this.renderRoot.querySelector<HTMLElement>('.vega'),
+    draw: (job) => this.draw(job),
+    resize: (_job, width) => {
+      const before = this.width;
+      this.width = width;
+      if (legendColumns(width) === legendColumns(before)) void this.view.resize(width);
+      else this.drawing.redraw();
     },
-    describe: (v) => ({ indicators: v.model.indicatorIds, count: v.model.count }),
+    teardown: () => this.view.finalize(),
+    painted: (v) => void this.data.announceLoad(v, true),
+    failed: (error) => reportDrawError(this, error),
   });
 
   /**
@@ -138,54 +137,28 @@ export class IndicatorChartElement extends FokusElement {
   private selection = new SelectionController(this, {
     keys: ['region', 'year', 'indicator'],
     apply: (s, changed) => {
-      const model = this.data.value?.model;
-      if (changed.includes('region') && s.region) {
-        // Before the first load (e.g. a deep link), the attributes say what will be shown.
-        const listed = `${this.region},${this.compare}`.split(/[\s,;]+/);
-        const shown = model
-          ? model.rows.some((r) => r.region === s.region) || model.refs.some((r) => r.region === s.region)
-          : listed.includes(s.region) || !!this.level;
-        if (!shown && (model?.type ?? this.type) !== 'bar') this.region = s.region;
-        this.highlight(s.region);
-      }
-      // A year the shown indicator does not have (e.g. from a group mixing indicators) is not taken.
-      const offered = this.data.value?.indicators;
-      const known = !offered || offered.some((i) => i.years.includes(s.year!));
-      if (changed.includes('year') && s.year && known && (model?.type ?? this.type) !== 'line') this.year = s.year;
-      const breakdown = model ? model.categories.length > 0 : this.type === 'column';
-      if (changed.includes('indicator') && s.indicator && !breakdown) this.indicator = s.indicator;
+      const follow = followSelection(this.data.value, this, s, changed);
+      if (follow.region) this.region = follow.region;
+      if (follow.year) this.year = follow.year;
+      if (follow.indicator) this.indicator = follow.indicator;
+      if (follow.highlight) this.highlight(follow.highlight);
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the DOM: the view was finalized on disconnect, draw it again.
-    if (this.hasUpdated) this.requestUpdate();
-  }
+  // --- downloads ------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizer?.disconnect();
-    this.resizer = undefined;
-    clearTimeout(this.redrawTimer);
-    this.view.finalize();
-    this.drawn = undefined;
+  /** Base of the download file names, e.g. `geburtenrate-2019-2023`; empty before the data. */
+  get fileName(): string {
+    return this.data.value ? chartFileBase(this.data.value.model) : '';
   }
 
   /** The data as CSV: `excel-de` (`;`, decimal comma, BOM) or `machine`, with source lines. */
   csv(flavour: CsvFlavour = 'excel-de'): string {
-    const v = this.data.value;
-    if (!v) return '';
-    const notes = v.model.breaks.map((b) => `${t(v.model.lang, 'seriesBreak')} ${b.year}: ${b.note}`);
-    return toCsv(
-      chartCsvRows(v.model),
-      { flavour },
-      [...captionLines(v.catalog, v.indicators, v.model.lang), ...notes].filter(Boolean),
-    );
+    return this.data.value ? chartCsv(this.data.value, flavour) : '';
   }
 
   /** The chart as an SVG text or PNG data URL, with title, source and licence. */
-  async image(format: 'svg' | 'png'): Promise<string> {
+  async image(format: ImageFormat): Promise<string> {
     const v = this.data.value;
     if (!v) return '';
     const footer = captionLines(v.catalog, v.indicators, v.model.lang).filter(Boolean);
@@ -193,80 +166,32 @@ export class IndicatorChartElement extends FokusElement {
     const spec = buildChartSpec(v.model, {
       width,
       height: this.height,
-      theme: this.theme(),
+      theme: readTheme(this),
       export: { title: v.model.title, subtitle: v.model.scope, footer },
     });
     return renderImage(spec, format);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const v = this.data.value;
-    const container = this.renderRoot.querySelector<HTMLElement>('.vega');
-    if (v && v.model.count === 0 && this.drawn?.model !== v.model) {
-      this.drawn = { container: this, model: v.model };
-      void this.data.announceLoad(v);
-    }
-    if (!v || !container || (this.drawn?.container === container && this.drawn.model === v.model)) return;
-    this.drawn = { container, model: v.model };
-    this.active = undefined;
-    this.tip = undefined;
-    this.draw(container, v).catch((error: unknown) => this.drawFailed(error));
-  }
+  private download = (kind: DownloadKind) =>
+    saveDownload(this, kind, { machine: 'data' }).catch((error: unknown) => reportDrawError(this, error));
 
-  private async draw(container: HTMLElement, v: Loaded, announce = true): Promise<void> {
+  // --- drawing --------------------------------------------------------------------------
+
+  private async draw({ container, value, redraw, current }: DrawJob<ChartData>): Promise<boolean> {
+    if (!redraw) {
+      this.active = undefined;
+      this.tip = undefined;
+    }
     const width = container.clientWidth || 600;
     this.width = width;
-    const spec = buildChartSpec(v.model, { width, height: this.height, theme: this.theme() });
-    if (!(await this.view.draw(container, spec, this.onTooltip))) return;
+    const spec = buildChartSpec(value.model, { width, height: this.height, theme: readTheme(this) });
+    if (!(await this.view.draw(container, spec, this.onTooltip)) || !current()) return false;
     this.view.onClick((d) => typeof d.region === 'string' && d.region && this.select(d.region, d.year as number));
     if (this.selected) await this.view.signal('selected', this.selected);
-    this.resizer?.disconnect();
-    this.resizer = new ResizeObserver(() => this.onResize(container, v));
-    this.resizer.observe(container);
-    if (announce) await this.data.announceLoad(v);
+    return true;
   }
 
-  /** Vega could not draw (e.g. its chunk failed to load): show nothing half-drawn, say why. */
-  private drawFailed(error: unknown): void {
-    console.error('indicator-chart: the chart could not be drawn', error);
-    const event = new FokusErrorEvent({ code: 'other', message: errorMessage(error, this.uiLang), error });
-    this.dispatchEvent(event);
-  }
-
-  /** Width follows the container: resize the view, or redraw when the legend needs other columns. */
-  private onResize(container: HTMLElement, v: Loaded): void {
-    const width = container.clientWidth;
-    if (!width || width === this.width) return;
-    const before = this.width;
-    this.width = width;
-    clearTimeout(this.redrawTimer);
-    if (legendColumns(width) === legendColumns(before)) void this.view.resize(width);
-    else
-      this.redrawTimer = setTimeout(
-        () => this.data.value === v && this.draw(container, v, false).catch((e: unknown) => this.drawFailed(e)),
-        100,
-      );
-  }
-
-  private theme(): ChartTheme {
-    const cs = getComputedStyle(this);
-    const get = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    const bg = get('--_bg', DEFAULT_THEME.background);
-    return {
-      ...DEFAULT_THEME,
-      font: cs.fontFamily || DEFAULT_THEME.font,
-      text: get('--_text', DEFAULT_THEME.text),
-      muted: get('--_muted', DEFAULT_THEME.muted),
-      border: get('--_border', DEFAULT_THEME.border),
-      grid: get('--fokus-chart-grid', DEFAULT_THEME.grid),
-      background: bg === 'transparent' ? '#ffffff' : bg,
-      accent: get('--_accent', DEFAULT_THEME.accent),
-      reference: get('--_reference', DEFAULT_THEME.reference),
-      referenceLight: get('--fokus-chart-reference-light', DEFAULT_THEME.referenceLight),
-      other: get('--fokus-chart-other', DEFAULT_THEME.other),
-    };
-  }
+  // --- interaction ----------------------------------------------------------------------
 
   private onTooltip = (_h: unknown, event: MouseEvent, _item: unknown, value: unknown) => {
     const wrap = this.renderRoot.querySelector('.plot-wrap');
@@ -295,10 +220,7 @@ export class IndicatorChartElement extends FokusElement {
   private onKeyDown(e: KeyboardEvent): void {
     const model = this.data.value?.model;
     if (!model) return;
-    if (e.key === 'Escape') {
-      this.setActive(undefined);
-      return;
-    }
+    if (e.key === 'Escape') return void this.setActive(undefined);
     if ((e.key === 'Enter' || e.key === ' ') && this.active) {
       e.preventDefault();
       const row = model.rows.find((r) => r.key === this.active);
@@ -307,9 +229,10 @@ export class IndicatorChartElement extends FokusElement {
     }
     if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
     e.preventDefault();
-    this.setActive(nextKey(model, this.active, e.key));
+    void this.setActive(nextKey(model, this.active, e.key));
   }
 
+  /** Moves the keyboard's active mark and puts the tooltip over it. */
   private async setActive(key: string | undefined): Promise<void> {
     this.active = key;
     await this.view.signal('active', key ?? null);
@@ -321,12 +244,10 @@ export class IndicatorChartElement extends FokusElement {
       this.tip = row ? placeTip(row.tip, 0, 0, 0) : undefined;
       return;
     }
-    const s = svg.getBoundingClientRect();
-    const w = wrap.getBoundingClientRect();
-    const x = box ? s.left - w.left + box.x + box.width / 2 : s.width / 2;
-    const y = box ? s.top - w.top + box.y : 0;
-    this.tip = placeTip(row.tip, x, y, w.width);
+    this.tip = tipAtMark(row.tip, box, svg.getBoundingClientRect(), wrap.getBoundingClientRect());
   }
+
+  // --- render by state ------------------------------------------------------------------
 
   override render() {
     const height = (this.height ?? 260) + 50;
@@ -336,10 +257,9 @@ export class IndicatorChartElement extends FokusElement {
     });
   }
 
-  private renderChart(v: Loaded) {
+  private renderChart(v: ChartData) {
     const { model } = v;
     const lang = model.lang;
-    const table = chartTable(model);
     const tip = this.tip;
     const activeRow = model.rows.find((r) => r.key === this.active);
     const minHeight = (this.height ?? defaultHeight(model)) + 40;
@@ -375,37 +295,17 @@ export class IndicatorChartElement extends FokusElement {
       <div class="visually-hidden" aria-live="polite">${activeRow?.tip ?? ''}</div>
       ${renderNotes(model)}
       ${renderToolbar(lang, {
-        table: this.noTable ? undefined : this.showTable,
-        definition: model.definition ? this.showDefinition : undefined,
-        toggleTable: () => (this.showTable = !this.showTable),
-        toggleDefinition: () => (this.showDefinition = !this.showDefinition),
-        download: (kind) => this.download(kind),
+        toggles: chartToggles(lang, {
+          table: this.noTable ? undefined : this.showTable,
+          definition: model.definition ? this.showDefinition : undefined,
+          toggleTable: () => (this.showTable = !this.showTable),
+          toggleDefinition: () => (this.showDefinition = !this.showDefinition),
+        }),
+        download: this.download,
       })}
       ${this.showDefinition ? html`<p id="definition" class="definition" part="definition">${model.definition}</p>` : nothing}
-      ${this.showTable && !this.noTable ? renderTable(table, lang) : nothing}
+      ${this.showTable && !this.noTable ? renderTable(chartTable(model), lang) : nothing}
       ${this.noSource ? nothing : renderCaption(v.catalog, v.indicators, lang)}
     </figure>`;
-  }
-
-  private async download(kind: Download): Promise<void> {
-    const model = this.data.value?.model;
-    if (!model) return;
-    const base = [
-      model.id,
-      model.type === 'line' ? `${model.years[0]}-${model.years[model.years.length - 1]}` : model.year,
-    ];
-    if (kind === 'excel-de' || kind === 'machine') {
-      saveFile(
-        fileName([...base, kind === 'machine' ? 'data' : undefined], 'csv'),
-        this.csv(kind),
-        'text/csv;charset=utf-8',
-      );
-    } else if (kind === 'svg') {
-      saveFile(fileName(base, 'svg'), await this.image('svg'), 'image/svg+xml');
-    } else {
-      const url = await this.image('png');
-      const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
-      saveFile(fileName(base, 'png'), new Blob([bytes], { type: 'image/png' }));
-    }
   }
 }

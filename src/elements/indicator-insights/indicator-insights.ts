@@ -7,7 +7,7 @@ import { DataTask } from '../../internal/data-task.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { renderCaption } from '../../internal/caption.js';
 import { SelectionController } from '../../internal/selection.js';
-import { loadInsights, type InsightsView } from './insights-data.js';
+import { loadInsights, type InsightsArgs, type InsightsView } from './insights-data.js';
 import { messages } from './messages.js';
 import { styles } from './indicator-insights.styles.js';
 
@@ -61,9 +61,15 @@ export class IndicatorInsightsElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
-    args: () => [this.resolvedEndpoint, this.indicator, this.region, this.year, this.peers, this.uiLang] as const,
-    load: ([endpoint, indicator, region, year, peers, lang], { signal, client }) =>
-      loadInsights(client, { endpoint, indicator, region, year, peers, lang }, signal),
+    args: (): InsightsArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      region: this.region,
+      year: this.year,
+      peers: this.peers,
+      lang: this.uiLang,
+    }),
+    load: loadInsights,
     describe: (v: InsightsView) => ({ indicators: [v.indicator.id], count: v.count }),
   });
 

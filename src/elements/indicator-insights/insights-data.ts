@@ -1,6 +1,6 @@
 /** Loads and prepares the view model of <indicator-insights> (no rendering). */
 import type { Catalog, Indicator, Region } from '../../data/schema.js';
-import type { FokusClient } from '../../data/client.js';
+import type { LoadContext } from '../../internal/data-task.js';
 import { indicatorById, regionById } from '../../data/model.js';
 import { FokusDataError } from '../../data/errors.js';
 import { insightsFor, type Finding } from '../../data/insights.js';
@@ -35,7 +35,7 @@ export function parsePeers(text: string): 'kreis' | 'size' {
   throw new FokusUsageError('invalid-attribute', 'peers', text);
 }
 
-export async function loadInsights(client: FokusClient, a: InsightsArgs, signal: AbortSignal): Promise<InsightsView> {
+export async function loadInsights(a: InsightsArgs, { client, signal }: LoadContext): Promise<InsightsView> {
   if (!a.indicator.trim()) throw new FokusUsageError('missing-attribute', 'indicator');
   if (!a.region.trim()) throw new FokusUsageError('missing-attribute', 'region');
   const peers = parsePeers(a.peers);

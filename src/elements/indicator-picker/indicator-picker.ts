@@ -1,20 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Catalog, Indicator } from '../../data/schema.js';
+import type { Indicator } from '../../data/schema.js';
 import { indicatorById } from '../../data/model.js';
 import { localText } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { msg } from '../../internal/i18n.js';
 import { SelectionController } from '../../internal/selection.js';
-import { indicatorGroups, type IndicatorGroup } from './indicator-options.js';
+import { loadIndicatorOptions, type PickerArgs, type PickerView } from './picker-data.js';
 import { messages } from './messages.js';
 import { styles } from './indicator-picker.styles.js';
-
-interface Loaded {
-  catalog: Catalog;
-  groups: IndicatorGroup[];
-}
 
 /**
  * A choice of one indicator, grouped by topic (a native `<select>` with option groups, so
@@ -55,11 +50,13 @@ export class IndicatorPickerElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
-    args: () => [this.resolvedEndpoint, this.topics, this.indicators, this.uiLang] as const,
-    load: async ([endpoint, topics, only, lang], { signal, client }): Promise<Loaded> => {
-      const catalog = await client.getCatalog(endpoint, { signal });
-      return { catalog, groups: indicatorGroups(catalog, lang, { topics, only }) };
-    },
+    args: (): PickerArgs => ({
+      endpoint: this.resolvedEndpoint,
+      topics: this.topics,
+      indicators: this.indicators,
+      lang: this.uiLang,
+    }),
+    load: loadIndicatorOptions,
     describe: (v) => ({
       indicators: v.groups.flatMap((g) => g.indicators.map((i) => i.id)),
       count: v.groups.reduce((n, g) => n + g.indicators.length, 0),
@@ -95,7 +92,7 @@ export class IndicatorPickerElement extends FokusElement {
     this.selection.select({ indicator: id });
   }
 
-  private renderPicker(v: Loaded): unknown {
+  private renderPicker(v: PickerView): unknown {
     const lang = this.uiLang;
     const current = this.indicator;
     const inList = v.groups.some((g) => g.indicators.some((i) => i.id === this.value));

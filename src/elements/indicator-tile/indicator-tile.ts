@@ -61,20 +61,17 @@ export class IndicatorTileElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
-    args: () =>
-      [
-        this.resolvedEndpoint,
-        this.indicator,
-        this.region,
-        this.year,
-        this.compare,
-        this.minCount,
-        this.uiLang,
-      ] as const,
-    load: ([endpoint, indicator, region, year, compare, minCount, lang], { signal, client }) => {
-      const args: TileArgs = { endpoint, indicator, region, year, compare, minCount, lang, locale: this.locale };
-      return loadTile(client, args, signal);
-    },
+    args: (): TileArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      region: this.region,
+      year: this.year,
+      compare: this.compare,
+      minCount: this.minCount,
+      lang: this.uiLang,
+      locale: this.locale,
+    }),
+    load: loadTile,
     describe: (v: TileView) => ({ indicators: [v.indicator.id], count: v.count }),
   });
 

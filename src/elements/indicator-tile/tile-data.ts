@@ -1,12 +1,12 @@
 /** Loads and prepares the view model of <indicator-tile> (no rendering). */
 import type { Catalog, Indicator } from '../../data/schema.js';
-import type { FokusClient } from '../../data/client.js';
 import { ancestors, indicatorById, parseRegionList, regionById, type Observation } from '../../data/model.js';
 import { FokusDataError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { Lang } from '../../internal/i18n.js';
 import { intervalOf, isSmallCount, minCountOf, type Interval } from '../../data/uncertainty.js';
+import type { LoadContext } from '../../internal/data-task.js';
 import { changeAgainst, comparisonSentence, type Change, type Reference } from './tile-text.js';
 
 export interface TileArgs {
@@ -47,7 +47,7 @@ export function referenceIds(catalog: Catalog, region: string, compare: string):
     .map((r) => r.id);
 }
 
-export async function loadTile(client: FokusClient, a: TileArgs, signal: AbortSignal): Promise<TileView> {
+export async function loadTile(a: TileArgs, { client, signal }: LoadContext): Promise<TileView> {
   if (!a.indicator.trim()) throw new FokusUsageError('missing-attribute', 'indicator');
   if (!a.region.trim()) throw new FokusUsageError('missing-attribute', 'region');
   const catalog = await client.getCatalog(a.endpoint, { signal });

@@ -6,6 +6,12 @@
 import type { Geometry } from 'geojson';
 import { bbox, fitProjection, pathData, unionBBox } from './geo.js';
 import type { LegendItem } from './map-model.js';
+import { escapeXml, svgFooter, wrapText, type SvgDocument } from '../../internal/svg-image.js';
+import { captionLines } from '../../internal/caption.js';
+import { msg, type Lang } from '../../internal/i18n.js';
+import { HATCH_FILL, hatchPatternText } from './hatch.js';
+import type { View } from './map-data.js';
+import { messages } from './messages.js';
 
 export interface ExportInput {
   title: string;
@@ -24,31 +30,8 @@ export interface ExportInput {
   width?: number;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
-}
-
-/** Greedy word wrap at about `max` characters. */
-export function wrap(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-const HATCH = `<pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#7a7a7a" stroke-width="2"/></pattern>`;
-
 /** Builds the SVG document; returns it with its size. */
-export function exportSvg(input: ExportInput): { svg: string; width: number; height: number } {
+export function exportSvg(input: ExportInput): SvgDocument {
   const width = input.width ?? 960;
   const pad = 16;
   const legendW = 300;
@@ -58,7 +41,7 @@ export function exportSvg(input: ExportInput): { svg: string; width: number; hei
   const out: string[] = [];
   const fill = (id: string) => {
     const f = input.fillOf(id);
-    return f === 'hatch' ? 'url(#hatch)' : f === 'nodata' ? input.missingColor : f;
+    return f === 'hatch' ? HATCH_FILL : f === 'nodata' ? input.missingColor : f;
   };
 
   // Regions
@@ -109,7 +92,7 @@ export function exportSvg(input: ExportInput): { svg: string; width: number; hei
   // Legend
   const lx = pad + mapW + pad;
   let ly = top + 4;
-  for (const line of wrap(input.legendTitle, 40)) {
+  for (const line of wrapText(input.legendTitle, 40)) {
     out.push(
       `<text x="${lx}" y="${ly + 12}" font-size="13" font-weight="600" fill="#1f2933">${escapeXml(line)}</text>`,
     );
@@ -117,7 +100,7 @@ export function exportSvg(input: ExportInput): { svg: string; width: number; hei
   }
   ly += 6;
   for (const item of input.legend) {
-    const swatch = item.fill === 'class' ? item.color : item.fill === 'suppressed' ? 'url(#hatch)' : input.missingColor;
+    const swatch = item.fill === 'class' ? item.color : item.fill === 'suppressed' ? HATCH_FILL : input.missingColor;
     out.push(
       `<rect x="${lx}" y="${ly}" width="22" height="14" fill="${escapeXml(swatch)}" stroke="#66727f" stroke-width="0.6"/>`,
     );
@@ -129,60 +112,45 @@ export function exportSvg(input: ExportInput): { svg: string; width: number; hei
   }
   ly += 6;
   for (const note of input.legendNotes) {
-    for (const line of wrap(note, 46)) {
+    for (const line of wrapText(note, 46)) {
       out.push(`<text x="${lx}" y="${ly + 11}" font-size="11" fill="#52606d">${escapeXml(line)}</text>`);
       ly += 15;
     }
   }
 
   // Footer
-  let fy = Math.max(top + mapH, ly) + 20;
-  for (const text of input.footer) {
-    for (const line of wrap(text, Math.floor((width - 2 * pad) / 6))) {
-      out.push(`<text x="${pad}" y="${fy}" font-size="10.5" fill="#52606d">${escapeXml(line)}</text>`);
-      fy += 14;
-    }
-  }
+  const fy = svgFooter(out, input.footer, pad, Math.max(top + mapH, ly) + 20, width);
   const height = Math.ceil(fy + 4);
   const head =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif">` +
-    `<defs>${HATCH}</defs><rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<defs>${hatchPatternText}</defs><rect width="100%" height="100%" fill="#ffffff"/>` +
     `<text x="${pad}" y="28" font-size="18" font-weight="600" fill="#1f2933">${escapeXml(input.title)}</text>` +
     (input.subtitle ? `<text x="${pad}" y="48" font-size="13" fill="#52606d">${escapeXml(input.subtitle)}</text>` : '');
   return { svg: `${head}${out.join('')}</svg>`, width, height };
 }
 
-/** Rasterizes an SVG document to PNG (through an `<img>` and a canvas), `scale` times its size. */
-export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
-  const urls = [`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`];
-  let img: HTMLImageElement | undefined;
-  let lastError: unknown;
-  const blobUrl = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  urls.push(blobUrl);
-  try {
-    for (const url of urls) {
-      try {
-        const candidate = new Image();
-        candidate.src = url;
-        await candidate.decode();
-        img = candidate;
-        break;
-      } catch (error) {
-        lastError = error; // e.g. a CSP without data: images: try the blob URL
-      }
-    }
-    if (!img) throw lastError ?? new Error('SVG image could not be decoded');
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(width * scale);
-    canvas.height = Math.round(height * scale);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(blobUrl);
-  }
+/** The standalone SVG of a loaded map view: title (`label`, else indicator and year), legend, source lines. */
+export function mapSvg(v: View, lang: Lang, label: string): SvgDocument {
+  const { model } = v;
+  const byId = model.byId;
+  const unit = model.indicator.unit ? ` (${model.indicator.unit})` : '';
+  const reference = model.reference
+    ? [msg(messages, lang, 'legendReference', { name: model.reference.name, value: model.reference.text })]
+    : [];
+  return exportSvg({
+    title: label || `${model.indicator.label} ${model.year}`,
+    subtitle: model.where,
+    regions: v.geo.main,
+    insets: v.geo.inset.map((f) => ({ id: f.id, name: byId.get(f.id)?.name ?? f.id, geometry: f.geometry })),
+    outlines: v.geo.outlines.map((f) => f.geometry),
+    fillOf: (id) => {
+      const r = byId.get(id);
+      return !r ? 'nodata' : r.fill === 'class' ? r.color : r.fill === 'suppressed' ? 'hatch' : 'nodata';
+    },
+    legendTitle: `${model.indicator.label} ${model.year}${unit}`,
+    legend: model.legend,
+    legendNotes: [...reference, ...model.notes],
+    footer: captionLines(v.catalog, [v.indicator], lang),
+    missingColor: '#d9d9d9',
+  });
 }

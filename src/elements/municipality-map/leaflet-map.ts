@@ -8,8 +8,11 @@
  * as text in its caption instead.
  */
 import type * as Leaflet from 'leaflet';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature } from 'geojson';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { applyStyles } from '../../internal/style-props.js';
+import type { RegionFeature } from './map-data.js';
+import { SELECTED_STROKE, STROKE } from './map-view.js';
 
 export type LeafletModule = typeof Leaflet;
 
@@ -34,9 +37,6 @@ export function adoptLeafletCss(root: ShadowRoot): void {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
 }
 
-/** Maps alive on the page (for the lifecycle tests: back to the start after unmounting). */
-export const liveMaps = new Set<LeafletMap>();
-
 export interface RegionStyle {
   fill: string | CanvasPattern;
   selected: boolean;
@@ -57,10 +57,6 @@ export interface LeafletMapOptions {
   zoomOutTitle: string;
   callbacks: MapCallbacks;
 }
-
-type RegionFeature = Feature<Geometry> & { id: string };
-
-const STROKE = '#66727f';
 
 export class LeafletMap {
   readonly map: Leaflet.Map;
@@ -104,13 +100,10 @@ export class LeafletMap {
     L.control
       .zoom({ position: 'bottomright', zoomInTitle: options.zoomInTitle, zoomOutTitle: options.zoomOutTitle })
       .addTo(this.map);
-    this.map.createPane('fokus-outline').style.zIndex = '420';
-    this.map.createPane('fokus-focus').style.zIndex = '430';
-    this.map.getPane('fokus-outline')!.style.pointerEvents = 'none';
-    this.map.getPane('fokus-focus')!.style.pointerEvents = 'none';
+    applyStyles(this.map.createPane('fokus-outline'), { 'z-index': '420', 'pointer-events': 'none' });
+    applyStyles(this.map.createPane('fokus-focus'), { 'z-index': '430', 'pointer-events': 'none' });
     this.outlineRenderer = L.svg({ pane: 'fokus-outline', padding: 0.2 });
     this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
-    liveMaps.add(this);
   }
 
   /** Draws the regions and outlines; does nothing when `key` is the same as last time. */
@@ -219,8 +212,8 @@ export class LeafletMap {
     const path = this.layers.get(id);
     if (!path) return;
     const base = this.canvas ? 0.4 : 0.8;
-    if (id === this.selected) path.setStyle({ color: '#111111', weight: 3.5 });
-    else if (id === this.hovered) path.setStyle({ color: '#111111', weight: 2 });
+    if (id === this.selected) path.setStyle({ color: SELECTED_STROKE, weight: 3.5 });
+    else if (id === this.hovered) path.setStyle({ color: SELECTED_STROKE, weight: 2 });
     else path.setStyle({ color: STROKE, weight: base });
   }
 
@@ -279,6 +272,5 @@ export class LeafletMap {
     this.layers.clear();
     this.map.off();
     this.map.remove();
-    liveMaps.delete(this);
   }
 }

@@ -9,9 +9,9 @@ import type { Catalog, Indicator, LevelId, Region } from '../../data/schema.js';
 import { childrenOf, indicatorById, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
 import { FokusDataError, isAbortError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
-import type { FokusClient } from '../../data/client.js';
 import type { FokusTopology } from '../../data/validate.js';
 import { FokusUsageError } from '../../internal/errors.js';
+import type { LoadContext } from '../../internal/data-task.js';
 import type { Lang } from '../../internal/i18n.js';
 import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
 import { bbox, centre, findOutliers } from './geo.js';
@@ -82,11 +82,7 @@ function featuresOf(topology: FokusTopology): RegionFeature[] {
 }
 
 /** Loads everything the map shows (see the module comment). */
-export async function loadMapView(
-  args: MapArgs,
-  { signal, client }: { signal: AbortSignal; client: FokusClient },
-  memo: GeoMemo,
-): Promise<View> {
+export async function loadMap(args: MapArgs, { signal, client, memo }: LoadContext): Promise<View> {
   const {
     endpoint,
     indicator: indicatorId,
@@ -140,7 +136,7 @@ export async function loadMapView(
   const regions = parentRegion
     ? childrenOf(catalog, parentRegion.id, levelId)
     : catalog.regions.filter((r) => r.level === levelId);
-  const geo = geoFor(memo, catalog, topology, outlineTopology, regions, parentRegion, insets);
+  const geo = geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
   const shown = regions.filter((r) => geo.centres.has(r.id));
   const model = buildMapModel({
     regions: shown,

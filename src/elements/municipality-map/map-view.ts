@@ -1,6 +1,6 @@
 /**
  * The Lit templates of `<municipality-map>` around the Leaflet map: inset, tooltip,
- * legend, year slider, table alternative, toolbar and the hatch pattern. Every text is
+ * legend, year slider and table alternative. Every text is
  * bound as text (never HTML); colours are SVG presentation attributes, never inline
  * styles (a strict CSP blocks `style` attributes).
  */
@@ -10,20 +10,12 @@ import { statusLabel } from '../../data/format.js';
 import { common, msg, type Lang } from '../../internal/i18n.js';
 import { bbox, fitProjection, pathData } from './geo.js';
 import type { LegendItem, MapModel, RegionView } from './map-model.js';
+import type { View } from './map-data.js';
 import { messages } from './messages.js';
+import { HATCH_FILL } from './hatch.js';
 
 export const STROKE = '#66727f';
 export const SELECTED_STROKE = '#111111';
-
-/** The hatch pattern of suppressed values, referenced as `url(#hatch)` by Leaflet's paths and the inset. */
-export const hatchDefs = html`<svg class="defs" width="0" height="0" aria-hidden="true">
-  <defs>
-    <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-      <rect width="6" height="6" fill="#f2f2f2"></rect>
-      <line x1="0" y1="0" x2="0" y2="6" stroke="#7a7a7a" stroke-width="2"></line>
-    </pattern>
-  </defs>
-</svg>`;
 
 export interface InsetContext {
   lang: Lang;
@@ -70,7 +62,7 @@ export function renderTooltip(r: RegionView, model: MapModel, lang: Lang): Templ
 }
 
 function swatch(item: LegendItem): TemplateResult {
-  const fill = item.fill === 'class' ? item.color : item.fill === 'suppressed' ? 'url(#hatch)' : '#d9d9d9';
+  const fill = item.fill === 'class' ? item.color : item.fill === 'suppressed' ? HATCH_FILL : '#d9d9d9';
   return html`<svg class="swatch ${item.fill}" viewBox="0 0 24 16" aria-hidden="true">
     ${svg`<rect x="0.5" y="0.5" width="23" height="15" fill=${fill} stroke=${STROKE}></rect>`}
   </svg>`;
@@ -201,13 +193,10 @@ export function renderTable(model: MapModel, c: TableContext): TemplateResult {
   </details>`;
 }
 
-/** Download buttons: PNG, SVG, CSV for Excel, CSV for machines. */
-export function renderToolbar(lang: Lang, on: (kind: 'png' | 'svg' | 'excel-de' | 'machine') => void): TemplateResult {
-  const label = (text: string) => `${msg(common, lang, 'download')}: ${text}`;
-  return html`<div class="toolbar" part="toolbar">
-    <button type="button" @click=${() => on('png')}>${label(msg(messages, lang, 'downloadPng'))}</button>
-    <button type="button" @click=${() => on('svg')}>${label(msg(messages, lang, 'downloadSvg'))}</button>
-    <button type="button" @click=${() => on('excel-de')}>${label(msg(common, lang, 'csvExcel'))}</button>
-    <button type="button" @click=${() => on('machine')}>${label(msg(common, lang, 'csvMachine'))}</button>
-  </div>`;
+/** Caption lines beyond the catalog's: the geometry's attribution, the tile server's (`tiles-attribution`). */
+export function captionExtras(v: View, tilesAttribution: string, lang: Lang): string[] {
+  return [
+    ...(v.attribution && !v.catalog.attribution.includes(v.attribution) ? [v.attribution] : []),
+    ...(tilesAttribution ? [msg(messages, lang, 'tiles', { attribution: tilesAttribution })] : []),
+  ];
 }

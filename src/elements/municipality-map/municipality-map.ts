@@ -1,34 +1,34 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { TaskStatus } from '@lit/task';
 import { toCsv, type CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
+import { reportDrawError } from '../../internal/draw-controller.js';
 import { SelectionController } from '../../internal/selection.js';
 import { msg } from '../../internal/i18n.js';
 import { captionLines, renderCaption } from '../../internal/caption.js';
-import { fileName, saveFile } from '../../internal/download.js';
+import {
+  blobToDataUrl,
+  fileBase,
+  renderToolbar,
+  saveDownload,
+  type Downloadable,
+  type DownloadKind,
+  type ImageFormat,
+} from '../../internal/downloads.js';
+import { svgToPng } from '../../internal/svg-image.js';
 import { messages } from './messages.js';
 import { styles } from './municipality-map.styles.js';
-import { neighbour, type Direction } from './geo.js';
 import { mapCsvRows, type RegionView } from './map-model.js';
-import { loadMapView, type GeoMemo, type View } from './map-data.js';
-import { adoptLeafletCss, LeafletMap, loadLeaflet } from './leaflet-map.js';
-import { exportSvg, svgToPng } from './export-svg.js';
-import {
-  hatchDefs,
-  renderInset,
-  renderLegend,
-  renderTable,
-  renderTime,
-  renderToolbar,
-  renderTooltip,
-} from './map-view.js';
+import { loadMap, type MapArgs, type View } from './map-data.js';
+import { LeafletController, usesCanvas } from './leaflet-controller.js';
+import { MapInteraction } from './map-interaction.js';
+import { mapSvg } from './export-svg.js';
+import { canvasHatch, HATCH_FILL, hatchDefs } from './hatch.js';
+import { captionExtras, renderInset, renderLegend, renderTable, renderTime, renderTooltip } from './map-view.js';
 
-const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
-/** Above this many regions the canvas renderer draws the map (`renderer="auto"`). */
-export const CANVAS_THRESHOLD = 300;
+export { CANVAS_THRESHOLD } from './leaflet-controller.js';
 
 /**
  * A choropleth of regions (Gemeinden, Ämter, Kreise) coloured by the value of one
@@ -51,7 +51,7 @@ export const CANVAS_THRESHOLD = 300;
  * @csspart summary - The text summary under the map.
  * @csspart time - The year slider (`show-time`).
  * @csspart table - The table alternative (`<details>`).
- * @csspart toolbar - The download buttons.
+ * @csspart toolbar - The download buttons (CSV for Excel, CSV for machines, PNG, SVG).
  * @csspart caption - Source, licence and attribution lines.
  * @csspart loading - The loading skeleton.
  * @csspart empty - The empty state.
@@ -60,8 +60,10 @@ export const CANVAS_THRESHOLD = 300;
  * @cssprop --fokus-map-background - Background of the map where there are no regions (sea, neighbours); default #eef2f5.
  * @cssprop --fokus-color-selected - Background of the selected row in the table.
  */
-export class MunicipalityMapElement extends FokusElement {
+export class MunicipalityMapElement extends FokusElement implements Downloadable {
   static override styles = [...FokusElement.styles, styles];
+
+  // --- properties -----------------------------------------------------------------------
 
   /** Indicator id, e.g. `motorisierungsgrad` (required). */
   @property() indicator = '';
@@ -106,58 +108,61 @@ export class MunicipalityMapElement extends FokusElement {
   /** Hide the download buttons. */
   @property({ type: Boolean, attribute: 'no-download' }) noDownload = false;
 
-  @state() private tip?: { id: string; x: number; y: number };
-  @state() private focusedRegion = '';
-  @state() private announcement = '';
+  // --- state ----------------------------------------------------------------------------
+
   @state() private tableOpen = false;
-  private mapView?: LeafletMap;
-  private mapToken = 0;
-  private resizer?: ResizeObserver;
-  private announced?: View;
-  private geoMemo: GeoMemo = {};
-  private hatch?: CanvasPattern;
 
   private data = new DataTask(this, {
-    manualLoadEvent: true,
-    args: () =>
-      [
-        this.resolvedEndpoint,
-        this.indicator,
-        this.level,
-        this.parent,
-        this.year,
-        this.method,
-        this.classes,
-        this.breaks,
-        this.scheme,
-        this.reference,
-        this.insets,
-        this.uiLang,
-      ] as const,
-    load: (
-      [endpoint, indicator, level, parent, year, method, classes, breaks, scheme, reference, insets, lang],
-      context,
-    ) =>
-      loadMapView(
-        {
-          endpoint,
-          indicator,
-          level,
-          parent,
-          year,
-          method,
-          classes,
-          breaks,
-          scheme,
-          reference,
-          insets,
-          lang,
-          locale: this.locale,
-        },
-        context,
-        this.geoMemo,
-      ),
+    drawn: true,
+    keepPrevious: true,
+    args: (): MapArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      level: this.level,
+      parent: this.parent,
+      year: this.year,
+      method: this.method,
+      classes: this.classes,
+      breaks: this.breaks,
+      scheme: this.scheme,
+      reference: this.reference,
+      insets: this.insets,
+      lang: this.uiLang,
+      locale: this.locale,
+    }),
+    load: loadMap,
     describe: (v: View) => ({ indicators: [v.indicator.id], count: v.model.regions.length }),
+  });
+
+  private interaction: MapInteraction = new MapInteraction(this, {
+    view: () => this.data.shown,
+    map: () => this.leaflet.map,
+    canvas: (v) => usesCanvas(this.renderer, v),
+    selected: () => this.selected,
+    select: (id) => this.select(id),
+    label: (r) => this.regionLabel(r),
+  });
+
+  private leaflet: LeafletController = new LeafletController(this, {
+    view: () => this.data.shown,
+    renderer: () => this.renderer,
+    look: (v, canvas) => ({
+      styleOf: (id) => {
+        const r = v.model.byId.get(id);
+        return r && { fill: this.fillOf(r, canvas), selected: id === this.selected, label: this.regionLabel(r) };
+      },
+      selected: this.selected,
+      tabStop: this.interaction.tabStop(),
+      tiles: this.tiles,
+    }),
+    zoomTitles: () => ({
+      zoomIn: msg(messages, this.uiLang, 'zoomIn'),
+      zoomOut: msg(messages, this.uiLang, 'zoomOut'),
+    }),
+    hover: (id, point) => this.interaction.hover(id, point),
+    activate: (id) => this.select(id),
+    painted: (v) => void this.data.announceLoad(v, true),
+    failed: (error) => reportDrawError(this, error),
   });
 
   /** Linked views: the group's region is highlighted, its year and indicator are shown (narrow with `link`). */
@@ -170,90 +175,123 @@ export class MunicipalityMapElement extends FokusElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate(); // re-creates the map after a move in the DOM
+  // --- lifecycle ------------------------------------------------------------------------
+
+  protected override updated(): void {
+    this.interaction.placeTip();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.destroyMap();
+  // --- public methods -------------------------------------------------------------------
+
+  /** Selects a region (as a click or Enter does) and fires `fokus-select`. */
+  select(id: string): void {
+    const v = this.data.shown;
+    if (!v?.model.byId.has(id)) return;
+    this.selected = id;
+    this.interaction.announce(this.regionLabel(v.model.byId.get(id)!));
+    this.dispatchEvent(new FokusSelectEvent({ region: id, year: v.year, indicator: v.indicator.id }));
+    this.selection.select({ region: id });
   }
 
-  /** The view to show: the current one, or the previous one while the next loads (no flicker on a new year). */
-  private get view(): View | undefined {
-    const status = this.data.status;
-    const v = this.data.value;
-    if (!v || v.model.regions.length === 0) return undefined;
-    return status === TaskStatus.COMPLETE || status === TaskStatus.PENDING ? v : undefined;
+  /** Moves keyboard focus to a region (its path; on the canvas renderer a drawn focus ring). */
+  focusRegion(id: string): Promise<void> {
+    return this.interaction.focusRegion(id);
   }
+
+  /** Base of the download file names, e.g. `sgb2-quote-gemeinde-01056-2024`; empty before the data. */
+  get fileName(): string {
+    const v = this.data.shown;
+    return v ? fileBase([v.indicator.id, v.level, v.parent?.id, v.year]) : '';
+  }
+
+  /** The CSV text of the values shown (also used by the download button). */
+  csv(flavour: CsvFlavour = 'excel-de'): string {
+    const v = this.data.shown;
+    if (!v) return '';
+    return toCsv(mapCsvRows(v.model), { flavour }, captionLines(v.catalog, [v.indicator], this.uiLang));
+  }
+
+  /** The map as a standalone SVG text or PNG data URL (twice the size), with legend and source lines. */
+  async image(format: ImageFormat): Promise<string> {
+    const v = this.data.shown;
+    if (!v) return '';
+    const doc = mapSvg(v, this.uiLang, this.label);
+    return format === 'svg' ? doc.svg : blobToDataUrl(await svgToPng(doc));
+  }
+
+  private download = (kind: DownloadKind) =>
+    saveDownload(this, kind).catch((e: unknown) => console.error('municipality-map: download failed', e));
+
+  // --- helpers --------------------------------------------------------------------------
+
+  private fillOf(r: RegionView, canvas: boolean): string | CanvasPattern {
+    if (r.fill === 'class') return r.color;
+    if (r.fill === 'nodata') return getComputedStyle(this).getPropertyValue('--_missing').trim() || '#d9d9d9';
+    return canvas ? canvasHatch() : HATCH_FILL;
+  }
+
+  private regionLabel(r: RegionView): string {
+    return r.id === this.selected ? `${r.label}; ${msg(messages, this.uiLang, 'regionSelected')}` : r.label;
+  }
+
+  // --- render by state ------------------------------------------------------------------
 
   protected override render(): unknown {
-    const v = this.view;
-    const body =
-      v && this.data.status === TaskStatus.PENDING
-        ? this.renderView(v, true)
-        : this.data.render({
-            complete: (view) => this.renderView(view, false),
-            skeleton: () => html`<div class="skeleton map-skeleton"></div>`,
-          });
+    const body = this.data.render({
+      complete: (view, stale) => this.renderView(view, stale),
+      skeleton: () => html`<div class="skeleton map-skeleton"></div>`,
+    });
     return html`${this.renderTitle(this.label)}${body}`;
   }
 
   private renderView(v: View, busy: boolean): TemplateResult {
     const lang = this.uiLang;
     const { model } = v;
+    const ia = this.interaction;
     const mapLabel = msg(messages, lang, 'mapLabel', {
       indicator: model.indicator.label,
       year: model.year,
       where: model.where,
     });
-    const extra = [
-      ...(v.attribution && !v.catalog.attribution.includes(v.attribution) ? [v.attribution] : []),
-      ...(this.tiles && this.tilesAttribution
-        ? [msg(messages, lang, 'tiles', { attribution: this.tilesAttribution })]
-        : []),
-    ];
-    const tip = this.tip && model.byId.get(this.tip.id);
-    const tabStop = this.tabStop();
+    const tip = ia.tip && model.byId.get(ia.tip.id);
+    const tabStop = ia.tabStop();
+    const inset = (f: View['geo']['inset'][number]) => {
+      const r = model.byId.get(f.id);
+      if (!r) return nothing;
+      return renderInset(f.geometry, r, {
+        lang,
+        selected: r.id === this.selected,
+        tabStop: r.id === tabStop,
+        label: this.regionLabel(r),
+        fill: this.fillOf(r, false) as string,
+        onSelect: () => this.select(r.id),
+        onPointer: (e) => ia.showTip(r.id, e),
+      });
+    };
     return html`<div class=${busy ? 'busy' : ''} aria-busy=${busy ? 'true' : 'false'}>
       <div class="frame">
         <div
           class="map-wrap"
           part="map"
-          @focusin=${this.onFocusIn}
-          @focusout=${this.onFocusOut}
-          @keydown=${this.onKeyDown}
-          @pointerleave=${() => this.hideTip('pointer')}
+          @focusin=${ia.onFocusIn}
+          @focusout=${ia.onFocusOut}
+          @keydown=${ia.onKeyDown}
+          @pointerleave=${() => ia.hideTip('pointer')}
         >
           <div
             class="map"
             role="group"
             aria-label=${mapLabel}
             aria-describedby="summary keyhint"
-            tabindex=${this.isCanvas(v) ? '0' : nothing}
+            tabindex=${usesCanvas(this.renderer, v) ? '0' : nothing}
           ></div>
-          ${v.geo.inset.map((f) => {
-            const r = model.byId.get(f.id);
-            return r
-              ? renderInset(f.geometry, r, {
-                  lang,
-                  selected: r.id === this.selected,
-                  tabStop: r.id === tabStop,
-                  label: this.regionLabel(r),
-                  fill: this.fillOf(r, false) as string,
-                  onSelect: () => this.select(r.id),
-                  onPointer: (e) => this.showTip(r.id, e),
-                })
-              : nothing;
-          })}
-          ${tip ? renderTooltip(tip, model, lang) : nothing}
+          ${v.geo.inset.map(inset)} ${tip ? renderTooltip(tip, model, lang) : nothing}
         </div>
         ${this.noLegend ? nothing : renderLegend(model, msg(messages, lang, `plural.${v.level}`), lang)}
       </div>
       <p id="summary" class="summary" part="summary">${model.summary}</p>
       <p id="keyhint" class="visually-hidden">${msg(messages, lang, 'keyHint')}</p>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="visually-hidden" role="status">${ia.announcement}</div>
       ${
         this.showTime
           ? renderTime(v.data.years, v.year, lang, (year) => {
@@ -274,308 +312,9 @@ export class MunicipalityMapElement extends FokusElement {
               onSelect: (id) => this.select(id),
             })
       }
-      ${
-        this.noDownload
-          ? nothing
-          : renderToolbar(lang, (kind) =>
-              kind === 'png' || kind === 'svg' ? this.downloadImage(kind) : this.downloadCsv(kind),
-            )
-      }
-      ${renderCaption(v.catalog, [v.indicator], lang, extra)} ${hatchDefs}
+      ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
+      ${renderCaption(v.catalog, [v.indicator], lang, captionExtras(v, this.tiles && this.tilesAttribution, lang))}
+      ${hatchDefs}
     </div>`;
-  }
-
-  // --- the Leaflet map ------------------------------------------------------------------
-
-  private isCanvas(v: View): boolean {
-    return this.renderer === 'canvas' || (this.renderer !== 'svg' && v.geo.main.length > CANVAS_THRESHOLD);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.placeTip();
-    void this.syncMap();
-  }
-
-  /** Keeps the tooltip next to its point and inside the map frame. */
-  private placeTip(): void {
-    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
-    const wrap = this.renderRoot.querySelector<HTMLElement>('.map-wrap');
-    if (!tip || !wrap || !this.tip) return;
-    const gap = 12;
-    let x = this.tip.x + gap;
-    let y = this.tip.y + gap;
-    if (x + tip.offsetWidth > wrap.clientWidth - 4) x = this.tip.x - gap - tip.offsetWidth;
-    if (y + tip.offsetHeight > wrap.clientHeight - 4) y = this.tip.y - gap - tip.offsetHeight;
-    tip.style.left = `${Math.max(4, x)}px`;
-    tip.style.top = `${Math.max(4, y)}px`;
-  }
-
-  private async syncMap(): Promise<void> {
-    const value = this.data.value;
-    if (
-      value &&
-      value.model.regions.length === 0 &&
-      this.data.status === TaskStatus.COMPLETE &&
-      this.announced !== value
-    ) {
-      this.announced = value; // the empty state: nothing to draw
-      void this.data.announceLoad(value);
-    }
-    const v = this.view;
-    const container = this.renderRoot.querySelector<HTMLElement>('.map');
-    if (!v || !container || !this.isConnected) return this.destroyMap();
-    const canvas = this.isCanvas(v);
-    if (this.mapView && (this.mapView.container !== container || this.mapView.canvas !== canvas)) this.destroyMap();
-    if (!this.mapView) {
-      const token = ++this.mapToken;
-      const L = await loadLeaflet();
-      if (token !== this.mapToken || !this.isConnected || !container.isConnected) return;
-      adoptLeafletCss(this.shadowRoot!);
-      const lang = this.uiLang;
-      this.mapView = new LeafletMap(L, container, {
-        canvas,
-        zoomInTitle: msg(messages, lang, 'zoomIn'),
-        zoomOutTitle: msg(messages, lang, 'zoomOut'),
-        callbacks: {
-          hover: (id, point) => (id && point ? (this.tip = { id, ...point }) : this.hideTip('pointer')),
-          activate: (id) => this.select(id),
-        },
-      });
-      let frame = 0;
-      this.resizer = new ResizeObserver(() => {
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => this.mapView?.fit());
-      });
-      this.resizer.observe(container);
-    }
-    const map = this.mapView;
-    const insetPad = v.geo.inset.length ? 136 : 8;
-    map.setData(v.geo, v.geo.main, v.geo.outlines, [insetPad, 8]);
-    map.setTiles(this.tiles);
-    map.restyle(
-      (id) => {
-        const r = v.model.byId.get(id);
-        return r && { fill: this.fillOf(r, canvas), selected: id === this.selected, label: this.regionLabel(r) };
-      },
-      this.selected,
-      this.tiles ? 0.75 : 1,
-    );
-    map.setTabStop(this.tabStop());
-    if (this.announced !== v && this.data.status === TaskStatus.COMPLETE) {
-      this.announced = v;
-      void this.data.announceLoad(v);
-    }
-  }
-
-  private destroyMap(): void {
-    this.mapToken++;
-    this.resizer?.disconnect();
-    this.resizer = undefined;
-    if (!this.mapView) return;
-    this.mapView.remove();
-    this.mapView = undefined;
-    this.announced = undefined; // a re-created map announces itself again
-  }
-
-  private fillOf(r: RegionView, canvas: boolean): string | CanvasPattern {
-    if (r.fill === 'class') return r.color;
-    if (r.fill === 'nodata') return getComputedStyle(this).getPropertyValue('--_missing').trim() || '#d9d9d9';
-    return canvas ? this.canvasHatch() : 'url(#hatch)';
-  }
-
-  private canvasHatch(): CanvasPattern | string {
-    if (!this.hatch) {
-      const c = document.createElement('canvas');
-      c.width = c.height = 6;
-      const ctx = c.getContext('2d');
-      if (!ctx) return '#bdbdbd';
-      ctx.fillStyle = '#f2f2f2';
-      ctx.fillRect(0, 0, 6, 6);
-      ctx.strokeStyle = '#7a7a7a';
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.moveTo(0, 6);
-      ctx.lineTo(6, 0);
-      ctx.moveTo(-1, 1);
-      ctx.lineTo(1, -1);
-      ctx.moveTo(5, 7);
-      ctx.lineTo(7, 5);
-      ctx.stroke();
-      this.hatch = ctx.createPattern(c, 'repeat') ?? undefined;
-    }
-    return this.hatch ?? '#bdbdbd';
-  }
-
-  private regionLabel(r: RegionView): string {
-    return r.id === this.selected ? `${r.label}; ${msg(messages, this.uiLang, 'regionSelected')}` : r.label;
-  }
-
-  // --- interaction ----------------------------------------------------------------------
-
-  /** The one region in the tab order: the focused, else the selected, else the first by name. */
-  private tabStop(): string {
-    const v = this.data.value;
-    if (!v) return '';
-    if (this.focusedRegion && v.model.byId.has(this.focusedRegion)) return this.focusedRegion;
-    if (this.selected && v.model.byId.has(this.selected)) return this.selected;
-    return v.byName[0] ?? '';
-  }
-
-  private regionOf(e: Event): string | undefined {
-    const target = e.composedPath()[0] as Element;
-    const id = target instanceof Element ? target.getAttribute('data-region') : null;
-    if (id) return id;
-    if (target instanceof HTMLElement && target.classList.contains('map') && this.view && this.isCanvas(this.view))
-      return this.focusedRegion || this.tabStop();
-    return undefined;
-  }
-
-  private onFocusIn = (e: FocusEvent) => {
-    const id = this.regionOf(e);
-    if (!id) return;
-    this.focusedRegion = id;
-    this.showTipAt(id);
-  };
-
-  private onFocusOut = (e: FocusEvent) => {
-    const next = e.relatedTarget as Element | null;
-    if (next && this.renderRoot.querySelector('.map-wrap')?.contains(next)) return;
-    this.hideTip('focus');
-    this.mapView?.showFocus(undefined);
-  };
-
-  private onKeyDown = (e: KeyboardEvent) => {
-    const v = this.view;
-    const current = this.regionOf(e);
-    if (!v || !current) return;
-    let next: string | undefined;
-    if (e.key in ARROWS) next = neighbour(current, ARROWS[e.key], v.geo.centres) ?? current;
-    else if (e.key === 'Home') next = v.byName[0];
-    else if (e.key === 'End') next = v.byName[v.byName.length - 1];
-    else if (e.key === 'Enter' || e.key === ' ') {
-      this.select(current);
-    } else if (e.key === 'Escape') {
-      this.tip = undefined;
-    } else if (e.key === '+' || e.key === '-') {
-      if (e.key === '+') this.mapView?.map.zoomIn();
-      else this.mapView?.map.zoomOut();
-    } else return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (next) void this.focusRegion(next);
-  };
-
-  /** Moves keyboard focus to a region (its path; on the canvas renderer a drawn focus ring). */
-  async focusRegion(id: string): Promise<void> {
-    const v = this.view;
-    if (!v?.model.byId.has(id)) return;
-    this.focusedRegion = id;
-    await this.updateComplete;
-    const inset = this.renderRoot.querySelector<SVGElement>(`.inset [data-region="${id}"]`);
-    if (inset) return inset.focus();
-    const map = this.mapView;
-    if (!map) return;
-    map.pointOf(id, true);
-    if (!map.canvas) {
-      map.bringToFront(id);
-      map.setTabStop(id);
-      map.elementOf(id)?.focus();
-    } else {
-      this.renderRoot.querySelector<HTMLElement>('.map')?.focus();
-      map.showFocus(id);
-      this.showTipAt(id);
-      this.announcement = this.regionLabel(v.model.byId.get(id)!);
-    }
-  }
-
-  private showTipAt(id: string): void {
-    const inset = this.renderRoot.querySelector<SVGGraphicsElement>(`.inset [data-region="${id}"]`);
-    const wrap = this.renderRoot.querySelector<HTMLElement>('.map-wrap');
-    if (inset && wrap) {
-      const a = inset.getBoundingClientRect();
-      const w = wrap.getBoundingClientRect();
-      this.tip = { id, x: a.left - w.left + a.width / 2, y: a.top - w.top + a.height / 2 };
-      return;
-    }
-    const p = this.mapView?.pointOf(id);
-    if (p) this.tip = { id, ...p };
-  }
-
-  private showTip(id: string, e: PointerEvent): void {
-    const wrap = this.renderRoot.querySelector<HTMLElement>('.map-wrap')!.getBoundingClientRect();
-    this.tip = { id, x: e.clientX - wrap.left, y: e.clientY - wrap.top };
-  }
-
-  private hideTip(reason: 'pointer' | 'focus'): void {
-    if (reason === 'pointer' && this.focusedRegion && this.matches(':focus-within'))
-      return this.showTipAt(this.focusedRegion);
-    if (reason === 'focus') this.focusedRegion = '';
-    this.tip = undefined;
-  }
-
-  /** Selects a region (as a click or Enter does) and fires `fokus-select`. */
-  select(id: string): void {
-    const v = this.view;
-    if (!v?.model.byId.has(id)) return;
-    this.selected = id;
-    this.announcement = this.regionLabel(v.model.byId.get(id)!);
-    this.dispatchEvent(new FokusSelectEvent({ region: id, year: v.year, indicator: v.indicator.id }));
-    this.selection.select({ region: id });
-  }
-
-  // --- downloads ------------------------------------------------------------------------
-
-  private fileBase(v: View, ext: string): string {
-    return fileName([v.indicator.id, v.level, v.parent?.id, v.year], ext);
-  }
-
-  /** The CSV text of the values shown (also used by the download button). */
-  csv(flavour: CsvFlavour = 'excel-de'): string {
-    const v = this.view;
-    if (!v) return '';
-    return toCsv(mapCsvRows(v.model), { flavour }, captionLines(v.catalog, [v.indicator], this.uiLang));
-  }
-
-  /** The map as a standalone SVG document with legend and source lines. */
-  toSvg(): { svg: string; width: number; height: number } | undefined {
-    const v = this.view;
-    if (!v) return undefined;
-    const { model } = v;
-    const byId = model.byId;
-    return exportSvg({
-      title: this.label || `${model.indicator.label} ${model.year}`,
-      subtitle: model.where,
-      regions: v.geo.main,
-      insets: v.geo.inset.map((f) => ({ id: f.id, name: byId.get(f.id)?.name ?? f.id, geometry: f.geometry })),
-      outlines: v.geo.outlines.map((f) => f.geometry),
-      fillOf: (id) => {
-        const r = byId.get(id);
-        return !r ? 'nodata' : r.fill === 'class' ? r.color : r.fill === 'suppressed' ? 'hatch' : 'nodata';
-      },
-      legendTitle: `${model.indicator.label} ${model.year}${model.indicator.unit ? ` (${model.indicator.unit})` : ''}`,
-      legend: model.legend,
-      legendNotes: [
-        ...(model.reference
-          ? [msg(messages, this.uiLang, 'legendReference', { name: model.reference.name, value: model.reference.text })]
-          : []),
-        ...model.notes,
-      ],
-      footer: captionLines(v.catalog, [v.indicator], this.uiLang),
-      missingColor: '#d9d9d9',
-    });
-  }
-
-  private downloadCsv(flavour: CsvFlavour): void {
-    const v = this.view;
-    if (v) saveFile(this.fileBase(v, 'csv'), this.csv(flavour), 'text/csv;charset=utf-8');
-  }
-
-  private async downloadImage(kind: 'png' | 'svg'): Promise<void> {
-    const v = this.view;
-    const doc = this.toSvg();
-    if (!v || !doc) return;
-    if (kind === 'svg') return saveFile(this.fileBase(v, 'svg'), doc.svg, 'image/svg+xml;charset=utf-8');
-    saveFile(this.fileBase(v, 'png'), await svgToPng(doc.svg, doc.width, doc.height));
   }
 }

@@ -1,21 +1,16 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Catalog, LevelId } from '../../data/schema.js';
-import { parseLevel, parseRegionList, regionById } from '../../data/model.js';
+import { regionById } from '../../data/model.js';
 import { numberFormat } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
 import { msg } from '../../internal/i18n.js';
 import { SelectionController } from '../../internal/selection.js';
-import { flatten, regionGroups, searchGroups, type RegionGroup, type RegionOption } from './region-search.js';
+import { flatten, searchGroups, type RegionGroup, type RegionOption } from './region-search.js';
 import { messages } from './messages.js';
+import { loadRegionOptions, type PickerArgs } from './picker-data.js';
 import { styles } from './region-picker.styles.js';
-
-interface Loaded {
-  catalog: Catalog;
-  groups: RegionGroup[];
-}
 
 /** At most this many options are in the DOM at once (typing narrows the list). */
 const MAX_SHOWN = 250;
@@ -67,18 +62,15 @@ export class RegionPickerElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
-    args: () => [this.resolvedEndpoint, this.level, this.parent, this.include, this.uiLang] as const,
-    load: async ([endpoint, level, parent, include, lang], { signal, client }): Promise<Loaded> => {
-      const catalog = await client.getCatalog(endpoint, { signal });
-      const levelId: LevelId = parseLevel(level || 'gemeinde');
-      if (parent) parseRegionList(catalog, parent);
-      const extra = include ? parseRegionList(catalog, include) : [];
-      const labels = { top: msg(messages, lang, 'top'), free: msg(messages, lang, 'free') };
-      return {
-        catalog,
-        groups: regionGroups(catalog, { level: levelId, parent, include: extra }, labels, this.locale),
-      };
-    },
+    args: (): PickerArgs => ({
+      endpoint: this.resolvedEndpoint,
+      level: this.level,
+      parent: this.parent,
+      include: this.include,
+      lang: this.uiLang,
+      locale: this.locale,
+    }),
+    load: loadRegionOptions,
     describe: (v) => ({ indicators: [], count: flatten(v.groups).length }),
   });
 

@@ -1,36 +1,19 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Catalog, Region } from '../../data/schema.js';
-import { ancestors, levelLabel, regionById, type IndicatorData } from '../../data/model.js';
-import { FokusDataError } from '../../data/errors.js';
+import { ancestors, levelLabel } from '../../data/model.js';
 import { formatValue, localText } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
-import { FokusUsageError } from '../../internal/errors.js';
 import { msg } from '../../internal/i18n.js';
 import { renderCaption } from '../../internal/caption.js';
 import { SelectionController } from '../../internal/selection.js';
-import { kreisOf, peersOf, placeAmong, profileIndicators, type Place } from './profile-model.js';
 import { messages } from './messages.js';
+import { loadProfile, type Profile, type ProfileArgs, type ProfileRow } from './profile-data.js';
 import { styles } from './region-profile.styles.js';
 import '../indicator-tile/define.js';
 import '../indicator-chart/define.js';
 import '../municipality-map/define.js';
 import '../indicator-insights/define.js';
-
-interface Row {
-  data: IndicatorData;
-  year: number;
-  place?: Place;
-}
-
-interface Profile {
-  catalog: Catalog;
-  region: Region;
-  kreis?: Region;
-  rows: Row[];
-  peers: number;
-}
 
 /**
  * The profile of one region (Gemeindesteckbrief), composed from the other elements: tiles
@@ -74,24 +57,13 @@ export class RegionProfileElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
-    args: () => [this.resolvedEndpoint, this.region, this.indicators, this.year] as const,
-    load: async ([endpoint, regionId, list, year], { signal, client }): Promise<Profile> => {
-      if (!regionId.trim()) throw new FokusUsageError('missing-attribute', 'region');
-      const catalog = await client.getCatalog(endpoint, { signal });
-      const region = regionById(catalog, regionId.trim());
-      if (!region) throw new FokusDataError('unknown-region', { subject: regionId.trim() });
-      const ids = profileIndicators(catalog, list);
-      const files = await Promise.all(ids.map((id) => client.getIndicator(endpoint, id, { signal })));
-      const peers = peersOf(catalog, region).map((r) => r.id);
-      const rows = files.map((data) => {
-        const y =
-          year !== undefined && data.years.includes(year)
-            ? year
-            : (data.latestYear(region.id) ?? data.years[data.years.length - 1]);
-        return { data, year: y, place: placeAmong(data, region.id, peers, y) };
-      });
-      return { catalog, region, kreis: kreisOf(catalog, region), rows, peers: peers.length };
-    },
+    args: (): ProfileArgs => ({
+      endpoint: this.resolvedEndpoint,
+      region: this.region,
+      indicators: this.indicators,
+      year: this.year,
+    }),
+    load: loadProfile,
     describe: (p) => ({ indicators: p.rows.map((r) => r.data.id), count: p.rows.length }),
   });
 
@@ -133,7 +105,7 @@ export class RegionProfileElement extends FokusElement {
         ? msg(messages, lang, 'place', { kreis: kreis.name })
         : msg(messages, lang, 'placeLand');
     const peerLevel = region.level === 'gemeinde' ? msg(messages, lang, 'gemeinden') : msg(messages, lang, 'regions');
-    const kreisData = (r: Row) => (kreis && kreis.id !== region.id ? r.data.get(kreis.id, r.year) : undefined);
+    const kreisData = (r: ProfileRow) => (kreis && kreis.id !== region.id ? r.data.get(kreis.id, r.year) : undefined);
     return html`
       <header part="header">
         ${this.heading(this.headingLevel, `${region.name}`)}

@@ -1,13 +1,12 @@
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { indicatorById } from '../../data/model.js';
-import { FokusDataError } from '../../data/errors.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { msg } from '../../internal/i18n.js';
 import { SelectionController, type HistoryMode } from '../../internal/selection.js';
-import { nearestYear, nextYear, yearsOf } from './years.js';
+import { nearestYear, nextYear } from './years.js';
 import { messages } from './messages.js';
+import { loadYears, type SliderArgs } from './slider-data.js';
 import { styles } from './year-slider.styles.js';
 
 /**
@@ -59,13 +58,13 @@ export class YearSliderElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
-    args: () => [this.resolvedEndpoint, this.indicator, this.from, this.to] as const,
-    load: async ([endpoint, indicator, from, to], { signal, client }) => {
-      const catalog = await client.getCatalog(endpoint, { signal });
-      if (indicator && !indicatorById(catalog, indicator))
-        throw new FokusDataError('unknown-indicator', { subject: indicator });
-      return yearsOf(catalog, indicator, from, to);
-    },
+    args: (): SliderArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      from: this.from,
+      to: this.to,
+    }),
+    load: loadYears,
     describe: (years) => ({ indicators: this.indicator ? [this.indicator] : [], count: years.length }),
   });
 

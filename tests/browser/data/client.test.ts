@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { describe, it, afterEach } from './mocha.js';
 import { FokusClient, getClient, setClient, normalizeEndpoint, endpointFile } from '../../../src/data/client.js';
 import { FokusDataError, isAbortError } from '../../../src/data/errors.js';
 import { IndicatorData } from '../../../src/data/model.js';
 import { catalogJson, indicatorJson, topologyJson, fakeFetch, gate, settledState, rejection } from './fixtures.js';
+import { afterEach, describe, it } from '../helpers.js';
 
 const E = 'https://example.org/data/';
 const CATALOG = `${E}catalog.json`;

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import { toCsv, indicatorCsvRows } from '../../../src/data/csv.js';
 import { IndicatorData, indicatorById } from '../../../src/data/model.js';
 import { catalogJson, indicatorJson } from './fixtures.js';
+import { describe, it } from '../helpers.js';
 
 const rows = [
   ['Gebiet', 'Jahr', 'Wert', 'Zeichen'],

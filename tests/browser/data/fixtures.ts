@@ -1,5 +1,6 @@
 import type { Catalog, IndicatorFile } from '../../../src/data/schema.js';
 import type { FokusDataError } from '../../../src/data/errors.js';
+import { buildCatalog } from '../catalog.js';
 
 const indicatorBase = {
   unit: { de: 'je 1.000 Einwohner', en: 'per 1,000 inhabitants' },
@@ -15,58 +16,55 @@ const indicatorBase = {
 
 /** A small catalog: Land, two Kreise, an Amt, Gemeinden with and without Amt. */
 export function catalogJson(): Catalog {
-  // JSON round trip: no arrays shared between indicators or calls (structuredClone keeps aliasing).
-  return JSON.parse(
-    JSON.stringify({
-      format: 'fokus-catalog/1',
-      version: 'v1',
-      title: { de: 'FOKUS PI', en: 'FOKUS PI' },
-      publisher: 'Kreis Pinneberg',
-      licence: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
-      attribution: '© GeoBasis-DE / BKG',
-      updated: '2025-01-31',
-      levels: [
-        { id: 'land', label: { de: 'Land', en: 'State' } },
-        { id: 'kreis', label: { de: 'Kreis', en: 'District' } },
-        { id: 'amt', label: { de: 'Amt' } },
-        { id: 'gemeinde', label: { de: 'Gemeinde', en: 'Municipality' } },
-      ],
-      regions: [
-        { id: '01', name: 'Schleswig-Holstein', level: 'land', parent: null },
-        { id: '01056', name: 'Pinneberg', level: 'kreis', parent: '01', kind: 'Kreis' },
-        { id: '01060', name: 'Segeberg', level: 'kreis', parent: '01', kind: 'Kreis' },
-        { id: '010565603', name: 'Geest und Marsch Südholstein', level: 'amt', parent: '01056', kind: 'Amt' },
-        { id: '01056015', name: 'Elmshorn', level: 'gemeinde', parent: '01056', kind: 'Stadt' },
-        { id: '01056001', name: 'Appen', level: 'gemeinde', parent: '010565603', kind: 'Gemeinde' },
-        { id: '01056045', name: 'Wedel', level: 'gemeinde', parent: '01056', kind: 'Stadt' },
-        { id: '01060002', name: 'Bad Segeberg', level: 'gemeinde', parent: '01060', kind: 'Stadt' },
-      ],
-      topics: [{ id: 'familie', label: { de: 'Familie', en: 'Family' } }],
-      indicators: [
-        { ...indicatorBase, id: 'geburtenrate', label: { de: 'Geburtenrate', en: 'Birth rate' } },
-        { ...indicatorBase, id: 'anteil-u6', label: { de: 'Anteil unter 6' }, file: 'data/u6.json' },
-        { ...indicatorBase, id: 'anteil-6-18', label: { de: 'Anteil 6 bis 18' } },
-      ],
-      breakdowns: [
-        {
-          id: 'altersgruppen',
-          label: { de: 'Altersgruppen' },
-          indicators: ['anteil-u6', 'anteil-6-18'],
-          categories: [{ de: 'unter 6' }, { de: '6 bis 18' }],
-        },
-      ],
-      geometry: [
-        { level: 'gemeinde', file: 'geo/gemeinde.topo.json', attribution: '© GeoBasis-DE / BKG' },
-        {
-          level: 'gemeinde',
-          parent: '01056',
-          file: 'geo/gemeinde-01056.topo.json',
-          attribution: '© GeoBasis-DE / BKG',
-        },
-        { level: 'kreis', file: 'geo/kreis.topo.json', attribution: '© GeoBasis-DE / BKG' },
-      ],
-    }),
-  ) as Catalog;
+  // buildCatalog makes a JSON round trip: no arrays shared between indicators or calls.
+  return buildCatalog({
+    version: 'v1',
+    title: { de: 'FOKUS PI', en: 'FOKUS PI' },
+    publisher: 'Kreis Pinneberg',
+    licence: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
+    attribution: '© GeoBasis-DE / BKG',
+    updated: '2025-01-31',
+    levels: [
+      { id: 'land', label: { de: 'Land', en: 'State' } },
+      { id: 'kreis', label: { de: 'Kreis', en: 'District' } },
+      { id: 'amt', label: { de: 'Amt' } },
+      { id: 'gemeinde', label: { de: 'Gemeinde', en: 'Municipality' } },
+    ],
+    regions: [
+      { id: '01', name: 'Schleswig-Holstein', level: 'land', parent: null },
+      { id: '01056', name: 'Pinneberg', level: 'kreis', parent: '01', kind: 'Kreis' },
+      { id: '01060', name: 'Segeberg', level: 'kreis', parent: '01', kind: 'Kreis' },
+      { id: '010565603', name: 'Geest und Marsch Südholstein', level: 'amt', parent: '01056', kind: 'Amt' },
+      { id: '01056015', name: 'Elmshorn', level: 'gemeinde', parent: '01056', kind: 'Stadt' },
+      { id: '01056001', name: 'Appen', level: 'gemeinde', parent: '010565603', kind: 'Gemeinde' },
+      { id: '01056045', name: 'Wedel', level: 'gemeinde', parent: '01056', kind: 'Stadt' },
+      { id: '01060002', name: 'Bad Segeberg', level: 'gemeinde', parent: '01060', kind: 'Stadt' },
+    ],
+    topics: [{ id: 'familie', label: { de: 'Familie', en: 'Family' } }],
+    indicators: [
+      { ...indicatorBase, id: 'geburtenrate', label: { de: 'Geburtenrate', en: 'Birth rate' } },
+      { ...indicatorBase, id: 'anteil-u6', label: { de: 'Anteil unter 6' }, file: 'data/u6.json' },
+      { ...indicatorBase, id: 'anteil-6-18', label: { de: 'Anteil 6 bis 18' } },
+    ],
+    breakdowns: [
+      {
+        id: 'altersgruppen',
+        label: { de: 'Altersgruppen' },
+        indicators: ['anteil-u6', 'anteil-6-18'],
+        categories: [{ de: 'unter 6' }, { de: '6 bis 18' }],
+      },
+    ],
+    geometry: [
+      { level: 'gemeinde', file: 'geo/gemeinde.topo.json', attribution: '© GeoBasis-DE / BKG' },
+      {
+        level: 'gemeinde',
+        parent: '01056',
+        file: 'geo/gemeinde-01056.topo.json',
+        attribution: '© GeoBasis-DE / BKG',
+      },
+      { level: 'kreis', file: 'geo/kreis.topo.json', attribution: '© GeoBasis-DE / BKG' },
+    ],
+  });
 }
 
 /** geburtenrate: Elmshorn with p in 2023, Appen suppressed in 2022, Wedel "-" in 2021, counts. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import { numberFormat, formatValue, formatDate, statusLabel, localText } from '../../../src/data/format.js';
 import { STATUS_SYMBOLS } from '../../../src/data/schema.js';
+import { describe, it } from '../helpers.js';
 
 describe('numberFormat', () => {
   it('formats with exactly the given decimals and is shared per locale and decimals', () => {

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import { FokusDataError } from '../../../src/data/errors.js';
 import {
   IndicatorData,
@@ -15,6 +14,7 @@ import {
   geometryFor,
 } from '../../../src/data/model.js';
 import { catalogJson, indicatorJson } from './fixtures.js';
+import { describe, it } from '../helpers.js';
 
 const catalog = catalogJson();
 const data = new IndicatorData(indicatorJson(), indicatorById(catalog, 'geburtenrate')!, catalog);

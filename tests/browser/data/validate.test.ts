@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from './mocha.js';
 import { FokusDataError } from '../../../src/data/errors.js';
 import { parseCatalog, parseIndicatorFile, parseTopology, formatPath } from '../../../src/data/validate.js';
 import { catalogJson, indicatorJson, topologyJson } from './fixtures.js';
+import { describe, it } from '../helpers.js';
 
 const URL_C = 'https://example.org/data/catalog.json';
 const URL_I = 'https://example.org/data/indicators/geburtenrate.json';

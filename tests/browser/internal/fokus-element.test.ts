@@ -6,8 +6,9 @@ import { DataTask } from '../../../src/internal/data-task.js';
 import { configure, resolveEndpoint, DEFAULT_ENDPOINT } from '../../../src/internal/config.js';
 import { define } from '../../../src/internal/define.js';
 import { FokusUsageError } from '../../../src/internal/errors.js';
-import { useEndpoint } from '../fake-endpoint.js';
 import type { FokusErrorEvent, FokusLoadEvent } from '../../../src/internal/events.js';
+import { useEndpoint } from '../helpers.js';
+import { buildCatalog } from '../catalog.js';
 
 /** A minimal element on the base class: shows the catalog title, or nothing when `empty`. */
 @customElement('test-fokus-widget')
@@ -16,8 +17,8 @@ class TestWidget extends FokusElement {
   @property({ type: Boolean }) empty = false;
 
   data = new DataTask(this, {
-    args: () => [this.resolvedEndpoint, this.indicator, this.empty] as const,
-    load: async ([endpoint, indicator, empty], { signal, client }) => {
+    args: () => ({ endpoint: this.resolvedEndpoint, indicator: this.indicator, empty: this.empty }),
+    load: async ({ endpoint, indicator, empty }, { signal, client }) => {
       if (!indicator) throw new FokusUsageError('missing-attribute', 'indicator');
       const data = await client.getIndicator(endpoint, indicator, { signal });
       return { id: indicator, rows: empty ? [] : data.regions };
@@ -33,8 +34,7 @@ class TestWidget extends FokusElement {
   }
 }
 
-const catalog = {
-  format: 'fokus-catalog/1',
+const catalog = buildCatalog({
   version: 'test',
   title: { de: 'Test' },
   publisher: 'Test',
@@ -63,7 +63,7 @@ const catalog = {
     },
   ],
   geometry: [],
-};
+});
 const indicatorFile = {
   format: 'fokus-indicator/1',
   indicator: 'geburtenrate',

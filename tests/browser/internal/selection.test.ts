@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { describe, it, afterEach } from '../data/mocha.js';
 import {
   bindUrl,
   getSelection,
@@ -12,6 +11,7 @@ import {
   type SelectionKey,
 } from '../../../src/internal/selection.js';
 import { decodeSelection, encodeSelection } from '../../../src/internal/selection-url.js';
+import { afterEach, describe, it } from '../helpers.js';
 
 let n = 0;
 const fresh = () => `t${Date.now()}-${n++}`;

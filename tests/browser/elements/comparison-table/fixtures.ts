@@ -1,5 +1,6 @@
 /** A small, fully known endpoint for <comparison-table> tests, and a large one (1,112 Gemeinden). */
 import type { Catalog, IndicatorFile, StatusSymbol } from '../../../../src/data/schema.js';
+import { buildCatalog } from '../../catalog.js';
 
 export const YEARS = [2020, 2021, 2022, 2023, 2024];
 
@@ -15,8 +16,7 @@ const base = {
 } as const;
 
 export function catalog(regions: Catalog['regions'] = smallRegions): Catalog {
-  return {
-    format: 'fokus-catalog/1',
+  return buildCatalog({
     version: 'test',
     title: { de: 'FOKUS PI' },
     publisher: 'Kreis Pinneberg',
@@ -59,7 +59,7 @@ export function catalog(regions: Catalog['regions'] = smallRegions): Catalog {
       },
     ],
     geometry: [],
-  } as unknown as Catalog;
+  });
 }
 
 export const smallRegions: Catalog['regions'] = [
@@ -150,36 +150,3 @@ export function largeFiles(): Record<string, unknown> {
     'indicators/geburtenrate.json': indicatorFile('geburtenrate', spec),
   };
 }
-
-export { useEndpoint } from '../../fake-endpoint.js';
-
-/** Captures what `saveFile` offers: the Blob handed to URL.createObjectURL, and the file name. */
-export function captureDownloads() {
-  const files: { name: string; blob: Blob }[] = [];
-  const create = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  let last: Blob | undefined;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    last = blob as Blob;
-    return 'blob:test';
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (last) files.push({ name: this.download, blob: last });
-  };
-  return {
-    files,
-    restore() {
-      URL.createObjectURL = create;
-      HTMLAnchorElement.prototype.click = click;
-    },
-  };
-}
-
-// The mocha globals of @web/test-runner, typed (the project has no @types/mocha).
-type TestFn = (this: unknown) => void | Promise<unknown>;
-const g = globalThis as unknown as {
-  describe: (name: string, fn: () => void) => void;
-  it: (name: string, fn: TestFn) => void;
-};
-export const describe = (name: string, fn: () => void) => g.describe(name, fn);
-export const it = (name: string, fn: TestFn) => g.it(name, fn);

@@ -1,7 +1,8 @@
 /** A small endpoint for the chart tests: 2019–2023, one Land, one Kreis, three Gemeinden. */
-import { useEndpoint as useFakeEndpoint } from '../../fake-endpoint.js';
 import { IndicatorData } from '../../../../src/data/model.js';
-import type { Catalog, IndicatorFile } from '../../../../src/data/schema.js';
+import type { IndicatorFile } from '../../../../src/data/schema.js';
+import { buildCatalog } from '../../catalog.js';
+import { useEndpoint as useFakeEndpoint } from '../../helpers.js';
 
 const years = [2019, 2020, 2021, 2022, 2023];
 
@@ -22,8 +23,7 @@ function indicator(id: string, label: string, unit: string, extra: Record<string
   };
 }
 
-export const catalog = {
-  format: 'fokus-catalog/1',
+export const catalog = buildCatalog({
   version: 'test-1',
   title: { de: 'Sozialplanung Test' },
   publisher: 'Kreis Pinneberg',
@@ -61,7 +61,7 @@ export const catalog = {
     },
   ],
   geometry: [],
-} as unknown as Catalog;
+});
 
 const regions = ['01', '01056', '01056015', '01056025', '01056039'];
 

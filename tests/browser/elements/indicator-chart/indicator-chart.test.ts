@@ -4,11 +4,9 @@ import type { IndicatorChartElement } from '../../../../src/elements/indicator-c
 import type { FokusErrorEvent, FokusLoadEvent, FokusSelectEvent } from '../../../../src/internal/events.js';
 import { useEndpoint, files, geburtenrate } from './fixture.js';
 import { setSelection } from '../../../../src/internal/selection.js';
+import { $, $$, text } from '../../helpers.js';
 
-const $ = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel);
 /** The text a user sees: whitespace collapsed. */
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll(sel)];
 
 /** Creates the element and waits for fokus-load (after Vega has drawn). */
 async function loaded(template: ReturnType<typeof html>): Promise<{ el: IndicatorChartElement; load: FokusLoadEvent }> {

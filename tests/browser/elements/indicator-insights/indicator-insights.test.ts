@@ -6,8 +6,8 @@ import '../../../../src/elements/indicator-tile/define.js';
 import type { IndicatorInsightsElement } from '../../../../src/elements/indicator-insights/indicator-insights.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { setSelection } from '../../../../src/internal/selection.js';
-import { useEndpoint } from '../../fake-endpoint.js';
-import { describe, it, beforeEach } from '../../data/mocha.js';
+import { useEndpoint } from '../../helpers.js';
+import { describe, it, beforeEach } from '../../helpers.js';
 
 const ENDPOINT = '/demo-dist/data/';
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);

@@ -3,11 +3,9 @@ import '../../../../src/elements/indicator-picker/define.js';
 import type { IndicatorPickerElement } from '../../../../src/elements/indicator-picker/indicator-picker.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { getSelection, setSelection } from '../../../../src/internal/selection.js';
-import { describe, it, beforeEach } from '../../data/mocha.js';
+import { $, beforeEach, describe, it, text } from '../../helpers.js';
 
 const ENDPOINT = '/demo-dist/data/';
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function load(t: ReturnType<typeof html>) {
   const el = await fixture<IndicatorPickerElement>(t);

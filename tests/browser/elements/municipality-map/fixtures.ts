@@ -5,22 +5,12 @@ import { FokusClient, setClient } from '../../../../src/data/client.js';
 import type { IndicatorFile } from '../../../../src/data/schema.js';
 import type { MunicipalityMapElement } from '../../../../src/elements/municipality-map/municipality-map.js';
 
-export { describe, it, beforeEach, afterEach } from '../../data/mocha.js';
+import { $$, nextEvent } from '../../helpers.js';
+
+export { describe, it, beforeEach, afterEach, root, $, $$, text, nextEvent, captureDownloads } from '../../helpers.js';
 
 /** The demo endpoint built by `npm run demo:data` (the test server's root is the project). */
 export const ENDPOINT = '/demo-dist/data/';
-
-export const root = (el: Element) => el.shadowRoot!;
-export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => root(el).querySelector<T>(sel);
-export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...root(el).querySelectorAll<T>(sel)];
-export const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The next fokus event anywhere on the page (listening before the element exists: no race). */
-export function nextEvent<T extends Event = CustomEvent>(
-  type: 'fokus-load' | 'fokus-error' | 'fokus-select',
-): Promise<T> {
-  return new Promise((resolve) => document.addEventListener(type, (e) => resolve(e as T), { once: true }));
-}
 
 /** A fresh client with the real fetch (so no cache leaks between tests), optionally wrapped. */
 export function useClient(wrap?: (url: string, real: () => Promise<Response>) => Promise<Response>): string[] {
@@ -71,13 +61,7 @@ export function regionPaths(el: Element): Map<string, SVGPathElement> {
   return new Map($$<SVGPathElement>(el, 'path[data-region]').map((p) => [p.getAttribute('data-region')!, p]));
 }
 
-/** Captures downloads (saveFile clicks a temporary link with an object URL). */
-export function captureDownloads(): { files: { name: string; blob: Promise<Blob> }[]; restore: () => void } {
-  const files: { name: string; blob: Promise<Blob> }[] = [];
-  const original = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.download) files.push({ name: this.download, blob: fetch(this.href).then((r) => r.blob()) });
-    else original.call(this);
-  };
-  return { files, restore: () => (HTMLAnchorElement.prototype.click = original) };
+/** How many of `elements` have a Leaflet map (panes in their `.map` container). */
+export function leafletMaps(...elements: Element[]): number {
+  return elements.filter((el) => (el.shadowRoot?.querySelector('.map')?.children.length ?? 0) > 0).length;
 }

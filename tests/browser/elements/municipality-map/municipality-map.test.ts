@@ -3,7 +3,6 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/municipality-map/define.js';
 import type { MunicipalityMapElement } from '../../../../src/elements/municipality-map/municipality-map.js';
-import { liveMaps } from '../../../../src/elements/municipality-map/leaflet-map.js';
 import type { FokusErrorEvent, FokusSelectEvent } from '../../../../src/internal/events.js';
 import { setClient } from '../../../../src/data/client.js';
 import { getSelection, setSelection } from '../../../../src/internal/selection.js';
@@ -15,6 +14,7 @@ import {
   describe,
   ENDPOINT,
   it,
+  leafletMaps,
   loaded,
   nextEvent,
   rawIndicator,
@@ -291,8 +291,8 @@ describe('<municipality-map> Kreis Pinneberg', () => {
   it('SVG and PNG downloads with regions, inset, legend and source line', async () => {
     useClient();
     const { el } = await kreisMap();
-    const doc = el.toSvg()!;
-    const svg = new DOMParser().parseFromString(doc.svg, 'image/svg+xml');
+    const svg = new DOMParser().parseFromString(await el.image('svg'), 'image/svg+xml');
+    const width = Number(svg.documentElement.getAttribute('width'));
     expect(svg.querySelector('parsererror')).to.equal(null);
     expect(svg.querySelectorAll('g.regions path').length).to.equal(48);
     expect(svg.documentElement.textContent).to.contain('Helgoland');
@@ -303,8 +303,7 @@ describe('<municipality-map> Kreis Pinneberg', () => {
       $$<HTMLButtonElement>(el, '[part=toolbar] button')
         .find((b) => text(b).includes('PNG'))!
         .click();
-      await aTimeout(50);
-      for (let i = 0; i < 40 && downloads.files.length === 0; i++) await aTimeout(50);
+      await downloads.saved;
     } finally {
       downloads.restore();
     }
@@ -312,7 +311,7 @@ describe('<municipality-map> Kreis Pinneberg', () => {
     const png = await downloads.files[0].blob;
     expect(png.type).to.equal('image/png');
     const bitmap = await createImageBitmap(png);
-    expect(bitmap.width).to.equal(doc.width * 2);
+    expect(bitmap.width).to.equal(width * 2);
   });
 
   it('is accessible (axe)', async () => {
@@ -375,7 +374,7 @@ describe('<municipality-map> states', () => {
     await el.updateComplete;
     expect(text($(el, '[part=error] .message'))).to.match(/^Der Datendienst antwortet mit Fehler 503 für .*geo\//);
     expect($(el, '.map')).to.equal(null);
-    expect(liveMaps.size).to.equal(0);
+    expect(leafletMaps(el)).to.equal(0);
   });
 
   it('empty: no regions of the level below the parent', async () => {
@@ -502,18 +501,20 @@ describe('<municipality-map> levels, renderer, lifecycle, privacy', () => {
     useClient();
     const { el } = await kreisMap();
     const parent = el.parentElement!;
-    expect(liveMaps.size).to.equal(1);
+    expect(leafletMaps(el)).to.equal(1);
     el.remove();
-    expect(liveMaps.size).to.equal(0);
+    expect(leafletMaps(el)).to.equal(0);
     expect($(el, '.map')!.children.length).to.equal(0, 'Leaflet panes removed');
     const load = nextEvent('fokus-load');
     parent.append(el);
     await load;
-    expect(liveMaps.size).to.equal(1);
+    expect(leafletMaps(el)).to.equal(1);
     expect(regionPaths(el).size).to.equal(49);
+    const mounted: Element[] = [];
     for (let i = 0; i < 50; i++) {
       const next = nextEvent('fokus-load');
       const m = document.createElement('municipality-map');
+      mounted.push(m);
       m.setAttribute('endpoint', ENDPOINT);
       m.setAttribute('indicator', 'motorisierungsgrad');
       m.setAttribute('parent', KREIS);
@@ -521,9 +522,9 @@ describe('<municipality-map> levels, renderer, lifecycle, privacy', () => {
       await next;
       m.remove();
     }
-    expect(liveMaps.size).to.equal(1, 'only the first element is still mounted');
+    expect(leafletMaps(el, ...mounted)).to.equal(1, 'only the first element is still mounted');
     el.remove();
-    expect(liveMaps.size).to.equal(0);
+    expect(leafletMaps(el, ...mounted)).to.equal(0);
   });
 
   it('requests only the endpoint: catalog, indicator, geometry; no tiles unless configured', async () => {

@@ -5,13 +5,10 @@ import type { RegionPickerElement } from '../../../../src/elements/region-picker
 import type { FokusSelectEvent } from '../../../../src/internal/events.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { getSelection, setSelection } from '../../../../src/internal/selection.js';
-import { describe, it, beforeEach } from '../../data/mocha.js';
+import { $, $$, beforeEach, describe, it, text } from '../../helpers.js';
 
 /** The built demo endpoint (`npx tsx scripts/build-demo-data.ts`), served by the test runner. */
 const ENDPOINT = '/demo-dist/data/';
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function picker(attrs: { group?: string; value?: string; parent?: string; include?: string } = {}) {
   const el = await fixture<RegionPickerElement>(

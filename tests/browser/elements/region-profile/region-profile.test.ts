@@ -3,12 +3,9 @@ import '../../../../src/elements/region-profile/define.js';
 import type { RegionProfileElement } from '../../../../src/elements/region-profile/region-profile.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { setSelection } from '../../../../src/internal/selection.js';
-import { describe, it, beforeEach } from '../../data/mocha.js';
+import { $, $$, beforeEach, describe, it, text } from '../../helpers.js';
 
 const ENDPOINT = '/demo-dist/data/';
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const $$ = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function load(t: ReturnType<typeof html>) {
   const el = await fixture<RegionProfileElement>(t);

@@ -4,11 +4,9 @@ import '../../../../src/elements/year-slider/define.js';
 import type { YearSliderElement } from '../../../../src/elements/year-slider/year-slider.js';
 import { FokusClient, setClient } from '../../../../src/data/client.js';
 import { getSelection, setSelection } from '../../../../src/internal/selection.js';
-import { describe, it, beforeEach } from '../../data/mocha.js';
+import { $, beforeEach, describe, it, text } from '../../helpers.js';
 
 const ENDPOINT = '/demo-dist/data/';
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function load(t: ReturnType<typeof html>) {
   const el = await fixture<YearSliderElement>(t);

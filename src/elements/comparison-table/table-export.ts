@@ -1,0 +1,46 @@
+/**
+ * The downloads of `<comparison-table>`: file name, CSV text and image of the rows shown
+ * (reference rows first, then the current order and filter), each with the source lines.
+ */
+import type { CsvFlavour } from '../../data/csv.js';
+import { captionLines } from '../../internal/caption.js';
+import { blobToDataUrl, fileBase, type ImageFormat } from '../../internal/downloads.js';
+import type { Lang } from '../../internal/i18n.js';
+import { svgTable, svgToPng } from '../../internal/svg-image.js';
+import { csvLabels, tableCsv, tableImageRows } from './table-csv.js';
+import type { View } from './table-data.js';
+import type { Row } from './table-model.js';
+
+/** `vergleich-<indicators>-<first year>[-<last year>]`. */
+export function tableFileBase(view: View): string {
+  const years = [...new Set(view.model.columns.filter((c) => c.kind === 'value').map((c) => c.year))];
+  const last = years.length > 1 ? years.at(-1) : undefined;
+  return fileBase(['vergleich', ...view.indicators.map((i) => i.id), years[0], last]);
+}
+
+/** The CSV text of the rows shown. */
+export function tableCsvText(view: View, shown: readonly Row[], flavour: CsvFlavour, lang: Lang): string {
+  const rows = [...view.model.references, ...shown];
+  const footer = captionLines(view.catalog, view.indicators, lang);
+  return tableCsv(view.model, rows, flavour, csvLabels(view.model, lang), footer);
+}
+
+/** The rows shown as an SVG text or a PNG data URL, under `title`. */
+export async function tableImage(
+  view: View,
+  shown: readonly Row[],
+  format: ImageFormat,
+  title: string,
+  lang: Lang,
+  locale: string,
+): Promise<string> {
+  const { model } = view;
+  const table = tableImageRows(model, [...model.references, ...shown], csvLabels(model, lang), locale);
+  const doc = svgTable({
+    title,
+    ...table,
+    strong: new Set(model.references.map((_, i) => i)),
+    footer: captionLines(view.catalog, view.indicators, lang).filter(Boolean),
+  });
+  return format === 'svg' ? doc.svg : blobToDataUrl(await svgToPng(doc));
+}
