@@ -1,13 +1,13 @@
 /**
  * The Vega side of `<indicator-chart>`: lazy loading, drawing into a container inside the
  * shadow root under a strict CSP, resizing, signals, mark positions and image export.
- * vega, vega-lite and vega-interpreter are imported dynamically, so rollup puts them in their
- * own chunk and pages without a chart never download them. vega-embed is not used: the view is
- * built with Vega's own API (what vega-embed did for us with these options), which keeps its
- * extras (themes, JSON patch, actions menu, vega-tooltip) off the page.
+ * The lean runtime (`vega-runtime.ts`: Vega's view, parser and only the transforms the
+ * templates use, plus the expression interpreter) and the precompiled templates are imported
+ * dynamically, so rollup puts them in their own chunks and pages without a chart never
+ * download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { View } from 'vega';
+import type { ChartSpec } from './chart-spec.js';
 
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown, value: unknown) => void;
 
@@ -17,31 +17,61 @@ export interface Result {
   finalize(): void;
 }
 
-async function loadVega() {
-  const [vega, vegaLite, interpreter] = await Promise.all([
-    import('vega'),
-    import('vega-lite'),
-    import('vega-interpreter'),
-  ]);
-  return { vega, vegaLite, interpreter };
+let runtime: Promise<typeof import('./vega-runtime.js')> | undefined;
+function loadVega() {
+  // A failed load (e.g. offline) is not cached: the next draw tries again.
+  runtime ??= import('./vega-runtime.js').catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
+  return runtime;
+}
+
+type VegaSpec = {
+  width?: number;
+  height?: number;
+  data?: { name: string; values?: unknown }[];
+  signals?: { name: string; value?: unknown }[];
+};
+
+/** The template's Vega spec with the inputs filled in (datasets, signal values, size). */
+export function fillTemplate(template: object, spec: ChartSpec): object {
+  const base = template as VegaSpec;
+  const size: Record<string, number> = { childWidth: spec.width, childHeight: spec.height };
+  return {
+    ...base,
+    ...('width' in base ? { width: spec.width } : {}),
+    ...('height' in base ? { height: spec.height } : {}),
+    data: base.data?.map((d) => (d.name in spec.datasets ? { ...d, values: spec.datasets[d.name] } : d)),
+    signals: base.signals?.map((s) =>
+      s.name in spec.signals
+        ? { ...s, value: spec.signals[s.name] }
+        : s.name in size
+          ? { ...s, value: size[s.name] }
+          : s,
+    ),
+  };
 }
 
 /**
- * Compiles `spec` and draws it into `container`: SVG renderer, expressions evaluated by the
- * interpreter (no `eval`, strict CSP), no logging, no `<style>` injected, no actions menu.
+ * Draws `spec` into `container`: SVG renderer, expressions evaluated by the interpreter
+ * (no `eval`, strict CSP), no logging, no `<style>` injected, no actions menu.
  */
-async function embed(container: HTMLElement, spec: TopLevelSpec, tooltip: TooltipHandler | false): Promise<Result> {
-  const { vega, vegaLite, interpreter } = await loadVega();
-  const vgSpec = vegaLite.compile(spec).spec;
-  const runtime = vega.parse(vgSpec, {}, { ast: true });
-  const view = new vega.View(runtime, {
-    renderer: 'svg',
-    logLevel: vega.None,
-    expr: interpreter.expressionInterpreter,
-  } as ConstructorParameters<typeof vega.View>[1]);
+async function embed(container: HTMLElement | null, spec: ChartSpec, tooltip: TooltipHandler | false): Promise<Result> {
+  const vega = await loadVega();
+  const parsed = vega.parse(fillTemplate(vega.VEGA_SPECS[spec.template], spec) as never, undefined, { ast: true });
+  const view = new vega.View(parsed, {
+    renderer: container ? 'svg' : 'none',
+    logLevel: 0,
+    expr: vega.expressionInterpreter,
+    locale: { number: spec.locale },
+  } as unknown as ConstructorParameters<typeof vega.View>[1]);
   if (tooltip) view.tooltip(tooltip as Parameters<View['tooltip']>[0]);
-  container.replaceChildren();
-  await view.initialize(container).runAsync();
+  if (container) {
+    container.replaceChildren();
+    view.initialize(container);
+  }
+  await view.runAsync();
   return { view, finalize: () => view.finalize() };
 }
 
@@ -72,7 +102,7 @@ export class ChartView {
    * Embeds `spec` into `container`, finalizing the previous view. Resolves to false when a
    * newer draw (or `finalize()`) superseded this one.
    */
-  async draw(container: HTMLElement, spec: TopLevelSpec, tooltip: TooltipHandler): Promise<boolean> {
+  async draw(container: HTMLElement, spec: ChartSpec, tooltip: TooltipHandler): Promise<boolean> {
     const token = ++this.token;
     await loadVega();
     if (token !== this.token) return false;
@@ -137,9 +167,8 @@ export class ChartView {
 }
 
 /** Renders `spec` off-screen and returns an SVG text or a PNG data URL. */
-export async function renderImage(spec: TopLevelSpec, format: 'svg' | 'png'): Promise<string> {
-  const holder = document.createElement('div');
-  const result = await embed(holder, spec, false);
+export async function renderImage(spec: ChartSpec, format: 'svg' | 'png'): Promise<string> {
+  const result = await embed(null, spec, false);
   try {
     return format === 'svg' ? await result.view.toSVG() : await result.view.toImageURL('png', 2);
   } finally {
