@@ -60,5 +60,5 @@ export const CASES: Record<string, ChartSpec> = {
   'column: breakdown with a reference': buildChartSpec(columnModel(), { width: 600 }),
   'line export': buildChartSpec(lineModel(), { width: 640, export: footer }),
   'bar export': buildChartSpec(barModel({ year: 2020 }), { width: 640, export: footer }),
-  'column export': buildChartSpec(columnModel(), { width: 640, export: { ...footer, subtitle: undefined } }),
+  'column export': buildChartSpec(columnModel(), { width: 640, export: { ...footer, subtitle: 'Elmshorn und Kreis' } }),
 };
