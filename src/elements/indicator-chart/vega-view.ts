@@ -98,6 +98,11 @@ export class ChartView {
   result?: Result;
   private token = 0;
 
+  constructor() {
+    // Start loading the runtime while the element fetches its data (a failed load is retried on draw).
+    loadVega().catch(() => undefined);
+  }
+
   /**
    * Embeds `spec` into `container`, finalizing the previous view. Resolves to false when a
    * newer draw (or `finalize()`) superseded this one.
