@@ -183,6 +183,12 @@ function columnInputs(model: ChartModel, theme: ChartTheme) {
   };
 }
 
+/** The number of legend entries: series of a line or column chart, references of a bar chart. */
+function legendEntries(signals: Record<string, unknown>): number {
+  const entries = signals.legendValues ?? signals.refDomain ?? signals.seriesDomain;
+  return (entries as unknown[]).length;
+}
+
 /** The template and its inputs for a chart model (drawn by `vega-view.ts`). */
 export function buildChartSpec(model: ChartModel, options: SpecOptions): ChartSpec {
   const theme = options.theme ?? DEFAULT_THEME;
@@ -208,6 +214,7 @@ export function buildChartSpec(model: ChartModel, options: SpecOptions): ChartSp
       other: theme.other,
     },
     legendColumns: legendColumns(options.width),
+    legendOffset: legendEntries(signals) ? 18 : 0,
     valueFormat: `,.${model.decimals}~f`,
   };
   const locale = NUMBER_LOCALES[model.lang];

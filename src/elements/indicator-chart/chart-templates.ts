@@ -50,7 +50,14 @@ export const DATASETS: Record<ChartKind, readonly string[]> = {
 };
 
 /** The signals of each template (beyond `width`/`height`), with neutral defaults. */
-const COMMON = { active: null, selected: null, theme: {}, legendColumns: 1, valueFormat: ',.1~f' } as const;
+const COMMON = {
+  active: null,
+  selected: null,
+  theme: {},
+  legendColumns: 1,
+  legendOffset: 18,
+  valueFormat: ',.1~f',
+} as const;
 export const SIGNALS: Record<ChartKind, Record<string, unknown>> = {
   line: {
     ...COMMON,
@@ -95,6 +102,8 @@ function legend(extra: Obj = {}): Obj {
     direction: 'horizontal',
     title: null,
     columns: ex('legendColumns'),
+    // 0 when the legend has no entries (no references, too many series): it takes no room
+    offset: ex('legendOffset'),
     labelLimit: 220,
     labelColor: ex('theme.text'),
     labelFont: ex('theme.font'),

@@ -35,7 +35,7 @@ export const columnModel = (req: Partial<ChartRequest> = {}) =>
   );
 
 /** 15 series (more than a legend shows): the three Gemeinden copied under other names. */
-function manySeries(): ChartModel {
+export function manySeries(): ChartModel {
   const m = lineModel({ region: '', compare: '', level: 'gemeinde', parent: '01056' });
   const copies = Array.from({ length: 5 }, (_, i) => i);
   const series = copies.flatMap((i) => m.series.map((s) => ({ ...s, id: `${s.id}-${i}`, name: `${s.name} ${i}` })));

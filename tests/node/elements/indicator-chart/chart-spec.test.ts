@@ -6,7 +6,7 @@ import {
   NUMBER_LOCALES,
   REFERENCE_DASHES,
 } from '../../../../src/elements/indicator-chart/chart-spec.js';
-import { barModel, columnModel, lineModel } from '../../../browser/elements/indicator-chart/chart-cases.js';
+import { barModel, columnModel, lineModel, manySeries } from '../../../browser/elements/indicator-chart/chart-cases.js';
 
 type Row = Record<string, unknown>;
 const rows = (spec: { datasets: Record<string, object[]> }, name: string) => spec.datasets[name] as Row[];
@@ -39,8 +39,16 @@ test('line: references dashed and distinct, the region solid, one legend', () =>
     DEFAULT_THEME.referenceLight,
   ]);
   assert.deepEqual(spec.signals.legendValues, spec.signals.seriesDomain);
+  assert.equal(spec.signals.legendOffset, 18);
   assert.equal(spec.signals.legendColumns, 2);
   assert.equal(buildChartSpec(lineModel(), { width: 200 }).signals.legendColumns, 1);
+});
+
+test('line: more than 12 series have no legend entries, and the legend takes no room', () => {
+  const spec = buildChartSpec(manySeries(), { width: 600 });
+  assert.equal((spec.signals.seriesDomain as string[]).length, 15);
+  assert.deepEqual(spec.signals.legendValues, []);
+  assert.equal(spec.signals.legendOffset, 0);
 });
 
 test('line: a break in series is a rule half a year before the break, with its label', () => {
@@ -80,6 +88,9 @@ test('bar: ranked order, x domain with room for labels, reference rules, missing
   assert.equal(rows(spec, 'bars')[2].lx, 0);
   assert.equal(spec.signals.labelLimit, 216);
   assert.equal(buildChartSpec(barModel(), { width: 600 }).height, 72);
+  // a legend without entries takes no room
+  assert.equal(spec.signals.legendOffset, 18);
+  assert.equal(buildChartSpec(barModel({ compare: '' }), { width: 600 }).signals.legendOffset, 0);
 });
 
 test('column: categories in order, one column per region and category', () => {
