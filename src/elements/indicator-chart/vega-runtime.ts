@@ -29,6 +29,7 @@ import { View } from 'vega-view';
 import { parse } from 'vega-parser';
 import { expressionInterpreter } from 'vega-interpreter';
 import { VEGA_SPECS } from './chart-templates.generated.js';
+import type { TemplateName } from './chart-templates.js';
 
 /** The transforms the templates' Vega specs use (see the test named above). */
 export const TRANSFORMS = {
@@ -56,5 +57,18 @@ export const TRANSFORMS = {
   viewlayout,
 };
 Object.assign(transforms, TRANSFORMS);
+
+type RuntimeSpec = ReturnType<typeof parse>;
+const parsed = new Map<TemplateName, RuntimeSpec>();
+
+/** The runtime spec of a template, parsed on first use (the inputs come as data and signals). */
+export function runtimeSpec(name: TemplateName): RuntimeSpec {
+  let spec = parsed.get(name);
+  if (!spec) {
+    spec = parse(VEGA_SPECS[name] as Parameters<typeof parse>[0], undefined, { ast: true });
+    parsed.set(name, spec);
+  }
+  return spec;
+}
 
 export { View, parse, expressionInterpreter, VEGA_SPECS };

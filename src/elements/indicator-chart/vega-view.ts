@@ -27,45 +27,36 @@ function loadVega() {
   return runtime;
 }
 
-type VegaSpec = {
-  width?: number;
-  height?: number;
-  data?: { name: string; values?: unknown }[];
-  signals?: { name: string; value?: unknown }[];
-};
-
-/** The template's Vega spec with the inputs filled in (datasets, signal values, size). */
-export function fillTemplate(template: object, spec: ChartSpec): object {
-  const base = template as VegaSpec;
-  const size: Record<string, number> = { childWidth: spec.width, childHeight: spec.height };
-  return {
-    ...base,
-    ...('width' in base ? { width: spec.width } : {}),
-    ...('height' in base ? { height: spec.height } : {}),
-    data: base.data?.map((d) => (d.name in spec.datasets ? { ...d, values: spec.datasets[d.name] } : d)),
-    signals: base.signals?.map((s) =>
-      s.name in spec.signals
-        ? { ...s, value: spec.signals[s.name] }
-        : s.name in size
-          ? { ...s, value: size[s.name] }
-          : s,
-    ),
-  };
-}
+type Runtime = typeof import('./vega-runtime.js');
 
 /**
- * Draws `spec` into `container`: SVG renderer, expressions evaluated by the interpreter
- * (no `eval`, strict CSP), no logging, no `<style>` injected, no actions menu.
+ * A view of `spec`'s template: the template parsed once per page (`runtimeSpec`), the inputs
+ * set as datasets and signals before the first run. Expressions are evaluated by the
+ * interpreter (no `eval`, strict CSP). Not yet run.
  */
-async function embed(container: HTMLElement | null, spec: ChartSpec, tooltip: TooltipHandler | false): Promise<Result> {
-  const vega = await loadVega();
-  const parsed = vega.parse(fillTemplate(vega.VEGA_SPECS[spec.template], spec) as never, undefined, { ast: true });
-  const view = new vega.View(parsed, {
-    renderer: container ? 'svg' : 'none',
-    logLevel: 0,
+export function templateView(
+  vega: Runtime,
+  spec: ChartSpec,
+  options: { renderer: 'svg' | 'none'; logger?: unknown },
+): View {
+  const view = new vega.View(vega.runtimeSpec(spec.template), {
+    ...options,
+    logLevel: options.logger ? 2 : 0,
     expr: vega.expressionInterpreter,
     locale: { number: spec.locale },
-  } as unknown as ConstructorParameters<typeof vega.View>[1]);
+  } as unknown as ConstructorParameters<Runtime['View']>[1]);
+  for (const [name, values] of Object.entries(spec.datasets)) view.data(name, values);
+  for (const [name, value] of Object.entries(spec.signals)) view.signal(name, value);
+  view.width(spec.width);
+  // the screen templates size the plot with `height`, the export templates (vconcat) with `childHeight`
+  if (spec.template.endsWith('-export')) view.signal('childHeight', spec.height);
+  else view.height(spec.height);
+  return view;
+}
+
+/** Draws `spec` into `container` (SVG), or off-screen without one: no logging, no `<style>` injected. */
+async function embed(container: HTMLElement | null, spec: ChartSpec, tooltip: TooltipHandler | false): Promise<Result> {
+  const view = templateView(await loadVega(), spec, { renderer: container ? 'svg' : 'none' });
   if (tooltip) view.tooltip(tooltip as Parameters<View['tooltip']>[0]);
   if (container) {
     container.replaceChildren();

@@ -15,19 +15,13 @@ import esbuild from 'rollup-plugin-esbuild';
 // @ts-expect-error plain JS helper without types (the rollup config's plugin)
 import { leanVega, vegaSideEffects } from '../../../../scripts/lean-vega.js';
 import * as unbundled from '../../../../src/elements/indicator-chart/vega-runtime.js';
-import { fillTemplate } from '../../../../src/elements/indicator-chart/vega-view.js';
+import { templateView } from '../../../../src/elements/indicator-chart/vega-view.js';
 import { CASES } from '../../../browser/elements/indicator-chart/chart-cases.js';
 
 type Runtime = typeof unbundled;
 
 async function draw(vega: Runtime, spec: (typeof CASES)[string]): Promise<string> {
-  const runtime = vega.parse(fillTemplate(vega.VEGA_SPECS[spec.template], spec) as never, undefined, { ast: true });
-  const view = new vega.View(runtime, {
-    renderer: 'none',
-    logLevel: 0,
-    expr: vega.expressionInterpreter,
-    locale: { number: spec.locale },
-  } as never);
+  const view = templateView(vega, spec, { renderer: 'none' });
   try {
     await view.runAsync();
     return await view.toSVG();

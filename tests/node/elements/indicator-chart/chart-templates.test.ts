@@ -3,14 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generate, GENERATED } from '../../../../scripts/compile-chart-templates.js';
 import { TEMPLATE_NAMES } from '../../../../src/elements/indicator-chart/chart-templates.js';
-import { fillTemplate } from '../../../../src/elements/indicator-chart/vega-view.js';
-import {
-  expressionInterpreter,
-  parse,
-  TRANSFORMS,
-  VEGA_SPECS,
-  View,
-} from '../../../../src/elements/indicator-chart/vega-runtime.js';
+import { templateView } from '../../../../src/elements/indicator-chart/vega-view.js';
+import * as lean from '../../../../src/elements/indicator-chart/vega-runtime.js';
 import { CASES } from '../../../browser/elements/indicator-chart/chart-cases.js';
 
 test('the compiled templates are up to date (run `npx tsx scripts/compile-chart-templates.ts`)', async () => {
@@ -31,8 +25,8 @@ function operatorTypes(runtime: { operators: { type: string }[]; subcontext?: un
 
 for (const [name, spec] of Object.entries(CASES)) {
   test(`lean runtime draws "${name}" (${spec.template}) without errors or warnings`, async () => {
-    const runtime = parse(fillTemplate(VEGA_SPECS[spec.template], spec) as never, undefined, { ast: true });
-    const missing = [...operatorTypes(runtime as never)].filter((t) => t !== 'operator' && !(t in TRANSFORMS));
+    const runtime = lean.runtimeSpec(spec.template);
+    const missing = [...operatorTypes(runtime as never)].filter((t) => t !== 'operator' && !(t in lean.TRANSFORMS));
     assert.deepEqual(missing, [], 'transforms the lean runtime lacks');
     const messages: string[] = [];
     const logger = {
@@ -42,13 +36,7 @@ for (const [name, spec] of Object.entries(CASES)) {
       info: () => logger,
       debug: () => logger,
     };
-    const view = new View(runtime, {
-      renderer: 'none',
-      logger,
-      logLevel: 2,
-      expr: expressionInterpreter,
-      locale: { number: spec.locale },
-    } as never);
+    const view = templateView(lean, spec, { renderer: 'none', logger });
     try {
       await view.runAsync();
       const svg = await view.toSVG();
