@@ -54,7 +54,7 @@ export interface SpecOptions {
   /** Height of the plot area in pixels; default by type and number of bars. */
   height?: number;
   theme?: ChartTheme;
-  /** For PNG/SVG downloads: a title above and the source lines below the chart. */
+  /** For PNG/SVG downloads: a title (and subtitle line, drawn even when empty) above, the source lines below. */
   export?: { title: string; subtitle?: string; footer: string[] };
 }
 

@@ -3,8 +3,8 @@
  * shadow root under a strict CSP, resizing, signals, mark positions and image export.
  * The lean runtime (`vega-runtime.ts`: Vega's view, parser and only the transforms the
  * templates use, plus the expression interpreter) and the precompiled templates are imported
- * dynamically, so rollup puts them in their own chunks and pages without a chart never
- * download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
+ * dynamically (one chunk, requested as soon as a chart element exists), so pages without a
+ * chart never download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
  */
 import type { View } from 'vega';
 import type { ChartSpec } from './chart-spec.js';
