@@ -8,6 +8,7 @@ import json from '@rollup/plugin-json';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { rollupInlineCss } from './scripts/inline-css.js';
 import { bundleGraph } from './scripts/bundle-graph.js';
+import { leanVega, vegaSideEffects } from './scripts/lean-vega.js';
 
 const elements = readdirSync('src/elements').filter((name) => existsSync(`src/elements/${name}/define.ts`));
 
@@ -26,13 +27,17 @@ export default {
     manualChunks(id) {
       if (id.includes('?')) return undefined; // e.g. leaflet.css?inline belongs to the element that adopts it
       if (/node_modules\/(vega|vega-[a-z-]+|d3-[a-z-]+)\//.test(id)) return 'vega';
+      // the chart's lean runtime and its compiled templates: one request with Vega's packages
+      if (/indicator-chart\/(vega-runtime|chart-templates\.generated)\.ts$/.test(id)) return 'vega';
       if (id.includes('node_modules/leaflet/')) return 'leaflet';
       if (id.includes('node_modules/topojson-client/')) return 'topojson';
       if (/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(id)) return 'lit';
     },
   },
+  treeshake: { moduleSideEffects: vegaSideEffects },
   plugins: [
     rollupInlineCss(),
+    leanVega(),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),
     json(),

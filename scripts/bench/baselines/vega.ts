@@ -8,6 +8,7 @@ import type { Catalog, IndicatorFile } from '../../../src/data/schema.js';
 import { IndicatorData } from '../../../src/data/model.js';
 import { buildChartModel, parseChartType } from '../../../src/elements/indicator-chart/chart-model.js';
 import { buildChartSpec, DEFAULT_THEME, type ChartTheme } from '../../../src/elements/indicator-chart/chart-spec.js';
+import { inlineTemplate } from '../../../src/elements/indicator-chart/chart-templates.js';
 import { fail, getJson, painted, param, params, report } from './common.js';
 
 async function main(): Promise<void> {
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   const theme: ChartTheme = param('theme')
     ? (JSON.parse(param('theme')) as ChartTheme)
     : { ...DEFAULT_THEME, font: getComputedStyle(container).fontFamily || DEFAULT_THEME.font };
-  const spec = buildChartSpec(model, { width, theme });
+  // The element's template with the inputs written in: a self-contained Vega-Lite spec.
+  const spec = inlineTemplate(buildChartSpec(model, { width, theme }));
   const result = await embed(container, spec, {
     mode: 'vega-lite',
     renderer: 'svg',

@@ -1,15 +1,19 @@
 /**
- * Pure: chart view model -> Vega-Lite spec. No DOM, no Vega import (types only).
+ * Pure: chart view model -> the inputs of a chart template (`chart-templates.ts`, Vega-Lite
+ * compiled to Vega at build time): which template, its datasets (rows) and signals (colours,
+ * domains, sort orders, dashes, formats, texts). No DOM, no Vega import.
  *
- * Conventions of the spec (the element and the tests rely on them):
+ * Conventions of the templates (the element and the tests rely on them):
  * - every mark's datum carries `key`, `region`, `tip` (tooltip text, already localized);
- * - params `active` (key of the keyboard-focused mark) and `selected` (region id);
+ * - signals `active` (key of the keyboard-focused mark) and `selected` (region id);
  * - missing values stay `null`: lines break (`invalid: 'break-paths-filter-domains'`),
  *   bars are left out and replaced by a text marker, never drawn as zero;
- * - numbers inside Vega use `config.locale` (German: decimal comma, no network).
+ * - numbers inside Vega use the view's locale (German: decimal comma, no network).
  */
-import type { TopLevelSpec } from 'vega-lite';
-import { missingText, t, type ChartModel, type ChartRow } from './chart-model.js';
+import { missingText, t, type ChartModel } from './chart-model.js';
+import type { ChartSpec } from './chart-templates.js';
+
+export type { ChartSpec };
 
 export interface ChartTheme {
   font: string;
@@ -50,7 +54,7 @@ export interface SpecOptions {
   /** Height of the plot area in pixels; default by type and number of bars. */
   height?: number;
   theme?: ChartTheme;
-  /** For PNG/SVG downloads: a title above and the source lines below the chart. */
+  /** For PNG/SVG downloads: a title (and subtitle line, drawn even when empty) above, the source lines below. */
   export?: { title: string; subtitle?: string; footer: string[] };
 }
 
@@ -103,161 +107,35 @@ export function legendColumns(width: number): number {
   return Math.max(1, Math.floor((width - 40) / 230));
 }
 
-function legend(theme: ChartTheme, width: number, extra: Obj = {}): Obj {
-  return {
-    orient: 'bottom',
-    direction: 'horizontal',
-    title: null,
-    columns: legendColumns(width),
-    labelLimit: 220,
-    labelColor: theme.text,
-    symbolStrokeWidth: 2.5,
-    ...extra,
-  };
-}
+/** More series than this: no legend (the lines are named in the tooltip and the table). */
+const MAX_LEGEND = 12;
 
-function axisFormat(model: ChartModel): string {
-  return `,.${model.decimals}~f`;
-}
-
-/** A JSON string literal is a valid Vega expression string literal. */
-function literal(value: unknown): string {
-  return JSON.stringify(value);
-}
-
-function lineLayers(model: ChartModel, theme: ChartTheme, width: number): Obj[] {
+function lineInputs(model: ChartModel, theme: ChartTheme) {
   const years = model.years;
-  const from = years[0];
-  const to = years[years.length - 1];
   const { domain, colors, dashes } = seriesScales(model, theme);
-  const colorScale = { domain, range: colors };
-  const x = {
-    field: 'year',
-    type: 'quantitative',
-    title: null,
-    scale: { domain: [from - 0.4, to + 0.4], nice: false, zero: false },
-    axis: {
-      format: 'd',
-      values: years.length <= 16 ? years : undefined,
-      tickMinStep: 1,
-      labelOverlap: 'greedy',
-      grid: false,
-      labelFlush: false,
-    },
-  };
-  const y = {
-    field: 'value',
-    type: 'quantitative',
-    title: model.unit || null,
-    scale: { zero: false, nice: true },
-    axis: { format: axisFormat(model), tickCount: 5 },
-  };
-  const main = model.rows.filter((r) => r.role !== 'other');
-  const lineLegend = domain.length > 12 ? null : legend(theme, width, { symbolType: 'stroke' });
-  const others = model.rows.filter((r) => r.role === 'other');
-  const layers: Obj[] = [];
-  if (model.breaks.length) {
-    const data = model.breaks.map((b) => ({
-      x: b.year - 0.5,
-      key: `break|${b.year}`,
-      region: '',
-      label: t(model.lang, 'breakLabel', { year: b.year }),
-      tip: `${t(model.lang, 'seriesBreak')} ${b.year}: ${b.note}`,
-    }));
-    layers.push({
-      data: { values: data },
-      mark: { type: 'rule', strokeDash: [3, 3], color: theme.muted, strokeWidth: 1.5 },
-      encoding: { x: { field: 'x', type: 'quantitative' }, tooltip: { field: 'tip' } },
-    });
-    layers.push({
-      data: { values: data },
-      mark: {
-        type: 'text',
-        align: 'left',
-        baseline: 'top',
-        dx: 4,
-        dy: 2,
-        color: theme.muted,
-        fontSize: 10,
-        limit: 120,
-      },
-      encoding: {
-        x: { field: 'x', type: 'quantitative' },
-        y: { value: 0 },
-        text: { field: 'label' },
-        tooltip: { field: 'tip' },
-      },
-    });
-  }
-  if (others.length) {
-    layers.push({
-      data: { values: others },
-      mark: { type: 'line', invalid: 'break-paths-filter-domains', color: theme.other, opacity: 0.8 },
-      encoding: {
-        x,
-        y,
-        detail: { field: 'region' },
-        strokeWidth: { condition: { test: 'datum.region === selected', value: 3 }, value: 1 },
-      },
-    });
-    layers.push({
-      data: { values: others },
-      mark: { type: 'point', invalid: 'break-paths-filter-domains', filled: true, size: 40, opacity: 0 },
-      encoding: { x, y, tooltip: { field: 'tip' } },
-    });
-  }
-  layers.push({
-    data: { values: main },
-    mark: { type: 'line', invalid: 'break-paths-filter-domains', strokeCap: 'round' },
-    encoding: {
-      x,
-      y,
-      color: { field: 'name', type: 'nominal', scale: colorScale, legend: lineLegend },
-      strokeDash: { field: 'name', type: 'nominal', scale: { domain, range: dashes }, legend: lineLegend },
-      strokeWidth: { condition: { test: 'datum.region === selected', value: 4 }, value: 2.5 },
-    },
-  });
-  const pointColor = { field: 'name', type: 'nominal', scale: colorScale, legend: lineLegend };
-  layers.push({
-    data: { values: main },
-    transform: [{ filter: '!datum.flagged' }],
-    mark: { type: 'point', invalid: 'break-paths-filter-domains', filled: true, size: 30 },
-    encoding: { x, y, color: pointColor, tooltip: { field: 'tip' } },
-  });
-  layers.push({
-    data: { values: main },
-    transform: [{ filter: 'datum.flagged' }],
-    mark: {
-      type: 'point',
-      invalid: 'break-paths-filter-domains',
-      filled: false,
-      fill: theme.background,
-      size: 50,
-      strokeWidth: 2,
-    },
-    encoding: { x, y, color: pointColor, tooltip: { field: 'tip' } },
-  });
-  layers.push(activeLayer(model, 'point', x, y, theme));
-  return layers;
-}
-
-function activeLayer(
-  model: ChartModel,
-  kind: 'point' | 'bar',
-  x: Obj,
-  y: Obj,
-  theme: ChartTheme,
-  extra: Obj = {},
-): Obj {
-  const rows = model.rows.filter((r) => !r.missing);
+  const breaks = model.breaks.map((b) => ({
+    x: b.year - 0.5,
+    key: `break|${b.year}`,
+    region: '',
+    label: t(model.lang, 'breakLabel', { year: b.year }),
+    tip: `${t(model.lang, 'seriesBreak')} ${b.year}: ${b.note}`,
+  }));
   return {
-    data: { values: rows },
-    transform: [{ filter: 'datum.key === active' }],
-    mark:
-      kind === 'point'
-        ? { type: 'point', filled: false, size: 260, strokeWidth: 3, color: theme.text }
-        : { type: 'bar', fill: null, fillOpacity: 0, stroke: theme.text, strokeWidth: 3, ...extra },
-    encoding: { x, y, tooltip: { field: 'tip' }, ...(extra.encoding as Obj) },
+    datasets: {
+      breaks,
+      others: model.rows.filter((r) => r.role === 'other'),
+      main: model.rows.filter((r) => r.role !== 'other'),
+      marks: model.rows.filter((r) => !r.missing),
+    },
+    signals: {
+      xDomain: [years[0] - 0.4, years[years.length - 1] + 0.4],
+      xValues: years.length <= 16 ? years : null,
+      yTitle: model.unit || null,
+      seriesDomain: domain,
+      seriesColors: colors,
+      seriesDashes: dashes,
+      legendValues: domain.length > MAX_LEGEND ? [] : domain,
+    },
   };
 }
 
@@ -269,227 +147,87 @@ function barRows(model: ChartModel): Obj[] {
   }));
 }
 
-function barLayers(model: ChartModel, theme: ChartTheme, width: number): Obj[] {
-  const rows = barRows(model);
+function barInputs(model: ChartModel, width: number) {
   const values = [...model.rows, ...model.refs].filter((r) => r.value !== null).map((r) => r.value!);
   const max = values.length ? Math.max(0, ...values) : 1;
   const min = values.length ? Math.min(0, ...values) : 0;
   const focus = model.rows
     .filter((r) => r.role === 'primary' && model.rows.some((o) => o.role === 'other'))
     .map((r) => r.name);
-  const y = {
-    field: 'name',
-    type: 'nominal',
-    title: null,
-    sort: model.rows.map((r) => r.name),
-    axis: {
-      labelLimit: Math.round(Math.min(260, Math.max(120, width * 0.36))),
-      labelFontWeight: focus.length
-        ? { expr: `indexof(${literal(focus)}, datum.value) >= 0 ? 'bold' : 'normal'` }
-        : 'normal',
-      ticks: false,
-      domain: false,
-      labelPadding: 6,
-    },
-  };
-  const x = {
-    field: 'value',
-    type: 'quantitative',
-    title: model.unit || null,
-    scale: { domain: [min, max === 0 ? 1 : max * 1.18], nice: false, zero: true },
-    axis: { format: axisFormat(model), tickCount: 5, grid: true, orient: 'top' },
-  };
-  const layers: Obj[] = [
-    {
-      data: { values: rows },
-      mark: { type: 'bar', invalid: 'filter', height: { band: 0.72 }, strokeWidth: 1.5 },
-      encoding: {
-        y,
-        x,
-        color: {
-          field: 'role',
-          type: 'nominal',
-          scale: { domain: ['primary', 'other'], range: [theme.accent, theme.other] },
-          legend: null,
-        },
-        fillOpacity: { condition: { test: 'datum.flagged', value: 0.5 }, value: 1 },
-        strokeDash: { condition: { test: 'datum.flagged', value: [3, 2] }, value: [1, 0] },
-        stroke: {
-          field: 'role',
-          type: 'nominal',
-          scale: { domain: ['primary', 'other'], range: [theme.accent, theme.other] },
-          legend: null,
-        },
-        tooltip: { field: 'tip' },
-      },
-    },
-    {
-      data: { values: rows },
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11 },
-      encoding: {
-        y,
-        x: { field: 'lx', type: 'quantitative' },
-        text: { field: 'text' },
-        color: { condition: { test: 'datum.missing', value: theme.muted }, value: theme.text },
-        tooltip: { field: 'tip' },
-      },
-    },
-  ];
-  if (model.refs.length) {
-    const { domain, dashes } = refScales(model);
-    layers.push({
-      data: { values: model.refs.map((r) => ({ ...r, legend: `${r.name}: ${r.label}` })) },
-      mark: { type: 'rule', invalid: 'filter', strokeWidth: 2, color: theme.reference },
-      encoding: {
-        x: { field: 'value', type: 'quantitative' },
-        strokeDash: {
-          field: 'legend',
-          type: 'nominal',
-          scale: { domain, range: dashes },
-          legend: legend(theme, width, { symbolType: 'stroke', symbolStrokeColor: theme.reference }),
-        },
-        tooltip: { field: 'tip' },
-      },
-    });
-  }
-  layers.push(activeLayer(model, 'bar', x, y, theme, { height: { band: 0.72 } }));
-  return layers;
-}
-
-function refScales(model: ChartModel) {
+  const refs = model.refs.map((r) => ({ ...r, legend: `${r.name}: ${r.label}` }));
   return {
-    domain: model.refs.map((r) => `${r.name}: ${r.label}`),
-    dashes: model.refs.map((_, i) => REFERENCE_DASHES[i % REFERENCE_DASHES.length]),
+    datasets: { bars: barRows(model), refs, marks: model.rows.filter((r) => !r.missing) },
+    signals: {
+      barOrder: model.rows.map((r) => r.name),
+      xDomain: [min, max === 0 ? 1 : max * 1.18],
+      xTitle: model.unit || null,
+      labelLimit: Math.round(Math.min(260, Math.max(120, width * 0.36))),
+      focusNames: focus,
+      refDomain: refs.map((r) => r.legend),
+      refDashes: refs.map((_, i) => REFERENCE_DASHES[i % REFERENCE_DASHES.length]),
+    },
   };
 }
 
-function columnLayers(model: ChartModel, theme: ChartTheme, width: number): Obj[] {
+function columnInputs(model: ChartModel, theme: ChartTheme) {
   const { domain, colors } = seriesScales(model, theme);
-  const rows = barRows(model);
-  const x = {
-    field: 'category',
-    type: 'nominal',
-    title: null,
-    sort: model.categories,
-    axis: { labelAngle: 0, labelLimit: 120, ticks: false, labelPadding: 6 },
-  };
-  const y = {
-    field: 'value',
-    type: 'quantitative',
-    title: model.unit || null,
-    scale: { zero: true, nice: true },
-    axis: { format: axisFormat(model), tickCount: 5 },
-  };
-  const xOffset = { field: 'name', type: 'nominal', sort: domain, scale: { domain, paddingInner: 0.08 } };
-  const withLabels = model.rows.length <= 24;
-  const columnLegend = legend(theme, width, { symbolType: 'square' });
-  const layers: Obj[] = [
-    {
-      data: { values: rows },
-      mark: { type: 'bar', invalid: 'filter', strokeWidth: 1.5 },
-      encoding: {
-        x,
-        xOffset,
-        y,
-        color: { field: 'name', type: 'nominal', scale: { domain, range: colors }, legend: columnLegend },
-        stroke: { field: 'name', type: 'nominal', scale: { domain, range: colors }, legend: columnLegend },
-        fillOpacity: { condition: { test: 'datum.flagged', value: 0.5 }, value: 1 },
-        strokeDash: { condition: { test: 'datum.flagged', value: [3, 2] }, value: [1, 0] },
-        tooltip: { field: 'tip' },
-      },
+  return {
+    datasets: { columns: barRows(model), marks: model.rows.filter((r) => !r.missing) },
+    signals: {
+      categories: model.categories,
+      seriesDomain: domain,
+      seriesColors: colors,
+      yTitle: model.unit || null,
+      showLabels: model.rows.length <= 24,
     },
-    {
-      data: { values: rows },
-      transform: withLabels ? [] : [{ filter: 'datum.missing' }],
-      mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
-      encoding: {
-        x,
-        xOffset,
-        y: { field: 'lx', type: 'quantitative' },
-        text: { field: 'label' },
-        color: { condition: { test: 'datum.missing', value: theme.muted }, value: theme.text },
-        tooltip: { field: 'tip' },
-      },
-    },
-  ];
-  layers.push(activeLayer(model, 'bar', x, y, theme, { encoding: { xOffset } }));
-  return layers;
+  };
 }
 
-/** The Vega-Lite spec of a chart model. */
-export function buildChartSpec(model: ChartModel, options: SpecOptions): TopLevelSpec {
+/** The number of legend entries: series of a line or column chart, references of a bar chart. */
+function legendEntries(signals: Record<string, unknown>): number {
+  const entries = signals.legendValues ?? signals.refDomain ?? signals.seriesDomain;
+  return (entries as unknown[]).length;
+}
+
+/** The template and its inputs for a chart model (drawn by `vega-view.ts`). */
+export function buildChartSpec(model: ChartModel, options: SpecOptions): ChartSpec {
   const theme = options.theme ?? DEFAULT_THEME;
   const height = options.height ?? defaultHeight(model);
-  const layer =
+  const { datasets, signals } =
     model.type === 'line'
-      ? lineLayers(model, theme, options.width)
+      ? lineInputs(model, theme)
       : model.type === 'bar'
-        ? barLayers(model, theme, options.width)
-        : columnLayers(model, theme, options.width);
-  const config = {
-    locale: { number: NUMBER_LOCALES[model.lang] },
-    font: theme.font,
-    background: options.export ? theme.background : null,
-    aria: false,
-    view: { stroke: null },
-    axis: {
-      labelColor: theme.text,
-      titleColor: theme.muted,
-      domainColor: theme.border,
-      tickColor: theme.border,
-      gridColor: theme.grid,
-      labelFontSize: 11,
-      titleFontSize: 11,
-      titleFontWeight: 'normal',
+        ? barInputs(model, options.width)
+        : columnInputs(model, theme);
+  const common = {
+    active: null,
+    selected: null,
+    theme: {
+      font: theme.font,
+      text: theme.text,
+      muted: theme.muted,
+      border: theme.border,
+      grid: theme.grid,
+      background: theme.background,
+      accent: theme.accent,
+      reference: theme.reference,
+      other: theme.other,
     },
-    legend: { labelFontSize: 11, symbolSize: 160 },
-    text: { font: theme.font },
+    legendColumns: legendColumns(options.width),
+    legendOffset: legendEntries(signals) ? 18 : 0,
+    valueFormat: `,.${model.decimals}~f`,
   };
-  const params = [
-    { name: 'active', value: null },
-    { name: 'selected', value: null },
-  ];
-  const chart: Obj = {
-    width: options.width,
-    height,
-    layer,
-  };
+  const locale = NUMBER_LOCALES[model.lang];
   if (!options.export) {
-    return {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      autosize: { type: 'fit-x', contains: 'padding' },
-      padding: { top: 8, right: 12, bottom: 4, left: 4 },
-      config,
-      params,
-      ...chart,
-    } as unknown as TopLevelSpec;
+    return { template: model.type, width: options.width, height, locale, datasets, signals: { ...common, ...signals } };
   }
   const { title, subtitle, footer } = options.export;
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    padding: 16,
-    params,
-    config: { ...config, title: { anchor: 'start', color: theme.text, subtitleColor: theme.muted } },
-    title: {
-      text: footer,
-      orient: 'bottom',
-      anchor: 'start',
-      fontSize: 10,
-      fontWeight: 'normal',
-      color: theme.muted,
-      offset: 12,
-    },
-    vconcat: [
-      {
-        ...chart,
-        width: Math.max(200, options.width - 160),
-        title: { text: title, subtitle: subtitle ?? '', fontSize: 15 },
-      },
-    ],
-  } as unknown as TopLevelSpec;
-}
-
-/** Rows shown as marks (for counting in tests and for keyboard navigation). */
-export function drawnRows(model: ChartModel): ChartRow[] {
-  return model.rows.filter((r) => !r.missing);
+    template: `${model.type}-export`,
+    width: Math.max(200, options.width - 160),
+    height,
+    locale,
+    datasets,
+    signals: { ...common, ...signals, exportTitle: title, exportSubtitle: subtitle ?? '', exportFooter: footer },
+  };
 }

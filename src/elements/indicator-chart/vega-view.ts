@@ -1,13 +1,13 @@
 /**
  * The Vega side of `<indicator-chart>`: lazy loading, drawing into a container inside the
  * shadow root under a strict CSP, resizing, signals, mark positions and image export.
- * vega, vega-lite and vega-interpreter are imported dynamically, so rollup puts them in their
- * own chunk and pages without a chart never download them. vega-embed is not used: the view is
- * built with Vega's own API (what vega-embed did for us with these options), which keeps its
- * extras (themes, JSON patch, actions menu, vega-tooltip) off the page.
+ * The lean runtime (`vega-runtime.ts`: Vega's view, parser and only the transforms the
+ * templates use, plus the expression interpreter) and the precompiled templates are imported
+ * dynamically (one chunk, requested as soon as a chart element exists), so pages without a
+ * chart never download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import type { View } from 'vega';
+import type { ChartSpec } from './chart-spec.js';
 
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown, value: unknown) => void;
 
@@ -17,31 +17,52 @@ export interface Result {
   finalize(): void;
 }
 
-async function loadVega() {
-  const [vega, vegaLite, interpreter] = await Promise.all([
-    import('vega'),
-    import('vega-lite'),
-    import('vega-interpreter'),
-  ]);
-  return { vega, vegaLite, interpreter };
+let runtime: Promise<typeof import('./vega-runtime.js')> | undefined;
+function loadVega() {
+  // A failed load (e.g. offline) is not cached: the next draw tries again.
+  runtime ??= import('./vega-runtime.js').catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
+  return runtime;
 }
 
+type Runtime = typeof import('./vega-runtime.js');
+
 /**
- * Compiles `spec` and draws it into `container`: SVG renderer, expressions evaluated by the
- * interpreter (no `eval`, strict CSP), no logging, no `<style>` injected, no actions menu.
+ * A view of `spec`'s template: the template parsed once per page (`runtimeSpec`), the inputs
+ * set as datasets and signals before the first run. Expressions are evaluated by the
+ * interpreter (no `eval`, strict CSP). Not yet run.
  */
-async function embed(container: HTMLElement, spec: TopLevelSpec, tooltip: TooltipHandler | false): Promise<Result> {
-  const { vega, vegaLite, interpreter } = await loadVega();
-  const vgSpec = vegaLite.compile(spec).spec;
-  const runtime = vega.parse(vgSpec, {}, { ast: true });
-  const view = new vega.View(runtime, {
-    renderer: 'svg',
-    logLevel: vega.None,
-    expr: interpreter.expressionInterpreter,
-  } as ConstructorParameters<typeof vega.View>[1]);
+export function templateView(
+  vega: Runtime,
+  spec: ChartSpec,
+  options: { renderer: 'svg' | 'none'; logger?: unknown },
+): View {
+  const view = new vega.View(vega.runtimeSpec(spec.template), {
+    ...options,
+    logLevel: options.logger ? 2 : 0,
+    expr: vega.expressionInterpreter,
+    locale: { number: spec.locale },
+  } as unknown as ConstructorParameters<Runtime['View']>[1]);
+  for (const [name, values] of Object.entries(spec.datasets)) view.data(name, values);
+  for (const [name, value] of Object.entries(spec.signals)) view.signal(name, value);
+  view.width(spec.width);
+  // the screen templates size the plot with `height`, the export templates (vconcat) with `childHeight`
+  if (spec.template.endsWith('-export')) view.signal('childHeight', spec.height);
+  else view.height(spec.height);
+  return view;
+}
+
+/** Draws `spec` into `container` (SVG), or off-screen without one: no logging, no `<style>` injected. */
+async function embed(container: HTMLElement | null, spec: ChartSpec, tooltip: TooltipHandler | false): Promise<Result> {
+  const view = templateView(await loadVega(), spec, { renderer: container ? 'svg' : 'none' });
   if (tooltip) view.tooltip(tooltip as Parameters<View['tooltip']>[0]);
-  container.replaceChildren();
-  await view.initialize(container).runAsync();
+  if (container) {
+    container.replaceChildren();
+    view.initialize(container);
+  }
+  await view.runAsync();
   return { view, finalize: () => view.finalize() };
 }
 
@@ -68,11 +89,16 @@ export class ChartView {
   result?: Result;
   private token = 0;
 
+  constructor() {
+    // Start loading the runtime while the element fetches its data (a failed load is retried on draw).
+    loadVega().catch(() => undefined);
+  }
+
   /**
    * Embeds `spec` into `container`, finalizing the previous view. Resolves to false when a
    * newer draw (or `finalize()`) superseded this one.
    */
-  async draw(container: HTMLElement, spec: TopLevelSpec, tooltip: TooltipHandler): Promise<boolean> {
+  async draw(container: HTMLElement, spec: ChartSpec, tooltip: TooltipHandler): Promise<boolean> {
     const token = ++this.token;
     await loadVega();
     if (token !== this.token) return false;
@@ -137,9 +163,8 @@ export class ChartView {
 }
 
 /** Renders `spec` off-screen and returns an SVG text or a PNG data URL. */
-export async function renderImage(spec: TopLevelSpec, format: 'svg' | 'png'): Promise<string> {
-  const holder = document.createElement('div');
-  const result = await embed(holder, spec, false);
+export async function renderImage(spec: ChartSpec, format: 'svg' | 'png'): Promise<string> {
+  const result = await embed(null, spec, false);
   try {
     return format === 'svg' ? await result.view.toSVG() : await result.view.toImageURL('png', 2);
   } finally {

@@ -1,22 +1,7 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the Vega-Lite specs are inspected as plain JSON */
 import { expect } from '@open-wc/testing';
-import { compile } from 'vega-lite';
 import { buildChartModel, nextKey, type ChartRequest } from '../../../../src/elements/indicator-chart/chart-model.js';
-import {
-  buildChartSpec,
-  DEFAULT_THEME,
-  NUMBER_LOCALES,
-  REFERENCE_DASHES,
-} from '../../../../src/elements/indicator-chart/chart-spec.js';
 import { chartCsvRows, chartTable, describeChart } from '../../../../src/elements/indicator-chart/chart-text.js';
-import { catalog, data, geburtenrate, shares } from './fixture.js';
-
-type Layer = {
-  data?: { values: Record<string, unknown>[] };
-  mark: { type: string; invalid?: string };
-  transform?: { filter: string }[];
-  encoding: Record<string, any>;
-};
+import { catalog, data, geburtenrate } from './fixture.js';
 
 const line = (req: Partial<ChartRequest> = {}, lang: 'de' | 'en' = 'de') =>
   buildChartModel(
@@ -32,32 +17,6 @@ const bar = (req: Partial<ChartRequest> = {}) =>
     'de',
     'de-DE',
   );
-const column = () =>
-  buildChartModel(
-    { catalog, data: Object.values(shares).map(data), breakdown: catalog.breakdowns![0] },
-    { type: 'column', region: '01056015', compare: '01056' },
-    'de',
-    'de-DE',
-  );
-
-/** Compiles with Vega-Lite and returns the warnings. */
-function compileWarnings(spec: object): string[] {
-  const warnings: string[] = [];
-  const logger: any = {
-    level: () => logger,
-    warn: (...a: unknown[]) => (warnings.push(a.join(' ')), logger),
-    info: () => logger,
-    debug: () => logger,
-    error: (...a: unknown[]) => (warnings.push(a.join(' ')), logger),
-  };
-  compile(spec as never, { logger });
-  return warnings;
-}
-
-const layers = (spec: object): Layer[] => (spec as { layer: Layer[] }).layer;
-const layerOf = (spec: object, type: string, pick: (l: Layer) => boolean = () => true) =>
-  layers(spec).filter((l) => l.mark.type === type && pick(l));
-
 describe('chart model', () => {
   it('keeps suppressed values as null (never zero) with their symbol, and flags provisional ones', () => {
     const m = line();
@@ -162,75 +121,4 @@ describe('chart model', () => {
   });
 });
 
-describe('chart spec (view model -> Vega-Lite)', () => {
-  it('line: compiles without warnings, German number locale, gaps not zeros', () => {
-    const spec = buildChartSpec(line(), { width: 600 });
-    expect(compileWarnings(spec)).to.deep.equal([]);
-    expect((spec as any).config.locale.number).to.deep.equal(NUMBER_LOCALES.de);
-    const [path] = layerOf(spec, 'line');
-    expect(path.mark.invalid).to.equal('break-paths-filter-domains');
-    const elmshorn = path.data!.values.filter((d) => d.region === '01056015');
-    expect(elmshorn.map((d) => d.value)).to.deep.equal([9.1, 9.3, null, 9.4, 9.04]);
-    expect(path.encoding.y.axis.format).to.equal(',.1~f');
-  });
-
-  it('line: references dashed and distinct, the region solid; flagged values hollow', () => {
-    const spec = buildChartSpec(line(), { width: 600 });
-    const [path] = layerOf(spec, 'line');
-    expect(path.encoding.strokeDash.scale.domain).to.deep.equal(['Elmshorn', 'Kreis Pinneberg', 'Schleswig-Holstein']);
-    expect(path.encoding.strokeDash.scale.range).to.deep.equal([[1, 0], REFERENCE_DASHES[0], REFERENCE_DASHES[1]]);
-    expect(path.encoding.color.scale.range).to.deep.equal([
-      DEFAULT_THEME.accent,
-      DEFAULT_THEME.reference,
-      DEFAULT_THEME.referenceLight,
-    ]);
-    const hollow = layerOf(spec, 'point', (l) => l.transform?.[0]?.filter === 'datum.flagged')[0];
-    expect((hollow.mark as any).filled).to.equal(false);
-  });
-
-  it('line: a break in series is a rule half a year before the break with its label', () => {
-    const spec = buildChartSpec(line(), { width: 600 });
-    const [rule] = layerOf(spec, 'rule');
-    expect(rule.data!.values).to.deep.equal([
-      {
-        x: 2021.5,
-        key: 'break|2022',
-        region: '',
-        label: 'Bruch 2022',
-        tip: 'Zeitreihenbruch 2022: Zensus-2022-Korrektur',
-      },
-    ]);
-  });
-
-  it('bar: ranked order, reference rules with value labels, missing as text marker', () => {
-    const spec = buildChartSpec(bar({ year: 2020 }), { width: 600 });
-    expect(compileWarnings(spec)).to.deep.equal([]);
-    const [bars] = layerOf(spec, 'bar');
-    expect(bars.encoding.y.sort).to.deep.equal(['Elmshorn', 'Pinneberg', 'Wedel']);
-    expect(bars.mark.invalid).to.equal('filter');
-    const [rules] = layerOf(spec, 'rule');
-    expect(rules.encoding.strokeDash.scale.domain).to.deep.equal(['Kreis Pinneberg: 9,0', 'Schleswig-Holstein: 8,5']);
-    const [labels] = layerOf(spec, 'text');
-    expect(labels.data!.values.map((d) => d.text)).to.deep.equal(['9,3', '7,7', '. unbekannt oder geheim']);
-    expect(buildChartSpec(bar(), { width: 600 })).to.have.property('height', 72);
-  });
-
-  it('column: categories in order, one column per region, compiles', () => {
-    const spec = buildChartSpec(column(), { width: 600 });
-    expect(compileWarnings(spec)).to.deep.equal([]);
-    const [cols] = layerOf(spec, 'bar');
-    expect(cols.encoding.x.sort).to.deep.equal(['unter 18', '18 bis 64', '65 und älter']);
-    expect(cols.data!.values).to.have.length(6);
-  });
-
-  it('export: title above, source lines below', () => {
-    const spec = buildChartSpec(line(), {
-      width: 600,
-      export: { title: 'Geburtenrate', footer: ['Quelle: A', 'Lizenz: B'] },
-    }) as any;
-    expect(compileWarnings(spec)).to.deep.equal([]);
-    expect(spec.title).to.include({ orient: 'bottom' });
-    expect(spec.title.text).to.deep.equal(['Quelle: A', 'Lizenz: B']);
-    expect(spec.vconcat[0].title.text).to.equal('Geburtenrate');
-  });
-});
+// The spec builder (model -> template inputs) is tested in Node: tests/node/elements/indicator-chart/.

@@ -172,7 +172,7 @@ describe('<indicator-chart> line', () => {
     const { el } = await loaded(
       html`<indicator-chart endpoint="/e/" indicator="geburtenrate" region="01056015"></indicator-chart>`,
     );
-    const point = markGroups(el, 'symbol')[0].querySelector('path')!;
+    const point = marks(el, 'symbol')[0]; // the first drawn point (layers without data draw none)
     const r = point.getBoundingClientRect();
     setTimeout(() =>
       point.dispatchEvent(

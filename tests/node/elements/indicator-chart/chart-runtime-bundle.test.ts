@@ -1,0 +1,61 @@
+/**
+ * The lean Vega runtime as the library build bundles it (scripts/lean-vega.js: Vega's
+ * packages from source, tree-shaken, unused parts stubbed) draws every chart case exactly
+ * like the unbundled packages, and holds only the transforms the templates use.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import resolve from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+// @ts-expect-error plain JS helper without types (the rollup config's plugin)
+import { leanVega, vegaSideEffects } from '../../../../scripts/lean-vega.js';
+import * as unbundled from '../../../../src/elements/indicator-chart/vega-runtime.js';
+import { templateView } from '../../../../src/elements/indicator-chart/vega-view.js';
+import { CASES } from '../../../browser/elements/indicator-chart/chart-cases.js';
+
+type Runtime = typeof unbundled;
+
+async function draw(vega: Runtime, spec: (typeof CASES)[string]): Promise<string> {
+  const view = templateView(vega, spec, { renderer: 'none' });
+  try {
+    await view.runAsync();
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+test('the bundled lean runtime draws every case like the unbundled Vega packages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lean-vega-'));
+  try {
+    const bundle = await rollup({
+      input: 'src/elements/indicator-chart/vega-runtime.ts',
+      treeshake: { moduleSideEffects: vegaSideEffects },
+      plugins: [
+        leanVega(),
+        resolve({ browser: true, exportConditions: ['browser', 'production'] }),
+        esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+      ],
+      onwarn: (w, warn) => (w.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(w)),
+    });
+    const { output } = await bundle.write({ dir, format: 'es', entryFileNames: 'runtime.mjs' });
+    await bundle.close();
+    const code = output.map((c) => (c.type === 'chunk' ? c.code : '')).join('\n');
+    // unused parts are gone: no geo projection, no hierarchy, no CSV parser, no bin transform
+    for (const absent of ['geoMercator', 'stratify', 'parseRows', 'function Bin(', 'function Voronoi(']) {
+      assert.ok(!code.includes(absent), `the bundle holds ${absent}`);
+    }
+    assert.match(code, /is not part of the chart runtime/);
+    const bundled = (await import(pathToFileURL(join(dir, 'runtime.mjs')).href)) as Runtime;
+    for (const [name, spec] of Object.entries(CASES)) {
+      assert.equal(await draw(bundled, spec), await draw(unbundled, spec), name);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
