@@ -12,7 +12,7 @@
 // A browser missing here is reported and its test skipped; with CI set (.ci/run sets it) it fails.
 import { test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -184,12 +184,21 @@ async function webkitDriver(): Promise<Driver> {
     proc.once('exit', (code) => reject(new Error(`WebKitWebDriver exited (${code}): ${stderr}`))),
   );
   exited.catch(() => {});
-  const stop = () => {
-    try {
-      process.kill(-proc.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+  const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  /** Ends the driver, so that xvfb-run stops its Xvfb and removes its temp files; else ends the group. */
+  const stop = async () => {
+    const signal = (pid: number, group = false) => {
+      try {
+        process.kill(group ? -pid : pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    };
+    const children = spawnSync('pgrep', ['-P', String(proc.pid)], { encoding: 'utf8' }).stdout;
+    for (const pid of children.split('\n').filter(Boolean)) signal(Number(pid));
+    const timer = setTimeout(() => signal(proc.pid!, true), 5000);
+    await gone;
+    clearTimeout(timer);
   };
   let driver: WebDriver;
   try {
@@ -218,7 +227,7 @@ async function webkitDriver(): Promise<Driver> {
       .window()
       .setRect({ x: 0, y: 0, ...VIEWPORT });
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
   return {
@@ -236,7 +245,7 @@ async function webkitDriver(): Promise<Driver> {
       try {
         await driver.quit();
       } finally {
-        stop();
+        await stop();
       }
     },
   };
