@@ -32,6 +32,8 @@ export const styles = css`
   .scroller {
     overflow: auto;
     max-width: 100%;
+    /* the containing block of the visually hidden texts inside the table: else they escape the scroll box */
+    position: relative;
   }
   .scroller.windowed {
     max-height: var(--_max-height);
