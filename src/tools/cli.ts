@@ -177,7 +177,9 @@ function readBuildSources(dir: string, files: { meta?: string; definitions?: str
   const metaText = readText(metaFile, 'catalog metadata');
   const rawMeta = parseStructured(metaText, metaFile);
   const meta = withFile(metaFile, () => v.parse(CatalogMeta, rawMeta));
-  const disclosure = withFile(metaFile, () => parseDisclosure((rawMeta as { disclosure?: unknown } | null)?.disclosure));
+  const disclosure = withFile(metaFile, () =>
+    parseDisclosure((rawMeta as { disclosure?: unknown } | null)?.disclosure),
+  );
   const definitions = withFile(defsFile, () => parseDefinitions(readText(defsFile, 'indicator definitions')));
   const regions = withFile(regionsFile, () =>
     v.parse(v.array(Region), parseStructured(readText(regionsFile, 'regions list'), regionsFile)),
