@@ -24,7 +24,7 @@ import { Builder, type WebDriver } from 'selenium-webdriver';
 import { createHandler } from '../../src/tools/serve.js';
 // @ts-expect-error plain JS helper without types
 import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.js';
-import { RECORD_STATES, STRICT_CSP } from './harness.js';
+import { DEMO_MOUNTS, RECORD_STATES, STRICT_CSP } from './harness.js';
 import { COUNT_MARKS, DEMO_PAGES, WIDGETS } from './pages.js';
 
 const CI = !['', '0', 'false'].includes(process.env.CI ?? '');
@@ -61,11 +61,7 @@ async function startProbedDemo(): Promise<{ base: string; close: () => Promise<v
   const headers = { 'Content-Security-Policy': STRICT_CSP };
   const handler = createHandler({
     headers,
-    mounts: [
-      { prefix: '/data/', dir: 'demo-dist/data' },
-      { prefix: '/dist/', dir: 'dist' },
-      { prefix: '/', dir: 'demo', cacheControl: 'no-cache' },
-    ],
+    mounts: DEMO_MOUNTS,
   });
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -17,17 +17,16 @@ export interface DemoServer {
   close: () => Promise<void>;
 }
 
+/** What the demo serves: the two endpoints, the library and the pages (as `npm start`). */
+export const DEMO_MOUNTS = [
+  { prefix: '/data/', dir: 'demo-dist/data' },
+  { prefix: '/official/', dir: 'demo-dist/official' },
+  { prefix: '/dist/', dir: 'dist' },
+  { prefix: '/', dir: 'demo', cacheControl: 'no-cache' },
+];
+
 export async function startDemo(headers: Record<string, string> = {}): Promise<DemoServer> {
-  const server: Server = await serve({
-    port: 0,
-    headers,
-    mounts: [
-      { prefix: '/data/', dir: 'demo-dist/data' },
-      { prefix: '/official/', dir: 'demo-dist/official' },
-      { prefix: '/dist/', dir: 'dist' },
-      { prefix: '/', dir: 'demo', cacheControl: 'no-cache' },
-    ],
-  });
+  const server: Server = await serve({ port: 0, headers, mounts: DEMO_MOUNTS });
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
