@@ -1,4 +1,5 @@
-// The mocha globals that @web/test-runner provides, typed (the project has no @types/mocha).
+// The mocha globals that @web/test-runner provides, as named imports for the test files that
+// prefer imports to ambient globals (others use the globals, typed by @types/mocha).
 type Fn = (this: unknown) => void | Promise<unknown>;
 interface MochaGlobals {
   describe: (name: string, fn: () => void) => void;
