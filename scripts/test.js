@@ -2,9 +2,9 @@
 // server), the unit and element tests in headless Chromium (@web/test-runner), and the
 // end-to-end tests of the built demo (playwright-core with the system Chromium). At the end
 // it checks that the run changed no file git tracks or sees (generated files are gitignored).
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { treeChange, treeState } from './clean-tree.js';
 import { findChrome } from './find-chrome.js';
 
 findChrome(); // stops early, with install advice, when no browser is there
@@ -25,14 +25,6 @@ const testFiles = (dir) =>
     .map((f) => `${dir}/${f}`)
     .sort();
 
-/** What git sees in the working tree: status plus a hash of the diff, or null outside a git checkout. */
-function treeState() {
-  const git = (...args) => spawnSync('git', args, { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const status = git('status', '--porcelain', '--untracked-files=all');
-  if (status.status !== 0) return null;
-  const diff = git('diff', 'HEAD', '--binary');
-  return { status: status.stdout, diff: createHash('sha256').update(diff.stdout).digest('hex') };
-}
 const treeBefore = treeState();
 
 run('demo endpoint', 'npx', ['tsx', 'scripts/build-demo-data.ts', '--quiet']);
@@ -41,14 +33,13 @@ run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', 
 run('browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js']);
 run('end-to-end tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('tests/e2e')]);
 
-const treeAfter = treeState();
-if (treeBefore && treeAfter && (treeBefore.status !== treeAfter.status || treeBefore.diff !== treeAfter.diff)) {
+const change = treeChange(treeBefore, treeState());
+if (change) {
   console.error(
     '\n== clean tree check failed: `npm test` changed files git tracks or sees ' +
-      '(a script must write only gitignored files):\n' +
-      (treeAfter.status || '(same files as before, different contents)\n') +
-      (treeBefore.status ? `before the run git status was:\n${treeBefore.status}` : ''),
+      `(a script must write only gitignored files):\n${change}` +
+      (treeBefore?.status ? `before the run git status was:\n${treeBefore.status}` : ''),
   );
   process.exit(1);
 }
-if (treeAfter) console.log('\n== clean tree check: `npm test` changed no file git tracks or sees');
+if (treeBefore) console.log('\n== clean tree check: `npm test` changed no file git tracks or sees');

