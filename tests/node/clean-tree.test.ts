@@ -50,6 +50,7 @@ test('package.json names the manifest by a relative path and the analyzer does n
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { customElements: string; files: string[] };
   assert.equal(pkg.customElements, './custom-elements.json');
   assert.ok(pkg.files.includes('custom-elements.json'), 'the manifest is packed');
+  // @ts-expect-error plain JS config without types
   const config = (await import('../../custom-elements-manifest.config.mjs')) as { default: { packagejson?: boolean } };
   assert.equal(config.default.packagejson, false, 'cem analyze would write its outdir into package.json');
 });
