@@ -33,6 +33,10 @@ export function goals(r: Results): Goal[] {
     let value = fmtRatio(c.summary.ratio);
     let met = c.summary.ratio <= def.ratioGoal;
     let goal = `${c.label}: painted <= ${def.ratioGoal}x ${what}`;
+    if (!c.ours.length) {
+      g.push({ goal, value: `no successful load (${c.failures?.length ?? 0} failed, see notes)`, met: false });
+      continue;
+    }
     if (c.id === 'map-de') {
       const longest = Math.max(...c.ours.map((s) => s.longestTask));
       goal += ', no task > 200 ms';

@@ -105,11 +105,9 @@ export class Bench {
   /** Loads an element page; resolves after every widget's fokus-load has been painted. */
   element(file: string, widgets: number, { scroll = false, cpuRate = 1 }: LoadOptions = {}): Promise<Sample> {
     return this.withPage(async (page, context) => {
-      await page.addInitScript(RECORD_STATES);
       await page.addInitScript(ELEMENT_TIMING);
       await throttleCpu(context, page, cpuRate);
-      await page.goto(`${this.base}/bench/${file}`);
-      await waitForWidgets(page, WIDGETS, PAGE_TIMEOUT);
+      await this.loadWidgets(page, `${this.base}/bench/${file}`);
       await page.waitForFunction(
         (n) => (window as unknown as { __benchLoads: unknown[] }).__benchLoads.length >= n,
         widgets,
@@ -172,9 +170,15 @@ export class Bench {
 
   /** Loads a page that needs no timing (probes, bytes, network): resolves when its widgets are loaded. */
   async loadWidgets(page: Page, url: string, selector = WIDGETS): Promise<void> {
+    const errors: string[] = [];
+    page.on('console', (m) => m.text().startsWith('fokus-error') && errors.push(m.text()));
     await page.addInitScript(RECORD_STATES);
     await page.goto(url);
-    await waitForWidgets(page, selector, PAGE_TIMEOUT);
+    try {
+      await waitForWidgets(page, selector, PAGE_TIMEOUT);
+    } catch (e) {
+      throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)} ${errors.join('; ')}`);
+    }
   }
 }
 

@@ -314,10 +314,22 @@ function machineLines(m: Machine): string[] {
   return lines;
 }
 
+/** Notes and failed loads of each case, of the timing and the throttled part. */
+function caseNotes(r: Results): { id: string; notes: string[] }[] {
+  const of = (list: CaseResult[] | undefined, suffix: string) =>
+    (list ?? [])
+      .map((c) => ({
+        id: `${c.id}${suffix}`,
+        notes: [...(suffix ? [] : c.notes), ...(c.failures ?? []).map((f) => `FAILED ${f}`)],
+      }))
+      .filter((c) => c.notes.length);
+  return [...of(r.timing, ''), ...of(r.throttled?.cases, ` (${r.throttled?.cpuRate}x CPU)`)];
+}
+
 export function printText(r: Results): string {
   const parts = [`fokus-widgets benchmark\n${machineLines(r.machine).join('\n')}`];
   for (const t of tables(r)) parts.push(`${t.title}\n${textTable(t.header, t.rows)}${t.note ? `\n${t.note}` : ''}`);
-  for (const c of r.timing ?? []) if (c.notes.length) parts.push(`${c.id}: ${c.notes.join('; ')}`);
+  for (const c of caseNotes(r)) parts.push(`${c.id}: ${c.notes.join('; ')}`);
   if (r.problems.length) parts.push(`Problems seen in pages:\n${r.problems.map((p) => `  ${p}`).join('\n')}`);
   parts.push(`Done in ${r.seconds.toFixed(0)} s.`);
   return parts.join('\n\n');
@@ -341,7 +353,7 @@ export function markdown(r: Results): string {
     lines.push(`## ${t.title}`, '', mdTable(t.header, t.rows), '');
     if (t.note) lines.push(t.note, '');
   }
-  const notes = (r.timing ?? []).filter((c) => c.notes.length);
+  const notes = caseNotes(r);
   if (notes.length) lines.push('## Notes', '', ...notes.map((c) => `- ${c.id}: ${c.notes.join('; ')}`), '');
   if (r.problems.length) lines.push('## Problems seen in pages', '', ...r.problems.map((p) => `- ${p}`), '');
   return lines.join('\n');

@@ -33,6 +33,8 @@ export interface CaseResult {
   count?: number;
   baseCount?: number;
   notes: string[];
+  /** Loads that failed (left out of the figures), e.g. `run 2 ours: <error>`. */
+  failures?: string[];
 }
 
 /** The baseline URL of each case (with the probed width/size) and what the probe found. */
@@ -91,28 +93,41 @@ export async function probe(bench: Bench, list: Case[] = cases()): Promise<Probe
   const notes = new Map<string, string[]>(list.map((c) => [c.id, []]));
   for (const c of list) {
     let url = c.baseline;
-    if (c.kind === 'chart') {
-      const p = await chartProbe(bench, c.page);
-      url += `&width=${p.width}&theme=${encodeURIComponent(p.theme)}`;
-      const base = (await bench.baseline(`${url}&probe=1`)) as Sample & { svg?: string };
-      const diff = p.svg && base.svg ? textDiff(p.svg, base.svg) : "the element's SVG is not readable";
-      notes
-        .get(c.id)!
-        .push(diff ? `baseline SVG differs from the element's at ${diff}` : "baseline SVG identical to the element's");
-      for (const ref of REFERENCES) await bench.baseline(refUrl(url, ref.page));
-    } else if (c.kind === 'map') {
-      const p = await mapProbe(bench, c.page);
-      url += `&w=${p.w}&h=${p.h}`;
-      notes.get(c.id)!.push(`map area ${p.w} x ${p.h} px in both`);
-      await bench.baseline(url);
-    } else {
-      await bench.element(c.page, c.widgets);
-      await bench.baseline(url);
+    try {
+      url = await probeCase(bench, c, notes.get(c.id)!);
+      log(`  probe ${c.id} ok`);
+    } catch (e) {
+      // measured anyway (a failure may depend on the load); each failed load is reported
+      notes.get(c.id)!.push(`probe failed: ${message(e)}`);
+      log(`  probe ${c.id} FAILED: ${message(e)}`);
     }
     baseline.set(c.id, url);
-    log(`  probe ${c.id} ok`);
   }
   return { baseline, notes };
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
+
+/** Probes one case; returns its baseline URL. */
+async function probeCase(bench: Bench, c: Case, notes: string[]): Promise<string> {
+  let url = c.baseline;
+  if (c.kind === 'chart') {
+    const p = await chartProbe(bench, c.page);
+    url += `&width=${p.width}&theme=${encodeURIComponent(p.theme)}`;
+    const base = (await bench.baseline(`${url}&probe=1`)) as Sample & { svg?: string };
+    const diff = p.svg && base.svg ? textDiff(p.svg, base.svg) : "the element's SVG is not readable";
+    notes.push(diff ? `baseline SVG differs from the element's at ${diff}` : "baseline SVG identical to the element's");
+    for (const ref of REFERENCES) await bench.baseline(refUrl(url, ref.page));
+  } else if (c.kind === 'map') {
+    const p = await mapProbe(bench, c.page);
+    url += `&w=${p.w}&h=${p.h}`;
+    notes.push(`map area ${p.w} x ${p.h} px in both`);
+    await bench.baseline(url);
+  } else {
+    await bench.element(c.page, c.widgets);
+    await bench.baseline(url);
+  }
+  return url;
 }
 
 /** A reference chart page with the vega baseline's query. */
@@ -129,19 +144,33 @@ export async function measure(
   probes: Probes,
   { runs, cpuRate = 1 }: { runs: number; cpuRate?: number },
 ): Promise<CaseResult[]> {
-  type Set = { ours: Sample[]; base: Sample[]; refs: Partial<Record<ReferenceId, Sample[]>> };
-  const samples = new Map<string, Set>(list.map((c) => [c.id, { ours: [], base: [], refs: {} }]));
+  type Runs = { ours: (Sample | null)[]; base: (Sample | null)[]; refs: Partial<Record<ReferenceId, Sample[]>> };
+  const samples = new Map<string, Runs>(list.map((c) => [c.id, { ours: [], base: [], refs: {} }]));
+  const failures = new Map<string, string[]>(list.map((c) => [c.id, []]));
   for (let run = 0; run < runs; run++) {
     for (const c of list) {
       // Alternate the order so that neither side always runs first.
       const s = samples.get(c.id)!;
       const url = probes.baseline.get(c.id)!;
       const load = { scroll: c.scroll, cpuRate };
-      const ours = async () => s.ours.push(await bench.element(c.page, c.widgets, load));
-      const base = async () => s.base.push(await bench.baseline(url, load));
+      /** A failed load is reported with the case and left out of its figures. */
+      const attempt = async (what: string, fn: () => Promise<Sample>): Promise<Sample | null> => {
+        try {
+          return await fn();
+        } catch (e) {
+          failures.get(c.id)!.push(`run ${run + 1} ${what}: ${message(e)}`);
+          log(`  ${c.id} run ${run + 1} ${what} FAILED: ${message(e)}`);
+          return null;
+        }
+      };
+      const ours = async () => s.ours.push(await attempt('ours', () => bench.element(c.page, c.widgets, load)));
+      const base = async () => s.base.push(await attempt('baseline', () => bench.baseline(url, load)));
       const refs = async () => {
         if (c.kind !== 'chart') return;
-        for (const ref of REFERENCES) (s.refs[ref.id] ??= []).push(await bench.baseline(refUrl(url, ref.page), load));
+        for (const ref of REFERENCES) {
+          const r = await attempt(ref.id, () => bench.baseline(refUrl(url, ref.page), load));
+          if (r) (s.refs[ref.id] ??= []).push(r);
+        }
       };
       if (run % 2 === 0) {
         await ours();
@@ -157,8 +186,15 @@ export async function measure(
     log(`  run ${run + 1}/${runs} done (${os.loadavg()[0]!.toFixed(2)} load)`);
   }
   return list.map((c) => {
-    const { ours, base, refs } = samples.get(c.id)!;
-    const ratios = ours.map((o, i) => o.painted / base[i]!.painted);
+    const runsOf = samples.get(c.id)!;
+    const refs = runsOf.refs;
+    // ratios of the runs where both sides loaded
+    const ratios = runsOf.ours.flatMap((o, i) => {
+      const b = runsOf.base[i];
+      return o && b ? [o.painted / b.painted] : [];
+    });
+    const ours = runsOf.ours.filter((x): x is Sample => !!x);
+    const base = runsOf.base.filter((x): x is Sample => !!x);
     const sOurs = summarize(ours.map((s) => s.painted));
     const sBase = summarize(base.map((s) => s.painted));
     const hasRefs = Object.keys(refs).length > 0;
@@ -184,6 +220,7 @@ export async function measure(
       baseCount: base[0]?.count,
       notes: [...probes.notes.get(c.id)!],
     };
+    if (failures.get(c.id)!.length) result.failures = failures.get(c.id);
     if (hasRefs) {
       result.refs = refs;
       result.summary.refs = Object.fromEntries(
