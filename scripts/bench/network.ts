@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { RECORD_STATES, waitForWidgets } from '../../tests/e2e/harness.js';
 import type { Bench } from './harness.js';
 import { PAGE_TIMEOUT } from './options.js';
 
@@ -27,6 +28,9 @@ export interface PageData {
   /** Indicator data per indicator id (gzip -9 bytes, all files naming it). */
   perIndicator: Record<string, number>;
 }
+
+/** The elements that load data and fire fokus-load (the pickers and the slider load the catalog only). */
+const DATA_VIEWS = 'indicator-chart, municipality-map, comparison-table, indicator-tile, region-profile';
 
 /** Demo pages (file names), as served at the bench server's root. */
 export function demoPages(): string[] {
@@ -69,7 +73,10 @@ async function pageData(bench: Bench, file: string, indicatorIds: string[]): Pro
           .catch(() => ({ path, gzip: 0 })),
       );
     });
+    await page.addInitScript(RECORD_STATES);
     await page.goto(`${bench.base}/${file}`);
+    // every data view on the page has loaded (an event, not a pause), then nothing is in flight
+    if (await page.locator(DATA_VIEWS).count()) await waitForWidgets(page, DATA_VIEWS, PAGE_TIMEOUT);
     await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT });
     const got = await Promise.all(bodies);
     const out: PageData = { page: file, requests: got.length, catalog: 0, geometry: 0, data: 0, perIndicator: {} };
