@@ -1,5 +1,6 @@
 // Finds the Chromium used by tests, benchmarks and screenshots:
-// CHROME_PATH, else /usr/bin/chromium, else stop with a message that says how to install one.
+// CHROME_PATH, else /usr/bin/chromium (or chromium-browser, google-chrome), else stop with a
+// message that says how to install one.
 import { existsSync } from 'node:fs';
 
 export const CHROME_ARGS = [
@@ -12,7 +13,8 @@ export const CHROME_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
-  // tests run two pages at once: keep timers and frames of the background page running
+  // keep timers and frames of pages that are not in front running (the benchmark's and the
+  // e2e tests' contexts; the browser tests run one page at a time, see web-test-runner.config.js)
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',

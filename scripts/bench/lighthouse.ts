@@ -1,0 +1,128 @@
+/**
+ * Lighthouse: a mobile run (Lighthouse's default config: Moto G class device, simulated
+ * slow 4G and 4x CPU) of every demo page, performance category, with the system Chromium
+ * (the `lighthouse` CLI, CHROME_PATH, the headless flags of scripts/find-chrome.js).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+// @ts-expect-error plain JS helper without types
+import { CHROME_ARGS, findChrome } from '../find-chrome.js';
+import { log } from './options.js';
+import { summarize } from './stats.js';
+
+export interface LighthouseRun {
+  score: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  si: number;
+  warnings: string[];
+}
+
+export interface LighthousePage {
+  page: string;
+  runs: LighthouseRun[];
+  /** The run with the median score. */
+  median: LighthouseRun;
+  error?: string;
+}
+
+export interface LighthouseResult {
+  version: string;
+  config: string;
+  pages: LighthousePage[];
+}
+
+const require = createRequire(import.meta.url);
+const LH_DIR = path.dirname(require.resolve('lighthouse/package.json'));
+const VERSION = (JSON.parse(readFileSync(path.join(LH_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+const PER_RUN_MS = 240_000;
+
+/** One Lighthouse run of `url` (asynchronous: this process serves the page meanwhile). */
+function runOnce(url: string, out: string): Promise<LighthouseRun> {
+  const args = [
+    path.join(LH_DIR, 'cli/index.js'),
+    url,
+    '--quiet',
+    '--only-categories=performance',
+    '--output=json',
+    `--output-path=${out}`,
+    `--chrome-flags=${(CHROME_ARGS as string[]).join(' ')}`,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: findChrome() as string },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), PER_RUN_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`lighthouse exited ${code}: ${stderr.slice(-600)}`));
+      try {
+        const lhr = JSON.parse(readFileSync(out, 'utf8')) as {
+          runtimeError?: { message: string };
+          runWarnings?: string[];
+          categories: { performance: { score: number | null } };
+          audits: Record<string, { numericValue?: number }>;
+        };
+        if (lhr.runtimeError) throw new Error(lhr.runtimeError.message);
+        const n = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        resolve({
+          score: Math.round((lhr.categories.performance.score ?? NaN) * 100),
+          fcp: n('first-contentful-paint'),
+          lcp: n('largest-contentful-paint'),
+          tbt: n('total-blocking-time'),
+          cls: n('cumulative-layout-shift'),
+          si: n('speed-index'),
+          warnings: lhr.runWarnings ?? [],
+        });
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+}
+
+export async function lighthouse(base: string, pages: string[], runs: number): Promise<LighthouseResult> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'fokus-lighthouse-'));
+  const out: LighthousePage[] = [];
+  try {
+    for (const page of pages) {
+      const list: LighthouseRun[] = [];
+      let error: string | undefined;
+      for (let i = 0; i < runs; i++) {
+        const t0 = Date.now();
+        try {
+          list.push(await runOnce(`${base}/${page}`, path.join(tmp, `${i}.json`)));
+          const r = list.at(-1)!;
+          log(
+            `  lighthouse ${page}: ${r.score} (LCP ${(r.lcp / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+          );
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+          log(`  lighthouse ${page}: failed: ${error}`);
+        }
+      }
+      const m = summarize(list.map((r) => r.score)).median;
+      const median = [...list].sort((a, b) => Math.abs(a.score - m) - Math.abs(b.score - m))[0];
+      if (median) out.push({ page, runs: list, median, ...(error ? { error } : {}) });
+      else
+        out.push({
+          page,
+          runs: [],
+          median: { score: NaN, fcp: NaN, lcp: NaN, tbt: NaN, cls: NaN, si: NaN, warnings: [] },
+          error,
+        });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { version: VERSION, config: 'default (mobile: simulated slow 4G, 4x CPU), performance category', pages: out };
+}
