@@ -3,7 +3,7 @@
  * production hosting): a data server that other origins may read (CORS), one sample tag
  * per element, and the check that a widget shows real marks with data.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { serve } from '../../src/tools/serve.js';
@@ -110,4 +110,36 @@ export function attrText(attrs: Record<string, string | true>): string {
   return Object.entries(attrs)
     .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${v}"`))
     .join('');
+}
+
+export interface BlankHost extends Origin {
+  /** Registers a page whose body is `html`; returns its path (without the leading slash). */
+  add: (html: string, head?: string) => string;
+}
+
+/**
+ * A blank host page on its own origin (like an editor's site): each registered page is
+ * `<!doctype html>` with the given head and body and nothing else.
+ */
+export async function startBlankHost(): Promise<BlankHost> {
+  const pages = new Map<string, string>();
+  const server = createServer((req, res) => {
+    const body = pages.get((req.url ?? '/').slice(1));
+    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    add: (html, head = '') => {
+      const id = `page-${pages.size + 1}`;
+      pages.set(
+        id,
+        `<!doctype html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n<title>Leere Seite</title>\n${head}\n</head>\n<body>\n${html}\n</body>\n</html>\n`,
+      );
+      return id;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
