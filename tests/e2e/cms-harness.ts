@@ -136,10 +136,33 @@ export async function startBlankHost(): Promise<BlankHost> {
       const id = `page-${pages.size + 1}`;
       pages.set(
         id,
-        `<!doctype html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n<title>Leere Seite</title>\n${head}\n</head>\n<body>\n${html}\n</body>\n</html>\n`,
+        `<!doctype html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n<title>Leere Seite</title>\n<link rel="icon" href="data:,">\n${head}\n</head>\n<body>\n${html}\n</body>\n</html>\n`,
       );
       return id;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Opens the builder, chooses `element` (and a Gemeinden scope), returns each route's code and line. */
+export async function builderRoutes(
+  page: Page,
+  base: string,
+  element: string,
+): Promise<Record<string, { code: string; who: string }>> {
+  await page.goto(`${base}/builder.html`);
+  await page.waitForFunction(() => document.querySelectorAll('#indicator option').length > 3);
+  await page.selectOption('#element', element);
+  await page.waitForFunction(
+    (tag) => document.querySelector('[data-route=loader] code')?.textContent?.includes(`<${tag}`),
+    element,
+  );
+  return page.$$eval('[data-route]', (cards) =>
+    Object.fromEntries(
+      cards.map((c) => [
+        (c as HTMLElement).dataset.route!,
+        { code: c.querySelector('code')!.textContent!, who: c.querySelector('.who')!.textContent! },
+      ]),
+    ),
+  );
 }

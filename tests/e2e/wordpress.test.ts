@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, RECORD_STATES, waitForWidgets, watchProblems } from './harness.js';
-import { assertMarks, attrText, SAMPLES, startOpenDemo, type Origin } from './cms-harness.js';
+import { assertMarks, attrText, builderRoutes, SAMPLES, startOpenDemo, type Origin } from './cms-harness.js';
 import { DEBIAN_PACKAGES, missingForWordPress, startWordPress, type WordPress } from './wordpress-server.js';
 
 const ZIP = 'dist/wordpress/fokus-widgets.zip';
@@ -234,6 +234,28 @@ test('an Author publishes every element as a block; the post shows them with dat
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test(
+  'an Author pastes the WordPress snippet of the builder into a Shortcode block; the published post shows the widget',
+  { skip },
+  async () => {
+    const builder = await browser.newPage();
+    const { shortcode } = await builderRoutes(builder, demo.base, 'municipality-map');
+    await builder.close();
+    assert.ok(shortcode.code.includes(`endpoint="${endpoint}"`), shortcode.code);
+    const content = `<!-- wp:shortcode -->\n${shortcode.code}\n<!-- /wp:shortcode -->`;
+    const { status, json } = await rest('autorin', '/wp/v2/posts', {
+      title: 'Aus dem Baukasten',
+      content,
+      status: 'publish',
+    });
+    assert.equal(status, 201);
+    const { page, problems } = await view(json.link, 'municipality-map');
+    await assertMarks(page, 'municipality-map');
+    assert.deepEqual(problems, []);
+    await page.close();
+  },
+);
 
 test('a Contributor cannot inject markup or script through shortcode or block attributes', { skip }, async () => {
   const hostile = [
