@@ -287,10 +287,12 @@ DocumentRoot ${root}
       ),
     );
     // Ready when it answers (a condition, not a fixed wait).
+    let gone = false;
+    exited.catch(() => (gone = true));
     await Promise.race([
       exited,
       (async () => {
-        for (;;) {
+        while (!gone) {
           try {
             await fetch(`${base}/readme.html`);
             return;
