@@ -7,7 +7,7 @@
 // in CI (CI set); on a developer machine it is skipped with that message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, RECORD_STATES, waitForWidgets, watchProblems } from './harness.js';
 import { assertMarks, attrText, builderRoutes, SAMPLES, startOpenDemo, type Origin } from './cms-harness.js';
@@ -257,6 +257,23 @@ test(
   },
 );
 
+test(
+  'with the plugin, tags an Author pastes into a Custom HTML block survive (generated kses allow-list) and load',
+  { skip },
+  async () => {
+    const tag = `<comparison-table${attrText(SAMPLES['comparison-table'])} no-sparkline endpoint="${endpoint}"></comparison-table>`;
+    const content = `<!-- wp:html -->\n${tag}\n<!-- /wp:html -->`;
+    const { status, json } = await rest('autorin', '/wp/v2/posts', { title: 'HTML-Block', content, status: 'publish' });
+    assert.equal(status, 201);
+    const raw = await rest('autorin', `/wp/v2/posts/${json.id}`, undefined, '&context=edit');
+    assert.ok(raw.json.content.raw.includes(tag), raw.json.content.raw);
+    const { page, problems } = await view(json.link, 'comparison-table');
+    await assertMarks(page, 'comparison-table');
+    assert.deepEqual(problems, []);
+    await page.close();
+  },
+);
+
 test('a Contributor cannot inject markup or script through shortcode or block attributes', { skip }, async () => {
   const hostile = [
     '[indicator-chart indicator="geburtenrate" region="01056015" endpoint="javascript:alert(1)"]',
@@ -415,6 +432,46 @@ add_action( 'wp_footer', function () {
       s.map((x) => `${x.id} ${x.getAttribute('type')}`),
     );
     assert.deepEqual(scripts, ['fokus-widgets-js-module module']);
+    assert.deepEqual(problems, []);
+    await page.close();
+  },
+);
+
+test(
+  'without the plugin: the theme line of docs/embedding.md loads the library on 6.1; an administrator pastes the tag',
+  { skip },
+  async () => {
+    // The guide's functions.php code, taken from the guide itself, as a must-use plugin.
+    const guide = readFileSync('docs/embedding.md', 'utf8');
+    const section = guide.slice(guide.indexOf('## WordPress without the plugin'));
+    const php = /```php\n([\s\S]*?)```/
+      .exec(section)![1]
+      .replace('https://www.example.org/fokus/', `${demo.base}/dist/`);
+    wp.php(
+      "require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( 'fokus-widgets/fokus-widgets.php' );",
+    );
+    const mu = `${wp.dir}/wp/wp-content/mu-plugins`;
+    rmSync(`${mu}/script-modules-stand-in.php`, { force: true });
+    writeFileSync(`${mu}/theme-line.php`, `<?php\n${php}`);
+    const admin = JSON.parse(
+      wp.php(
+        "list( $pw ) = WP_Application_Passwords::create_new_application_password( 1, array( 'name' => 'e2e' ) ); echo wp_json_encode( $pw );",
+      ),
+    );
+    users.admin = { id: 1, auth: `Basic ${Buffer.from(`admin:${admin}`).toString('base64')}` };
+    const tag = `<indicator-chart${attrText(SAMPLES['indicator-chart'])} endpoint="${endpoint}"></indicator-chart>`;
+    const { status, json } = await rest('admin', '/wp/v2/posts', {
+      title: 'Ohne Plugin',
+      content: `<!-- wp:html -->\n${tag}\n<!-- /wp:html -->`,
+      status: 'publish',
+    });
+    assert.equal(status, 201);
+    const { page, problems } = await view(json.link, 'indicator-chart');
+    await assertMarks(page, 'indicator-chart');
+    assert.deepEqual(
+      await page.$$eval('script[src*="fokus-widgets.js"]', (s) => s.map((x) => x.getAttribute('type'))),
+      ['module'],
+    );
     assert.deepEqual(problems, []);
     await page.close();
   },
