@@ -2,14 +2,15 @@
 //   dist/cms/kses-allowed-html.php   WordPress: wp_kses allow-list (PHP array) of every element and attribute
 //   dist/cms/drupal-allowed-tags.txt Drupal: "Allowed HTML tags" of a text format
 //   dist/cms/elements.json           every element's attributes with type and values (the builder, the docs)
-//   dist/wordpress/fokus-widgets/    the WordPress plugin (wordpress/fokus-widgets/ + the generated lists + lib/)
-//   dist/wordpress/fokus-widgets.zip the same, installable through Plugins → Add New → Upload
+//   dist/wordpress/fokus-widgets.zip the WordPress plugin (wordpress/fokus-widgets/ + the generated
+//                                    lists + lib/, the library), installable through Plugins → Add New → Upload
 // Run by `npm run build` (after `npm run analyze` and rollup) and by `npm test`; runs the
 // analyzer itself when custom-elements.json is missing. `node scripts/build-cms.js [dist]`.
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { elementsOf } from './manifest-model.js';
 
@@ -152,8 +153,11 @@ export function buildCms(dist = 'dist') {
   writeFileSync(join(cms, 'drupal-allowed-tags.txt'), drupalAllowedTags(elements) + '\n');
   writeFileSync(join(cms, 'elements.json'), JSON.stringify(elements, null, 2) + '\n');
 
-  const pluginDir = join(dist, 'wordpress', 'fokus-widgets');
+  // Staged in a temporary folder: the package ships the zip only (not the library twice).
+  const staging = mkdtempSync(join(tmpdir(), 'fokus-wp-plugin-'));
+  const pluginDir = join(staging, 'fokus-widgets');
   rmSync(join(dist, 'wordpress'), { recursive: true, force: true });
+  mkdirSync(join(dist, 'wordpress'), { recursive: true });
   cpSync('wordpress/fokus-widgets', pluginDir, { recursive: true });
   writeFileSync(join(pluginDir, 'includes', 'elements.php'), elementsPhp);
   writeFileSync(join(pluginDir, 'includes', 'kses-allowed-html.php'), kses);
@@ -164,10 +168,11 @@ export function buildCms(dist = 'dist') {
   const files = listFiles(pluginDir).map((f) => [`fokus-widgets/${f}`, readFileSync(join(pluginDir, f))]);
   const archive = zip(files);
   writeFileSync(join(dist, 'wordpress', 'fokus-widgets.zip'), archive);
-  return { files: files.length, bytes: archive.length, zip: relative('.', join(dist, 'wordpress', 'fokus-widgets.zip')) };
+  rmSync(staging, { recursive: true, force: true });
+  return { files: files.length, bytes: archive.length, cms: relative(".", cms), zip: relative('.', join(dist, 'wordpress', 'fokus-widgets.zip')) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = buildCms(process.argv[2] ?? 'dist');
-  console.log(`CMS packages: ${r.zip} (${r.files} files, ${(r.bytes / 1024).toFixed(0)} KB), dist/cms/ allow-lists`);
+  console.log(`CMS packages: ${r.zip} (${r.files} files, ${(r.bytes / 1024).toFixed(0)} KB), allow-lists in ${r.cms}/`);
 }
