@@ -17,18 +17,9 @@ const copied = document.getElementById('copied');
 const origin = location.origin;
 const libraryBase = `${origin}/dist/`;
 
-// Data sources offered: the demo's synthetic endpoint always; further ones only when they
-// answer (the official endpoint is not built everywhere).
-const SOURCES = [{ path: '/official/', label: 'Amtliche Daten – /official/' }];
-for (const source of SOURCES) {
-  try {
-    const r = await fetch(`${source.path}catalog.json`, { method: 'HEAD' });
-    if (r.ok) endpointSelect.append(new Option(source.label, source.path));
-  } catch {
-    // not offered
-  }
-}
-
+// Data sources: the list in builder.html (the demo's synthetic /data/ and the official
+// /official/). A source this server does not have says so when chosen, and the builder
+// goes back to the previous one.
 const endpointUrl = () => new URL(endpointSelect.value, origin).href;
 let catalog;
 
@@ -99,6 +90,8 @@ function titleOf({ tag, attrs }) {
 }
 
 function routeCard(route) {
+  // The first route keeps the ids #snippet and #copy (older tests and bookmarks use them).
+  const first = route.id === 'loader';
   const card = document.createElement('section');
   card.className = 'route';
   card.dataset.route = route.id;
@@ -109,10 +102,12 @@ function routeCard(route) {
   who.textContent = route.who;
   const pre = document.createElement('pre');
   const code = document.createElement('code');
+  if (first) code.id = 'snippet';
   code.textContent = route.code;
   pre.append(code);
   const button = document.createElement('button');
   button.type = 'button';
+  if (first) button.id = 'copy';
   button.textContent = `${route.title}: Code kopieren`;
   button.addEventListener('click', () => copy(code));
   const actions = document.createElement('p');
@@ -123,14 +118,20 @@ function routeCard(route) {
 }
 
 let lastKey = '';
+let lastRoutes = '';
 function update() {
   const tag = elementSelect.value;
   for (const field of form.querySelectorAll('[data-for]')) field.hidden = !field.dataset.for.split(' ').includes(tag);
   const state = attributes();
   const endpoint = endpointUrl();
-  routesBox.replaceChildren(
-    ...routes({ base: libraryBase, tag: state.tag, attrs: state.attrs, endpoint, title: titleOf(state) }).map(routeCard),
-  );
+  // Re-rendered only when a snippet changes: a blur (change event) while a copy button is
+  // pressed must not replace the button under the pointer.
+  const list = routes({ base: libraryBase, tag: state.tag, attrs: state.attrs, endpoint, title: titleOf(state) });
+  const routesKey = JSON.stringify(list.map((r) => r.code));
+  if (routesKey !== lastRoutes) {
+    lastRoutes = routesKey;
+    routesBox.replaceChildren(...list.map(routeCard));
+  }
   const key = JSON.stringify([state, endpoint]);
   if (key === lastKey) return;
   lastKey = key;
@@ -141,8 +142,17 @@ function update() {
   copied.textContent = '';
 }
 
+let currentEndpoint = endpointSelect.value;
 endpointSelect.addEventListener('change', async () => {
-  await loadIndicators();
+  try {
+    await loadIndicators();
+    currentEndpoint = endpointSelect.value;
+    copied.textContent = '';
+  } catch {
+    copied.textContent = `Die Datenquelle ${endpointSelect.value} gibt es auf diesem Server nicht.`;
+    endpointSelect.value = currentEndpoint;
+    await loadIndicators();
+  }
   update();
 });
 form.addEventListener('input', (e) => e.target !== endpointSelect && update());
