@@ -27,7 +27,7 @@ after(async () => {
   await host?.close();
 });
 
-test('the builder offers the endpoints that answer and writes the endpoint into every route', async () => {
+test('the builder offers /data/ and /official/ and writes the chosen endpoint into every route', async () => {
   const page = await browser.newPage();
   const routes = await builderRoutes(page, demo.base, 'indicator-chart');
   const offered = await page.$$eval('#endpoint option', (os) => os.map((o) => (o as HTMLOptionElement).value));
