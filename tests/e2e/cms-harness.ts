@@ -166,3 +166,27 @@ export async function builderRoutes(
     ),
   );
 }
+
+/**
+ * Like harness.ts' waitForWidgets, but looks at the page's own (light DOM) elements only,
+ * also when reading the states: a region-profile holds an indicator-chart in its shadow
+ * root, which a piercing selector would find before it has loaded.
+ */
+export async function waitForPageWidgets(page: Page, selector: string, timeout = 30000): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const els = [...document.querySelectorAll(sel)] as (Element & { __fokusState?: string })[];
+      return els.length > 0 && els.every((el) => el.__fokusState);
+    },
+    selector,
+    { timeout },
+  );
+  const failed = await page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(sel)]
+        .map((el) => `${el.localName}: ${(el as Element & { __fokusState?: string }).__fokusState}`)
+        .filter((s) => !s.endsWith('load')),
+    selector,
+  );
+  if (failed.length) throw new Error(`widgets did not load: ${failed.join(', ')}`);
+}

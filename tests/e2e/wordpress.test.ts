@@ -10,7 +10,15 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, RECORD_STATES, waitForWidgets, watchProblems } from './harness.js';
-import { assertMarks, attrText, builderRoutes, SAMPLES, startOpenDemo, type Origin } from './cms-harness.js';
+import {
+  assertMarks,
+  attrText,
+  builderRoutes,
+  SAMPLES,
+  startOpenDemo,
+  waitForPageWidgets,
+  type Origin,
+} from './cms-harness.js';
 import { DEBIAN_PACKAGES, missingForWordPress, startWordPress, type WordPress } from './wordpress-server.js';
 
 const ZIP = 'dist/wordpress/fokus-widgets.zip';
@@ -78,7 +86,7 @@ async function view(url: string, selector = TAGS.join(', ')): Promise<{ page: Pa
   const problems = watchProblems(page);
   await page.addInitScript(RECORD_STATES);
   await page.goto(url);
-  await waitForWidgets(page, selector);
+  await waitForPageWidgets(page, selector);
   return { page, problems };
 }
 
