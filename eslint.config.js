@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['demo/**/*.js', 'bench/**/*.js', 'examples/**/*.js'],
+    files: ['demo/**/*.js', 'bench/**/*.js', 'examples/**/*.js', 'wordpress/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

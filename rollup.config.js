@@ -1,7 +1,7 @@
 // Builds dist/: ES modules with code splitting. The loader (fokus-widgets.js) defines
 // each element on first use; vega and leaflet are separate chunks that load only when
 // a chart or a map needs them. dist/ is also the self-hostable folder.
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -17,6 +17,9 @@ export default {
     'fokus-widgets': 'src/fokus-widgets.ts',
     data: 'src/data/index.ts',
     ...Object.fromEntries(elements.map((name) => [`elements/${name}`, `src/elements/${name}/define.ts`])),
+    // The iframe embed page (dist/embed.html + embed.js) and the host's optional resizer.
+    embed: 'src/embed/embed.ts',
+    'embed-resizer': 'src/embed/resizer.ts',
   },
   output: {
     dir: 'dist',
@@ -44,6 +47,14 @@ export default {
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minify({ target: 'es2022', legalComments: 'none' }),
     bundleGraph(),
+    {
+      name: 'embed-page',
+      generateBundle() {
+        for (const file of ['embed.html', 'embed.css']) {
+          this.emitFile({ type: 'asset', fileName: file, source: readFileSync(`src/embed/${file}`) });
+        }
+      },
+    },
   ],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;

@@ -29,6 +29,7 @@ const treeBefore = treeState();
 
 run('demo endpoint', 'npx', ['tsx', 'scripts/build-demo-data.ts', '--quiet']);
 run('library build', 'npx', ['rollup', '-c', '--silent']);
+run('CMS packages (WordPress plugin, allow-lists)', 'node', ['scripts/build-cms.js']);
 run('node tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('tests/node')]);
 run('browser tests', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js']);
 run('end-to-end tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('tests/e2e')]);

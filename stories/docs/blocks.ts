@@ -54,6 +54,9 @@ export function setManifest(manifest: unknown): void {
 /** Where editors load the loader from: replace with the address of your own copy. */
 export const LOADER_URL = 'https://www.example.org/fokus/fokus-widgets.js';
 
+/** The data endpoint written on every pasted tag (so it never falls back to the CMS's own /data/). */
+export const ENDPOINT_URL = 'https://daten.example.org/fokus/';
+
 const styles = {
   table: { borderCollapse: 'collapse', width: '100%', fontSize: 13, margin: '0.5rem 0 1.5rem' },
   th: { textAlign: 'left', borderBottom: '2px solid #c4cbd2', padding: '4px 8px', verticalAlign: 'bottom' },
@@ -165,7 +168,8 @@ export function PasteSnippet({ tag, attributes }: { tag?: string; attributes?: R
     }
   }
   if (!el) return null;
-  const code = `<script type="module" src="${LOADER_URL}"></script>\n${tagSnippet(el.tag, attributesFromArgs(el, args))}`;
+  const pasted = { endpoint: ENDPOINT_URL, ...attributesFromArgs(el, args) };
+  const code = `<script type="module" src="${LOADER_URL}"></script>\n${tagSnippet(el.tag, pasted)}`;
   return h(
     Fragment,
     null,
@@ -238,7 +242,7 @@ export function TagBuilder({ endpoint = '/data/' }: { endpoint?: string }): Reac
             reference: [kreis, land].filter(Boolean).join(','),
           };
   for (const key of Object.keys(attrs)) if (!attrs[key]) delete attrs[key];
-  const snippet = `<script type="module" src="${LOADER_URL}"></script>\n${tagSnippet(tag, attrs)}`;
+  const snippet = `<script type="module" src="${LOADER_URL}"></script>\n${tagSnippet(tag, { ...attrs, endpoint: ENDPOINT_URL })}`;
   const field = (label: string, control: ReactNode) =>
     h('label', { style: { display: 'flex', flexDirection: 'column', gap: 2, fontSize: 14 } }, label, control);
 

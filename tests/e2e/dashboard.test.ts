@@ -194,7 +194,7 @@ test('builder: a copied snippet renders the same widget on a blank page', async 
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(
     snippet,
-    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/fokus-widgets\.js" data-fokus-endpoint="http:\/\/127\.0\.0\.1:\d+\/data\/"><\/script>\n<indicator-tile indicator="sgb2-quote" region="01056049" year="2020"><\/indicator-tile>$/,
+    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/fokus-widgets\.js"><\/script>\n<indicator-tile indicator="sgb2-quote" region="01056049" year="2020" endpoint="http:\/\/127\.0\.0\.1:\d+\/data\/"><\/indicator-tile>$/,
   );
 
   // a blank page (same server) with nothing but the snippet

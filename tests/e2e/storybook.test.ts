@@ -139,7 +139,7 @@ test('editors guide: the tag builder makes the tag from the catalog and previews
   const code = await snippet.innerText();
   assert.match(
     code,
-    /<comparison-table indicators="motorisierungsgrad" level="gemeinde" parent="01056" reference="01056,01"><\/comparison-table>/,
+    /<comparison-table indicators="motorisierungsgrad" level="gemeinde" parent="01056" reference="01056,01" endpoint="https:\/\/daten\.example\.org\/fokus\/"><\/comparison-table>/,
   );
   assert.match(await builder.innerText(), /Uetersen/);
   await page.waitForFunction(
