@@ -1785,8 +1785,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                   signal:
                     'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
                 },
-                x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'concat_0_xOffset', field: 'name' } },
-                width: { signal: "max(0.25, bandwidth('concat_0_xOffset'))" },
+                x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'xOffset', field: 'name' } },
+                width: { signal: "max(0.25, bandwidth('xOffset'))" },
                 y: { scale: 'concat_0_y', field: 'value_end' },
                 y2: { scale: 'concat_0_y', field: 'value_start' },
               },
@@ -1808,11 +1808,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                   signal:
                     'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
                 },
-                x: {
-                  scale: 'concat_0_x',
-                  field: 'category',
-                  offset: { scale: 'concat_0_xOffset', field: 'name', band: 0.5 },
-                },
+                x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'xOffset', field: 'name', band: 0.5 } },
                 y: { scale: 'concat_0_y', field: 'lx' },
                 text: { signal: 'isValid(datum["label"]) ? datum["label"] : ""+datum["label"]' },
                 align: { value: 'center' },
@@ -1834,8 +1830,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                   signal:
                     'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
                 },
-                x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'concat_0_xOffset', field: 'name' } },
-                width: { signal: "max(0.25, bandwidth('concat_0_xOffset'))" },
+                x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'xOffset', field: 'name' } },
+                width: { signal: "max(0.25, bandwidth('xOffset'))" },
                 y: { scale: 'concat_0_y', field: 'value_end' },
                 y2: { scale: 'concat_0_y', field: 'value_start' },
               },
@@ -1901,6 +1897,13 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
     ],
     scales: [
+      {
+        name: 'xOffset',
+        type: 'band',
+        domain: { signal: 'seriesDomain' },
+        range: [0, { signal: "bandwidth('concat_0_x')" }],
+        paddingInner: 0.08,
+      },
       { name: 'color', type: 'ordinal', domain: { signal: 'seriesDomain' }, range: { signal: 'seriesColors' } },
       { name: 'stroke', type: 'ordinal', domain: { signal: 'seriesDomain' }, range: { signal: 'seriesColors' } },
       {
@@ -1926,13 +1929,6 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         range: [{ signal: 'childHeight' }, 0],
         nice: true,
         zero: true,
-      },
-      {
-        name: 'concat_0_xOffset',
-        type: 'band',
-        domain: { signal: 'seriesDomain' },
-        range: [0, { signal: "bandwidth('concat_0_x')" }],
-        paddingInner: 0.08,
       },
     ],
     legends: [
