@@ -76,6 +76,14 @@ export class LeafletMap {
   private padTopLeft: [number, number] = [0, 0];
   private hovered?: string;
   private selected = '';
+  /** The DOM event of the last click on a region (a click on the map's background hides the tooltip). */
+  private regionClick?: Event;
+  private readonly onPrint = () => this.fit();
+  /** Touch: one finger scrolls the page (no dragging); mouse and pen drag the map. */
+  private readonly onPointerDown = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') this.map.dragging.disable();
+    else this.map.dragging.enable();
+  };
 
   constructor(
     L: LeafletModule,
@@ -103,6 +111,14 @@ export class LeafletMap {
     applyStyles(this.map.createPane('fokus-outline'), { 'z-index': '420', 'pointer-events': 'none' });
     applyStyles(this.map.createPane('fokus-focus'), { 'z-index': '430', 'pointer-events': 'none' });
     this.outlineRenderer = L.svg({ pane: 'fokus-outline', padding: 0.2 });
+    // Capture phase on the container: before Leaflet's own handlers see the gesture.
+    container.addEventListener('pointerdown', this.onPointerDown, { capture: true });
+    if (matchMedia('(pointer: coarse)').matches) this.map.dragging.disable();
+    this.map.on('click', (e) => {
+      if ((e as Leaflet.LeafletMouseEvent).originalEvent !== this.regionClick) options.callbacks.hover(undefined);
+    });
+    addEventListener('beforeprint', this.onPrint);
+    addEventListener('afterprint', this.onPrint);
     this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
   }
 
@@ -143,7 +159,13 @@ export class LeafletMap {
           this.applyStroke(id);
           this.options.callbacks.hover(undefined);
         });
-        path.on('click', () => this.options.callbacks.activate(id));
+        path.on('click', (event) => {
+          // A tap (touch has no hover) shows the region's tooltip as well as selecting it.
+          const e = event as Leaflet.LeafletMouseEvent;
+          this.regionClick = e.originalEvent;
+          this.options.callbacks.hover(id, e.containerPoint);
+          this.options.callbacks.activate(id);
+        });
       },
     }).addTo(this.map);
     this.outlineLayer = outlines.length
@@ -268,6 +290,9 @@ export class LeafletMap {
 
   /** Removes the map and everything Leaflet attached (listeners, panes). */
   remove(): void {
+    this.container.removeEventListener('pointerdown', this.onPointerDown, { capture: true });
+    removeEventListener('beforeprint', this.onPrint);
+    removeEventListener('afterprint', this.onPrint);
     this.clearFocus();
     this.layers.clear();
     this.map.off();

@@ -16,6 +16,7 @@ import type { Lang } from '../../internal/i18n.js';
 import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
 import { bbox, centre, findOutliers } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
+import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
 
 export type RegionFeature = Feature<Geometry> & { id: string };
 
@@ -136,11 +137,15 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const regions = parentRegion
     ? childrenOf(catalog, parentRegion.id, levelId)
     : catalog.regions.filter((r) => r.level === levelId);
+  const ratio = indicator.computation.type === 'ratio';
+  const minCount = minCountOf(indicator);
   const geo = geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
   const shown = regions.filter((r) => geo.centres.has(r.id));
   const model = buildMapModel({
     regions: shown,
     observe: (rid) => data.get(rid, shownYear),
+    small: ratio ? (rid) => isSmallCount(data.counts(rid, shownYear), minCount) : undefined,
+    minCount,
     reference: refRegion
       ? { id: refRegion.id, name: refRegion.name, observation: data.get(refRegion.id, shownYear) }
       : undefined,
