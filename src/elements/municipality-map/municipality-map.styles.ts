@@ -25,9 +25,9 @@ export const styles = css`
     /* Narrow: the map as large as the width allows (centred by fitBounds), the legend below. */
     .map-wrap,
     .skeleton.map-skeleton {
+      width: 100%;
       height: auto;
       aspect-ratio: 1 / var(--_map-aspect);
-      max-height: var(--_map-height);
     }
   }
   .title-skeleton {

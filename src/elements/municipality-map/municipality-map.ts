@@ -56,7 +56,7 @@ export { CANVAS_THRESHOLD } from './leaflet-controller.js';
  * @csspart loading - The loading skeleton.
  * @csspart empty - The empty state.
  * @csspart error - The error message.
- * @cssprop --fokus-map-height - Height of the map; default 28rem (on narrow widths at most this, else the width times `--fokus-map-aspect`).
+ * @cssprop --fokus-map-height - Height of the map; default 28rem (on narrow widths the width times `--fokus-map-aspect` instead).
  * @cssprop --fokus-map-aspect - Height to width of the map on narrow widths (below 40rem), where the legend goes below; default 1.
  * @cssprop --fokus-map-background - Background of the map where there are no regions (sea, neighbours); default #eef2f5.
  * @cssprop --fokus-color-selected - Background of the selected row in the table.
@@ -221,7 +221,9 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
   }
 
   private download = (kind: DownloadKind) =>
-    saveDownload(this, kind, { machine: 'data' }).catch((e: unknown) => console.error('municipality-map: download failed', e));
+    saveDownload(this, kind, { machine: 'data' }).catch((e: unknown) =>
+      console.error('municipality-map: download failed', e),
+    );
 
   // --- helpers --------------------------------------------------------------------------
 

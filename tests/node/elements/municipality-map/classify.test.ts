@@ -192,7 +192,10 @@ test('classify: equal intervals are equal, also with a diverging scheme', () => 
   });
   assert.deepEqual(c.breaks, [0, 2, 4, 6, 8, 10]);
   const widths = c.breaks.slice(1).map((b, i) => b - c.breaks[i]);
-  assert.ok(widths.every((w) => w === widths[0]), `equal widths: ${widths.join(', ')}`);
+  assert.ok(
+    widths.every((w) => w === widths[0]),
+    `equal widths: ${widths.join(', ')}`,
+  );
   assert.equal(c.colors[2], NEUTRAL, 'the class holding the reference is neutral');
   assert.equal(c.colors.length, 5);
 });
@@ -210,7 +213,10 @@ test('classify: quantiles split at the reference leave no empty class', () => {
     polarity: 'lower-is-better',
     reference: 5,
   });
-  assert.ok(c.counts.every((n) => n > 0), `counts ${c.counts.join(', ')} / breaks ${c.breaks.join(', ')}`);
+  assert.ok(
+    c.counts.every((n) => n > 0),
+    `counts ${c.counts.join(', ')} / breaks ${c.breaks.join(', ')}`,
+  );
   assert.ok(c.breaks.includes(5));
   assert.equal(c.colors.length, c.counts.length);
 });
