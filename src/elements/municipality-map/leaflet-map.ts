@@ -76,6 +76,9 @@ export class LeafletMap {
   private padTopLeft: [number, number] = [0, 0];
   private hovered?: string;
   private selected = '';
+  /** The style last given to each path (restyle touches only paths whose look changed). */
+  private readonly styled = new Map<string, string>();
+  private fillOpacity = 1;
   /** The DOM event of the last click on a region (a click on the map's background hides the tooltip). */
   private regionClick?: Event;
   private readonly onPrint = () => this.fit();
@@ -141,33 +144,39 @@ export class LeafletMap {
       ...({ renderer: this.renderer } as object),
       style: { color: STROKE, weight: this.canvas ? 0.4 : 0.8, fillOpacity: 1, fillColor: '#ffffff' },
       onEachFeature: (feature, layer) => {
-        const id = String(feature.id);
-        const path = layer as Leaflet.Path;
-        this.layers.set(id, path);
-        path.on('mouseover mousemove', (event) => {
-          const e = event as Leaflet.LeafletMouseEvent;
-          if (this.hovered !== id) {
-            const previous = this.hovered;
-            this.hovered = id;
-            if (previous) this.applyStroke(previous);
-            this.applyStroke(id);
-          }
-          this.options.callbacks.hover(id, e.containerPoint);
-        });
-        path.on('mouseout', () => {
-          if (this.hovered === id) this.hovered = undefined;
-          this.applyStroke(id);
-          this.options.callbacks.hover(undefined);
-        });
-        path.on('click', (event) => {
-          // A tap (touch has no hover) shows the region's tooltip as well as selecting it.
-          const e = event as Leaflet.LeafletMouseEvent;
-          this.regionClick = e.originalEvent;
-          this.options.callbacks.hover(id, e.containerPoint);
-          this.options.callbacks.activate(id);
-        });
+        this.layers.set(String(feature.id), layer as Leaflet.Path);
       },
-    }).addTo(this.map);
+    });
+    // One set of listeners on the group (events of its paths propagate to it), none per region.
+    const idOf = (e: Leaflet.LeafletEvent) =>
+      String((e as Leaflet.LeafletEvent & { layer?: Leaflet.Layer & { feature?: Feature } }).layer?.feature?.id ?? '');
+    this.regionLayer.on('mouseover mousemove', (event) => {
+      const id = idOf(event);
+      if (!id) return;
+      if (this.hovered !== id) {
+        const previous = this.hovered;
+        this.hovered = id;
+        if (previous) this.applyStroke(previous);
+        this.applyStroke(id);
+      }
+      this.options.callbacks.hover(id, (event as Leaflet.LeafletMouseEvent).containerPoint);
+    });
+    this.regionLayer.on('mouseout', (event) => {
+      const id = idOf(event);
+      if (this.hovered === id) this.hovered = undefined;
+      this.applyStroke(id);
+      this.options.callbacks.hover(undefined);
+    });
+    this.regionLayer.on('click', (event) => {
+      // A tap (touch has no hover) shows the region's tooltip as well as selecting it.
+      const id = idOf(event);
+      const e = event as Leaflet.LeafletMouseEvent;
+      this.regionClick = e.originalEvent;
+      this.options.callbacks.hover(id, e.containerPoint);
+      this.options.callbacks.activate(id);
+    });
+    this.styled.clear();
+    this.regionLayer.addTo(this.map);
     this.outlineLayer = outlines.length
       ? L.geoJSON(outlines as Feature[], {
           pane: 'fokus-outline',
@@ -208,12 +217,27 @@ export class LeafletMap {
 
   /** Restyles existing shapes (cheap): fill, selection, accessible names. */
   restyle(styleOf: (id: string) => RegionStyle | undefined, selected: string, fillOpacity: number): void {
+    const before = this.selected;
     this.selected = selected;
+    if (fillOpacity !== this.fillOpacity) this.styled.clear();
+    this.fillOpacity = fillOpacity;
+    const patterns = new Map<CanvasPattern, number>();
     for (const [id, path] of this.layers) {
       const s = styleOf(id);
       if (!s) continue;
-      path.setStyle({ fillColor: s.fill as string, fillOpacity });
-      this.applyStroke(id);
+      // One setStyle per changed path (one canvas redraw request), none for unchanged ones.
+      let fillKey: string;
+      if (typeof s.fill === 'string') fillKey = s.fill;
+      else {
+        if (!patterns.has(s.fill)) patterns.set(s.fill, patterns.size);
+        fillKey = `pattern-${patterns.get(s.fill)}`;
+      }
+      const key = `${fillKey}|${this.strokeKey(id)}`;
+      if (this.styled.get(id) !== key || id === before) {
+        this.styled.set(id, key);
+        path.setStyle({ fillColor: s.fill as string, fillOpacity, ...this.strokeOf(id) });
+      }
+      if (this.canvas) continue;
       const el = path.getElement();
       if (el) {
         el.setAttribute('aria-label', s.label);
@@ -230,13 +254,23 @@ export class LeafletMap {
     return !!el && (el.getRootNode() as ShadowRoot | Document).activeElement === el;
   }
 
+  private strokeKey(id: string): string {
+    return id === this.selected ? 'selected' : id === this.hovered ? 'hovered' : 'base';
+  }
+
+  private strokeOf(id: string): { color: string; weight: number } {
+    if (id === this.selected) return { color: SELECTED_STROKE, weight: 3.5 };
+    if (id === this.hovered) return { color: SELECTED_STROKE, weight: 2 };
+    return { color: STROKE, weight: this.canvas ? 0.4 : 0.8 };
+  }
+
   private applyStroke(id: string): void {
     const path = this.layers.get(id);
     if (!path) return;
-    const base = this.canvas ? 0.4 : 0.8;
-    if (id === this.selected) path.setStyle({ color: SELECTED_STROKE, weight: 3.5 });
-    else if (id === this.hovered) path.setStyle({ color: SELECTED_STROKE, weight: 2 });
-    else path.setStyle({ color: STROKE, weight: base });
+    path.setStyle(this.strokeOf(id));
+    // Keep the restyle cache honest: the stroke part of the key changed.
+    const key = this.styled.get(id);
+    if (key) this.styled.set(id, `${key.slice(0, key.lastIndexOf('|'))}|${this.strokeKey(id)}`);
   }
 
   /** The `<path>` of a region (SVG renderer only). */

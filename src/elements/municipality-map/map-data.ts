@@ -111,6 +111,22 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
     throw new FokusUsageError('invalid-attribute', 'classes', String(classes));
   const schemeName = parseScheme(scheme);
   if (!schemeName) throw new FokusUsageError('invalid-attribute', 'scheme', scheme);
+  // Catalog, values and geometry all start now (the client shares the one catalog request);
+  // the checks below never hold the geometry back. Their errors are read after the checks,
+  // so an unknown indicator or region is reported by name, not as a failed request.
+  const above = LEVEL_ABOVE[levelId];
+  const parentKey = parent.trim() || undefined;
+  const started = [
+    client.getIndicator(endpoint, id, { signal }),
+    client.getGeometry(endpoint, levelId, parentKey, { signal }),
+    above
+      ? client.getGeometry(endpoint, above, parentKey, { signal }).catch((e: unknown) => {
+          if (isAbortError(e)) throw e;
+          return undefined; // outlines are context only
+        })
+      : Promise.resolve(undefined),
+  ] as const;
+  for (const p of started) p.catch(() => undefined); // handled below (or superseded by a check's error)
   const catalog = await client.getCatalog(endpoint, { signal });
   const indicator = indicatorById(catalog, id);
   if (!indicator) throw new FokusDataError('unknown-indicator', { subject: id });
@@ -120,17 +136,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const refRegion = refId ? regionById(catalog, refId) : undefined;
   if (reference.trim() && !refRegion) throw new FokusDataError('unknown-region', { subject: reference.trim() });
 
-  const above = LEVEL_ABOVE[levelId];
-  const [data, topology, outlineTopology] = await Promise.all([
-    client.getIndicator(endpoint, id, { signal }),
-    client.getGeometry(endpoint, levelId, parentRegion?.id, { signal }),
-    above
-      ? client.getGeometry(endpoint, above, parentRegion?.id, { signal }).catch((e: unknown) => {
-          if (isAbortError(e)) throw e;
-          return undefined; // outlines are context only
-        })
-      : undefined,
-  ]);
+  const [data, topology, outlineTopology] = await Promise.all(started);
   const shownYear = year ?? data.latestYear() ?? data.years[data.years.length - 1];
   if (!data.years.includes(shownYear)) throw new FokusUsageError('invalid-attribute', 'year', String(year));
 
