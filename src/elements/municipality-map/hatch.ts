@@ -4,7 +4,7 @@
  * the legend reference it as `url(#hatch)`), the same pattern as text for the SVG download,
  * and a canvas pattern for the canvas renderer. Change it here only.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 
 /** Tile size in pixels, background and line colour of the hatch. */
 export const HATCH = { size: 6, background: '#f2f2f2', line: '#7a7a7a', width: 2, id: 'hatch' } as const;
@@ -64,7 +64,7 @@ export function canvasHatch(): CanvasPattern | string {
 // --- rates on small counts: the class colour, lighter, with the same hatch lines ----------
 
 /** How much lighter a region on a small count is drawn (share of white mixed into its class colour). */
-export const SMALL_LIGHTEN = 0.55;
+export const SMALL_LIGHTEN = 0.4;
 
 /** `#rrggbb` mixed with white by `share`. */
 export function lighten(color: string, share = SMALL_LIGHTEN): string {
@@ -85,8 +85,9 @@ export const smallFill = (i: number | 'legend') => `url(#${smallId(i)})`;
 /** Background of the legend swatch of the small-count entry (no class colour of its own). */
 export const SMALL_LEGEND_BACKGROUND = '#ffffff';
 
-function smallPattern(id: string, background: string): TemplateResult {
-  return html`<pattern
+function smallPattern(id: string, background: string): SVGTemplateResult {
+  // `svg`, not `html`: a nested template inside <defs> must create SVG elements.
+  return svg`<pattern
     id=${id}
     patternUnits="userSpaceOnUse"
     width=${HATCH.size}
@@ -94,7 +95,7 @@ function smallPattern(id: string, background: string): TemplateResult {
     patternTransform="rotate(45)"
   >
     <rect width=${HATCH.size} height=${HATCH.size} fill=${background}></rect>
-    <line x1="0" y1="0" x2="0" y2=${HATCH.size} stroke=${HATCH.line} stroke-width=${HATCH.width / 2}></line>
+    <line x1="0" y1="0" x2="0" y2=${HATCH.size} stroke=${HATCH.line} stroke-width=${HATCH.width * 0.75}></line>
   </pattern>`;
 }
 
@@ -113,7 +114,7 @@ export function smallPatternText(colors: readonly string[]): string {
   const one = (id: string, bg: string) =>
     `<pattern id="${id}" patternUnits="userSpaceOnUse" width="${HATCH.size}" height="${HATCH.size}" patternTransform="rotate(45)">` +
     `<rect width="${HATCH.size}" height="${HATCH.size}" fill="${bg}"/>` +
-    `<line x1="0" y1="0" x2="0" y2="${HATCH.size}" stroke="${HATCH.line}" stroke-width="${HATCH.width / 2}"/></pattern>`;
+    `<line x1="0" y1="0" x2="0" y2="${HATCH.size}" stroke="${HATCH.line}" stroke-width="${HATCH.width * 0.75}"/></pattern>`;
   return colors.map((c, i) => one(smallId(i), lighten(c))).join('') + one(smallId('legend'), SMALL_LEGEND_BACKGROUND);
 }
 
@@ -132,7 +133,7 @@ export function canvasSmallHatch(color: string): CanvasPattern | string {
     ctx.fillStyle = bg;
     ctx.fillRect(0, 0, n, n);
     ctx.strokeStyle = HATCH.line;
-    ctx.lineWidth = HATCH.width * 0.4;
+    ctx.lineWidth = HATCH.width * 0.6;
     ctx.beginPath();
     ctx.moveTo(0, n);
     ctx.lineTo(n, 0);

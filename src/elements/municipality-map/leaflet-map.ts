@@ -73,7 +73,7 @@ export class LeafletMap {
   private tileUrl = '';
   private dataKey: unknown;
   private bounds?: Leaflet.LatLngBounds;
-  private padTopLeft: [number, number] = [0, 0];
+  private insets = false;
   private hovered?: string;
   private selected = '';
   /** The style last given to each path (restyle touches only paths whose look changed). */
@@ -126,12 +126,7 @@ export class LeafletMap {
   }
 
   /** Draws the regions and outlines; does nothing when `key` is the same as last time. */
-  setData(
-    key: unknown,
-    regions: readonly RegionFeature[],
-    outlines: readonly Feature[],
-    padTopLeft: [number, number],
-  ): void {
+  setData(key: unknown, regions: readonly RegionFeature[], outlines: readonly Feature[], insets: boolean): void {
     if (key === this.dataKey) return;
     this.dataKey = key;
     const L = this.L;
@@ -187,7 +182,7 @@ export class LeafletMap {
       : undefined;
     const bounds = this.regionLayer.getBounds();
     this.bounds = bounds.isValid() ? bounds : undefined;
-    this.padTopLeft = padTopLeft;
+    this.insets = insets;
     this.fit(); // the map gets its view here; Leaflet creates the paths only then
     this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
     if (!this.canvas) {
@@ -204,7 +199,10 @@ export class LeafletMap {
   fit(): void {
     if (!this.bounds) return;
     this.map.invalidateSize({ pan: false });
-    this.map.fitBounds(this.bounds, { paddingTopLeft: this.padTopLeft, paddingBottomRight: [8, 8], animate: false });
+    // Room for the inset (top left): beside the regions on a wide map, above them on a narrow one.
+    const narrow = this.container.clientWidth < 480;
+    const pad: [number, number] = !this.insets ? [8, 8] : narrow ? [8, 112] : [136, 8];
+    this.map.fitBounds(this.bounds, { paddingTopLeft: pad, paddingBottomRight: [8, 8], animate: false });
   }
 
   /** An optional tile layer (no request to a tile server unless the page configures one). */

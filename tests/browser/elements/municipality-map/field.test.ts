@@ -161,7 +161,8 @@ describe('<municipality-map> in the field', () => {
       if (small.includes(id)) expect(fill, id).to.match(/^url\(#hatch-small-\d\)$/);
       else expect(fill, id).to.not.match(/small/);
     }
-    expect($(el, `pattern#${regionPaths(el).get(small[0])!.getAttribute('fill')!.slice(5, -1)}`)).to.not.equal(null);
+    const pattern = $(el, `pattern#${regionPaths(el).get(small[0])!.getAttribute('fill')!.slice(5, -1)}`);
+    expect(pattern instanceof SVGPatternElement).to.equal(true, 'an SVG pattern (not an HTML element of that name)');
     const entry = $(el, '[part=legend] li[data-legend=small]')!;
     expect(text(entry.querySelector('.label'))).to.equal('unter 20 Fällen (unsicher)');
     expect(Number(text(entry.querySelector('.count')).split(' ')[0])).to.equal(small.length);
