@@ -16,6 +16,15 @@ import { SELECTED_STROKE, STROKE } from './map-view.js';
 
 export type LeafletModule = typeof Leaflet;
 
+/** A stable key per canvas pattern (the restyle cache compares keys, not objects). */
+const patternKeys = new WeakMap<CanvasPattern, string>();
+let patternCount = 0;
+function patternKey(p: CanvasPattern): string {
+  let key = patternKeys.get(p);
+  if (!key) patternKeys.set(p, (key = `pattern-${patternCount++}`));
+  return key;
+}
+
 let leaflet: Promise<LeafletModule> | undefined;
 let sheet: CSSStyleSheet | undefined;
 
@@ -219,17 +228,13 @@ export class LeafletMap {
     this.selected = selected;
     if (fillOpacity !== this.fillOpacity) this.styled.clear();
     this.fillOpacity = fillOpacity;
-    const patterns = new Map<CanvasPattern, number>();
     for (const [id, path] of this.layers) {
       const s = styleOf(id);
       if (!s) continue;
       // One setStyle per changed path (one canvas redraw request), none for unchanged ones.
       let fillKey: string;
       if (typeof s.fill === 'string') fillKey = s.fill;
-      else {
-        if (!patterns.has(s.fill)) patterns.set(s.fill, patterns.size);
-        fillKey = `pattern-${patterns.get(s.fill)}`;
-      }
+      else fillKey = patternKey(s.fill);
       const key = `${fillKey}|${this.strokeKey(id)}`;
       if (this.styled.get(id) !== key || id === before) {
         this.styled.set(id, key);
