@@ -231,6 +231,32 @@ function splitClasses(k: number, below: number, above: number): [number, number]
   return [kb, ka];
 }
 
+/** Neutral colour of the class that contains the reference value (diverging schemes). */
+export const NEUTRAL = '#f7f7f7';
+
+/**
+ * Merges classes left empty by the split at the reference (quantiles or natural breaks
+ * of a few values on one side): an empty class is joined with its neighbour; the
+ * reference boundary stays.
+ */
+function dropEmpty(values: readonly number[], breaks: number[], keep: number): number[] {
+  let out = breaks;
+  for (let guard = 0; guard < 20 && out.length > 2; guard++) {
+    const counts = new Array<number>(out.length - 1).fill(0);
+    for (const v of values) {
+      const i = classIndex(v, out);
+      if (i >= 0) counts[i]++;
+    }
+    const empty = counts.findIndex((c) => c === 0);
+    if (empty < 0) break;
+    // Remove the inner boundary next to the empty class that is not the reference.
+    const candidates = [empty + 1, empty].filter((b) => b > 0 && b < out.length - 1 && out[b] !== keep);
+    if (!candidates.length) break;
+    out = out.filter((_, i) => i !== candidates[0]);
+  }
+  return out;
+}
+
 /** Breaks and colours for a choropleth (see `ClassifyOptions`). */
 export function classify(options: ClassifyOptions): Classification {
   const { values, method, classes, manual = [], decimals, scheme, polarity } = options;
@@ -241,29 +267,43 @@ export function classify(options: ClassifyOptions): Classification {
     (scheme === 'diverging' || (scheme === 'auto' && polarity !== 'neutral'));
   let breaks: number[];
   let colors: string[];
-  if (wantsDiverging && values.length > 0) {
+  const higherSide = polarity === 'lower-is-better' ? 'unfavourable' : 'favourable';
+  const lowerSide = higherSide === 'favourable' ? 'unfavourable' : 'favourable';
+  if (wantsDiverging && values.length > 0 && (method === 'manual' || method === 'equal')) {
+    // The user's limits (manual) and equal widths stay as they are: the reference is not
+    // forced in as an extra limit. Classes wholly below the reference take one side, wholly
+    // above the other, the class that holds the reference a neutral colour.
     const ref = reference!;
-    if (method === 'manual') {
-      breaks = computeBreaks(values, method, classes, [...manual, ref], decimals);
-    } else {
-      const below = values.filter((v) => v < ref);
-      const above = values.filter((v) => v >= ref);
-      const [kb, ka] = splitClasses(classes, below.length, above.length);
-      const lower = below.length ? computeBreaks([...below, ref], method, kb, [], decimals) : [ref];
-      const upper = above.length ? computeBreaks([ref, ...above], method, ka, [], decimals) : [ref];
-      breaks = strictlyIncreasing([...lower.filter((b) => b < ref), ref, ...upper.filter((b) => b > ref)]);
-      if (breaks.length === 1) breaks = [ref, ref];
-    }
+    breaks = computeBreaks(values, method, classes, manual, decimals);
+    const n = Math.max(0, breaks.length - 1);
+    // [b_i, b_i+1) is below when its upper limit is at most the reference (the last class
+    // is closed: below only when its limit is under it), above when it starts at or above it.
+    const side = (i: number) =>
+      breaks[i] >= ref ? 1 : (i < n - 1 ? breaks[i + 1] <= ref : breaks[i + 1] < ref) ? -1 : 0;
+    const sides = Array.from({ length: n }, (_, i) => side(i));
+    const below = sides.filter((s) => s < 0).length;
+    const above = sides.filter((s) => s > 0).length;
+    const low = divergingSide(lowerSide, below).reverse();
+    const high = divergingSide(higherSide, above);
+    colors = sides.map((s, i) => (s < 0 ? low[i] : s > 0 ? high[i - (n - above)] : NEUTRAL));
+  } else if (wantsDiverging && values.length > 0) {
+    const ref = reference!;
+    const below = values.filter((v) => v < ref);
+    const above = values.filter((v) => v >= ref);
+    const [kb, ka] = splitClasses(classes, below.length, above.length);
+    const lower = below.length ? computeBreaks([...below, ref], method, kb, [], decimals) : [ref];
+    const upper = above.length ? computeBreaks([ref, ...above], method, ka, [], decimals) : [ref];
+    breaks = strictlyIncreasing([...lower.filter((b) => b < ref), ref, ...upper.filter((b) => b > ref)]);
+    if (breaks.length === 1) breaks = [ref, ref];
+    breaks = dropEmpty(values, breaks, ref);
     const refAt = breaks.indexOf(ref);
     const nBelow = Math.max(0, refAt);
     const nAbove = breaks.length - 1 - nBelow;
-    const higherSide = polarity === 'lower-is-better' ? 'unfavourable' : 'favourable';
-    const lowerSide = higherSide === 'favourable' ? 'unfavourable' : 'favourable';
     colors = [...divergingSide(lowerSide, nBelow).reverse(), ...divergingSide(higherSide, nAbove)];
   } else {
     breaks = computeBreaks(values, method, classes, manual, decimals);
     const seq: SequentialScheme = scheme === 'auto' || scheme === 'diverging' ? 'ylgnbu' : scheme;
-    colors = sequentialColors(seq, Math.max(1, breaks.length - 1));
+    colors = breaks.length >= 2 ? sequentialColors(seq, breaks.length - 1) : [];
   }
   const counts = new Array<number>(Math.max(0, breaks.length - 1)).fill(0);
   for (const v of values) {

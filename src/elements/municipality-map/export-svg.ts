@@ -9,7 +9,7 @@ import type { LegendItem } from './map-model.js';
 import { escapeXml, svgFooter, wrapText, type SvgDocument } from '../../internal/svg-image.js';
 import { captionLines } from '../../internal/caption.js';
 import { msg, type Lang } from '../../internal/i18n.js';
-import { HATCH_FILL, hatchPatternText } from './hatch.js';
+import { HATCH_FILL, hatchPatternText, smallFill, smallPatternText } from './hatch.js';
 import type { View } from './map-data.js';
 import { messages } from './messages.js';
 
@@ -27,6 +27,8 @@ export interface ExportInput {
   legendNotes: readonly string[];
   footer: readonly string[];
   missingColor: string;
+  /** Class colours (their small-count patterns are defined in the document). */
+  classColors?: readonly string[];
   width?: number;
 }
 
@@ -100,7 +102,13 @@ export function exportSvg(input: ExportInput): SvgDocument {
   }
   ly += 6;
   for (const item of input.legend) {
-    const swatch = item.fill === 'class' ? item.color : item.fill === 'suppressed' ? HATCH_FILL : input.missingColor;
+    const swatch = item.small
+      ? smallFill('legend')
+      : item.fill === 'class'
+        ? item.color
+        : item.fill === 'suppressed'
+          ? HATCH_FILL
+          : input.missingColor;
     out.push(
       `<rect x="${lx}" y="${ly}" width="22" height="14" fill="${escapeXml(swatch)}" stroke="#66727f" stroke-width="0.6"/>`,
     );
@@ -123,7 +131,7 @@ export function exportSvg(input: ExportInput): SvgDocument {
   const height = Math.ceil(fy + 4);
   const head =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif">` +
-    `<defs>${hatchPatternText}</defs><rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<defs>${hatchPatternText}${smallPatternText(input.classColors ?? [])}</defs><rect width="100%" height="100%" fill="#ffffff"/>` +
     `<text x="${pad}" y="28" font-size="18" font-weight="600" fill="#1f2933">${escapeXml(input.title)}</text>` +
     (input.subtitle ? `<text x="${pad}" y="48" font-size="13" fill="#52606d">${escapeXml(input.subtitle)}</text>` : '');
   return { svg: `${head}${out.join('')}</svg>`, width, height };
@@ -138,13 +146,14 @@ export function mapSvg(v: View, lang: Lang, label: string): SvgDocument {
     ? [msg(messages, lang, 'legendReference', { name: model.reference.name, value: model.reference.text })]
     : [];
   return exportSvg({
-    title: label || `${model.indicator.label} ${model.year}`,
+    title: label || model.title,
     subtitle: model.where,
     regions: v.geo.main,
     insets: v.geo.inset.map((f) => ({ id: f.id, name: byId.get(f.id)?.name ?? f.id, geometry: f.geometry })),
     outlines: v.geo.outlines.map((f) => f.geometry),
     fillOf: (id) => {
       const r = byId.get(id);
+      if (r?.small && r.classIndex >= 0) return smallFill(r.classIndex);
       return !r ? 'nodata' : r.fill === 'class' ? r.color : r.fill === 'suppressed' ? 'hatch' : 'nodata';
     },
     legendTitle: `${model.indicator.label} ${model.year}${unit}`,
@@ -152,5 +161,6 @@ export function mapSvg(v: View, lang: Lang, label: string): SvgDocument {
     legendNotes: [...reference, ...model.notes],
     footer: captionLines(v.catalog, [v.indicator], lang),
     missingColor: '#d9d9d9',
+    classColors: model.classification.colors,
   });
 }

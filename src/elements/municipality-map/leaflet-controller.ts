@@ -74,8 +74,7 @@ export class LeafletController {
         callbacks: { hover: this.hooks.hover, activate: this.hooks.activate },
       });
     }
-    const insetPad = value.geo.inset.length ? 136 : 8;
-    this.map.setData(value.geo, value.geo.main, value.geo.outlines, [insetPad, 8]);
+    this.map.setData(value.geo, value.geo.main, value.geo.outlines, value.geo.inset.length > 0);
     return true;
   }
 

@@ -16,6 +16,15 @@ import { SELECTED_STROKE, STROKE } from './map-view.js';
 
 export type LeafletModule = typeof Leaflet;
 
+/** A stable key per canvas pattern (the restyle cache compares keys, not objects). */
+const patternKeys = new WeakMap<CanvasPattern, string>();
+let patternCount = 0;
+function patternKey(p: CanvasPattern): string {
+  let key = patternKeys.get(p);
+  if (!key) patternKeys.set(p, (key = `pattern-${patternCount++}`));
+  return key;
+}
+
 let leaflet: Promise<LeafletModule> | undefined;
 let sheet: CSSStyleSheet | undefined;
 
@@ -73,9 +82,20 @@ export class LeafletMap {
   private tileUrl = '';
   private dataKey: unknown;
   private bounds?: Leaflet.LatLngBounds;
-  private padTopLeft: [number, number] = [0, 0];
+  private insets = false;
   private hovered?: string;
   private selected = '';
+  /** The style last given to each path (restyle touches only paths whose look changed). */
+  private readonly styled = new Map<string, string>();
+  private fillOpacity = 1;
+  /** The DOM event of the last click on a region (a click on the map's background hides the tooltip). */
+  private regionClick?: Event;
+  private readonly onPrint = () => this.fit();
+  /** Touch: one finger scrolls the page (no dragging); mouse and pen drag the map. */
+  private readonly onPointerDown = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') this.map.dragging.disable();
+    else this.map.dragging.enable();
+  };
 
   constructor(
     L: LeafletModule,
@@ -103,16 +123,19 @@ export class LeafletMap {
     applyStyles(this.map.createPane('fokus-outline'), { 'z-index': '420', 'pointer-events': 'none' });
     applyStyles(this.map.createPane('fokus-focus'), { 'z-index': '430', 'pointer-events': 'none' });
     this.outlineRenderer = L.svg({ pane: 'fokus-outline', padding: 0.2 });
+    // Capture phase on the container: before Leaflet's own handlers see the gesture.
+    container.addEventListener('pointerdown', this.onPointerDown, { capture: true });
+    if (matchMedia('(pointer: coarse)').matches) this.map.dragging.disable();
+    this.map.on('click', (e) => {
+      if ((e as Leaflet.LeafletMouseEvent).originalEvent !== this.regionClick) options.callbacks.hover(undefined);
+    });
+    addEventListener('beforeprint', this.onPrint);
+    addEventListener('afterprint', this.onPrint);
     this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
   }
 
   /** Draws the regions and outlines; does nothing when `key` is the same as last time. */
-  setData(
-    key: unknown,
-    regions: readonly RegionFeature[],
-    outlines: readonly Feature[],
-    padTopLeft: [number, number],
-  ): void {
+  setData(key: unknown, regions: readonly RegionFeature[], outlines: readonly Feature[], insets: boolean): void {
     if (key === this.dataKey) return;
     this.dataKey = key;
     const L = this.L;
@@ -125,27 +148,39 @@ export class LeafletMap {
       ...({ renderer: this.renderer } as object),
       style: { color: STROKE, weight: this.canvas ? 0.4 : 0.8, fillOpacity: 1, fillColor: '#ffffff' },
       onEachFeature: (feature, layer) => {
-        const id = String(feature.id);
-        const path = layer as Leaflet.Path;
-        this.layers.set(id, path);
-        path.on('mouseover mousemove', (event) => {
-          const e = event as Leaflet.LeafletMouseEvent;
-          if (this.hovered !== id) {
-            const previous = this.hovered;
-            this.hovered = id;
-            if (previous) this.applyStroke(previous);
-            this.applyStroke(id);
-          }
-          this.options.callbacks.hover(id, e.containerPoint);
-        });
-        path.on('mouseout', () => {
-          if (this.hovered === id) this.hovered = undefined;
-          this.applyStroke(id);
-          this.options.callbacks.hover(undefined);
-        });
-        path.on('click', () => this.options.callbacks.activate(id));
+        this.layers.set(String(feature.id), layer as Leaflet.Path);
       },
-    }).addTo(this.map);
+    });
+    // One set of listeners on the group (events of its paths propagate to it), none per region.
+    const idOf = (e: Leaflet.LeafletEvent) =>
+      String((e as Leaflet.LeafletEvent & { layer?: Leaflet.Layer & { feature?: Feature } }).layer?.feature?.id ?? '');
+    this.regionLayer.on('mouseover mousemove', (event) => {
+      const id = idOf(event);
+      if (!id) return;
+      if (this.hovered !== id) {
+        const previous = this.hovered;
+        this.hovered = id;
+        if (previous) this.applyStroke(previous);
+        this.applyStroke(id);
+      }
+      this.options.callbacks.hover(id, (event as Leaflet.LeafletMouseEvent).containerPoint);
+    });
+    this.regionLayer.on('mouseout', (event) => {
+      const id = idOf(event);
+      if (this.hovered === id) this.hovered = undefined;
+      this.applyStroke(id);
+      this.options.callbacks.hover(undefined);
+    });
+    this.regionLayer.on('click', (event) => {
+      // A tap (touch has no hover) shows the region's tooltip as well as selecting it.
+      const id = idOf(event);
+      const e = event as Leaflet.LeafletMouseEvent;
+      this.regionClick = e.originalEvent;
+      this.options.callbacks.hover(id, e.containerPoint);
+      this.options.callbacks.activate(id);
+    });
+    this.styled.clear();
+    this.regionLayer.addTo(this.map);
     this.outlineLayer = outlines.length
       ? L.geoJSON(outlines as Feature[], {
           pane: 'fokus-outline',
@@ -156,7 +191,7 @@ export class LeafletMap {
       : undefined;
     const bounds = this.regionLayer.getBounds();
     this.bounds = bounds.isValid() ? bounds : undefined;
-    this.padTopLeft = padTopLeft;
+    this.insets = insets;
     this.fit(); // the map gets its view here; Leaflet creates the paths only then
     this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
     if (!this.canvas) {
@@ -173,7 +208,10 @@ export class LeafletMap {
   fit(): void {
     if (!this.bounds) return;
     this.map.invalidateSize({ pan: false });
-    this.map.fitBounds(this.bounds, { paddingTopLeft: this.padTopLeft, paddingBottomRight: [8, 8], animate: false });
+    // Room for the inset (top left): beside the regions on a wide map, above them on a narrow one.
+    const narrow = this.container.clientWidth < 480;
+    const pad: [number, number] = !this.insets ? [8, 8] : narrow ? [8, 112] : [136, 8];
+    this.map.fitBounds(this.bounds, { paddingTopLeft: pad, paddingBottomRight: [8, 8], animate: false });
   }
 
   /** An optional tile layer (no request to a tile server unless the page configures one). */
@@ -186,12 +224,23 @@ export class LeafletMap {
 
   /** Restyles existing shapes (cheap): fill, selection, accessible names. */
   restyle(styleOf: (id: string) => RegionStyle | undefined, selected: string, fillOpacity: number): void {
+    const before = this.selected;
     this.selected = selected;
+    if (fillOpacity !== this.fillOpacity) this.styled.clear();
+    this.fillOpacity = fillOpacity;
     for (const [id, path] of this.layers) {
       const s = styleOf(id);
       if (!s) continue;
-      path.setStyle({ fillColor: s.fill as string, fillOpacity });
-      this.applyStroke(id);
+      // One setStyle per changed path (one canvas redraw request), none for unchanged ones.
+      let fillKey: string;
+      if (typeof s.fill === 'string') fillKey = s.fill;
+      else fillKey = patternKey(s.fill);
+      const key = `${fillKey}|${this.strokeKey(id)}`;
+      if (this.styled.get(id) !== key || id === before) {
+        this.styled.set(id, key);
+        path.setStyle({ fillColor: s.fill as string, fillOpacity, ...this.strokeOf(id) });
+      }
+      if (this.canvas) continue;
       const el = path.getElement();
       if (el) {
         el.setAttribute('aria-label', s.label);
@@ -208,13 +257,23 @@ export class LeafletMap {
     return !!el && (el.getRootNode() as ShadowRoot | Document).activeElement === el;
   }
 
+  private strokeKey(id: string): string {
+    return id === this.selected ? 'selected' : id === this.hovered ? 'hovered' : 'base';
+  }
+
+  private strokeOf(id: string): { color: string; weight: number } {
+    if (id === this.selected) return { color: SELECTED_STROKE, weight: 3.5 };
+    if (id === this.hovered) return { color: SELECTED_STROKE, weight: 2 };
+    return { color: STROKE, weight: this.canvas ? 0.4 : 0.8 };
+  }
+
   private applyStroke(id: string): void {
     const path = this.layers.get(id);
     if (!path) return;
-    const base = this.canvas ? 0.4 : 0.8;
-    if (id === this.selected) path.setStyle({ color: SELECTED_STROKE, weight: 3.5 });
-    else if (id === this.hovered) path.setStyle({ color: SELECTED_STROKE, weight: 2 });
-    else path.setStyle({ color: STROKE, weight: base });
+    path.setStyle(this.strokeOf(id));
+    // Keep the restyle cache honest: the stroke part of the key changed.
+    const key = this.styled.get(id);
+    if (key) this.styled.set(id, `${key.slice(0, key.lastIndexOf('|'))}|${this.strokeKey(id)}`);
   }
 
   /** The `<path>` of a region (SVG renderer only). */
@@ -268,6 +327,9 @@ export class LeafletMap {
 
   /** Removes the map and everything Leaflet attached (listeners, panes). */
   remove(): void {
+    this.container.removeEventListener('pointerdown', this.onPointerDown, { capture: true });
+    removeEventListener('beforeprint', this.onPrint);
+    removeEventListener('afterprint', this.onPrint);
     this.clearFocus();
     this.layers.clear();
     this.map.off();

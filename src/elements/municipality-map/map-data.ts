@@ -16,6 +16,7 @@ import type { Lang } from '../../internal/i18n.js';
 import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
 import { bbox, centre, findOutliers } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
+import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
 
 export type RegionFeature = Feature<Geometry> & { id: string };
 
@@ -110,6 +111,22 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
     throw new FokusUsageError('invalid-attribute', 'classes', String(classes));
   const schemeName = parseScheme(scheme);
   if (!schemeName) throw new FokusUsageError('invalid-attribute', 'scheme', scheme);
+  // Catalog, values and geometry all start now (the client shares the one catalog request);
+  // the checks below never hold the geometry back. Their errors are read after the checks,
+  // so an unknown indicator or region is reported by name, not as a failed request.
+  const above = LEVEL_ABOVE[levelId];
+  const parentKey = parent.trim() || undefined;
+  const started = [
+    client.getIndicator(endpoint, id, { signal }),
+    client.getGeometry(endpoint, levelId, parentKey, { signal }),
+    above
+      ? client.getGeometry(endpoint, above, parentKey, { signal }).catch((e: unknown) => {
+          if (isAbortError(e)) throw e;
+          return undefined; // outlines are context only
+        })
+      : Promise.resolve(undefined),
+  ] as const;
+  for (const p of started) p.catch(() => undefined); // handled below (or superseded by a check's error)
   const catalog = await client.getCatalog(endpoint, { signal });
   const indicator = indicatorById(catalog, id);
   if (!indicator) throw new FokusDataError('unknown-indicator', { subject: id });
@@ -119,28 +136,22 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const refRegion = refId ? regionById(catalog, refId) : undefined;
   if (reference.trim() && !refRegion) throw new FokusDataError('unknown-region', { subject: reference.trim() });
 
-  const above = LEVEL_ABOVE[levelId];
-  const [data, topology, outlineTopology] = await Promise.all([
-    client.getIndicator(endpoint, id, { signal }),
-    client.getGeometry(endpoint, levelId, parentRegion?.id, { signal }),
-    above
-      ? client.getGeometry(endpoint, above, parentRegion?.id, { signal }).catch((e: unknown) => {
-          if (isAbortError(e)) throw e;
-          return undefined; // outlines are context only
-        })
-      : undefined,
-  ]);
+  const [data, topology, outlineTopology] = await Promise.all(started);
   const shownYear = year ?? data.latestYear() ?? data.years[data.years.length - 1];
   if (!data.years.includes(shownYear)) throw new FokusUsageError('invalid-attribute', 'year', String(year));
 
   const regions = parentRegion
     ? childrenOf(catalog, parentRegion.id, levelId)
     : catalog.regions.filter((r) => r.level === levelId);
+  const ratio = indicator.computation.type === 'ratio';
+  const minCount = minCountOf(indicator);
   const geo = geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
   const shown = regions.filter((r) => geo.centres.has(r.id));
   const model = buildMapModel({
     regions: shown,
     observe: (rid) => data.get(rid, shownYear),
+    small: ratio ? (rid) => isSmallCount(data.counts(rid, shownYear), minCount) : undefined,
+    minCount,
     reference: refRegion
       ? { id: refRegion.id, name: refRegion.name, observation: data.get(refRegion.id, shownYear) }
       : undefined,

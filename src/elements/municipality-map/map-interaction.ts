@@ -5,7 +5,7 @@
  * and stays inside the map frame. On the canvas renderer (no DOM node per region) the
  * focus is drawn on the map and the region's name is announced.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { applyStyles } from '../../internal/style-props.js';
 import { neighbour, type Direction } from './geo.js';
 import type { LeafletMap } from './leaflet-map.js';
@@ -27,7 +27,7 @@ export interface InteractionHooks {
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
-export class MapInteraction {
+export class MapInteraction implements ReactiveController {
   /** The region under the pointer or the focus, and where (map-frame pixels). */
   tip?: { id: string; x: number; y: number };
   /** The region with keyboard focus ('' for none). */
@@ -38,7 +38,22 @@ export class MapInteraction {
   constructor(
     private readonly host: Host,
     private readonly hooks: InteractionHooks,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  /** A tap or click outside the element hides the tooltip (touch has no pointer leaving). */
+  private readonly onDocumentPointer = (e: PointerEvent) => {
+    if (this.tip && !e.composedPath().includes(this.host)) this.hideTip('pointer');
+  };
+
+  hostConnected(): void {
+    document.addEventListener('pointerdown', this.onDocumentPointer, { capture: true });
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('pointerdown', this.onDocumentPointer, { capture: true });
+  }
 
   private set(changes: Partial<Pick<MapInteraction, 'tip' | 'focused' | 'announcement'>>): void {
     Object.assign(this, changes);

@@ -42,6 +42,8 @@ export interface RegionView {
   deviationShort: string;
   /** Accessible name: "Elmshorn: 9,4 je 1.000 Einwohner, vorläufige Zahl". */
   label: string;
+  /** The rate rests on fewer than the indicator's `minCount` cases (drawn lighter, hatched). */
+  small: boolean;
 }
 
 export interface LegendItem {
@@ -52,11 +54,17 @@ export interface LegendItem {
   count: number;
   /** The official symbol for suppressed entries. */
   symbol?: string;
+  /** The entry of rates on small counts (lighter, hatched; counted in their classes too). */
+  small?: boolean;
 }
 
 export interface MapModelInput {
   regions: readonly { id: string; name: string }[];
   observe: (id: string) => Observation;
+  /** True when a region's rate rests on fewer than `minCount` cases (src/data/uncertainty.ts). */
+  small?: (id: string) => boolean;
+  /** The indicator's small-count threshold (named in legend and summary). */
+  minCount?: number;
   reference?: { id: string; name: string; observation: Observation };
   /** The parent region named in texts ("in Kreis Pinneberg"). */
   parentName?: string;
@@ -84,8 +92,18 @@ export interface MapModel {
   indicator: MapModelInput['indicator'];
   lang: Lang;
   locale: string;
-  /** Note under the legend (method, diverging colours). */
+  /** Note under the legend (method, diverging colours; the symbol when no value can be shown). */
   notes: string[];
+  /** The generated title, e.g. "Geburtenrate 2024: Gemeinden im Kreis Pinneberg". */
+  title: string;
+  /** "1 Gemeinde", "2 Gemeinden" (legend counts for screen readers). */
+  noun: (n: number) => string;
+}
+
+/** "im Kreis Pinneberg", "im Amt Elmshorn-Land", "in Schleswig-Holstein" (English: "in …"). */
+export function inPlace(name: string, lang: Lang): string {
+  if (lang === 'de' && /^(Kreis|Amt|Landkreis|Stadtkreis|Bezirk)\s/.test(name)) return `im ${name}`;
+  return `in ${name}`;
 }
 
 const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);
@@ -166,9 +184,13 @@ export function buildMapModel(input: MapModelInput): MapModel {
     const valueText =
       fill === 'nodata' ? msg(messages, lang, 'noData') : value === null ? text : `${text} ${unit}`.trim();
     const status = statusLabel(o.status, lang);
+    const small = value !== null && !!input.small?.(region.id);
+    const extra = [status, small ? msg(messages, lang, 'smallCount', { min: input.minCount ?? 20 }) : '']
+      .filter(Boolean)
+      .join(', ');
     const label = msg(messages, lang, 'regionLabel', {
       name: region.name,
-      value: status ? `${valueText}, ${status}` : valueText,
+      value: extra ? `${valueText}, ${extra}` : valueText,
     });
     return {
       id: region.id,
@@ -183,6 +205,7 @@ export function buildMapModel(input: MapModelInput): MapModel {
       deviationText,
       deviationShort,
       label,
+      small,
     };
   });
 
@@ -209,6 +232,16 @@ export function buildMapModel(input: MapModelInput): MapModel {
       count,
     });
   }
+  const smallOnes = regions.filter((r) => r.small);
+  if (smallOnes.length)
+    legend.push({
+      key: 'small',
+      fill: 'class',
+      color: '',
+      small: true,
+      label: msg(messages, lang, 'smallCount', { min: input.minCount ?? 20 }),
+      count: smallOnes.length,
+    });
   if (nodata)
     legend.push({ key: 'nodata', fill: 'nodata', color: '', label: msg(messages, lang, 'noData'), count: nodata });
 
@@ -262,7 +295,28 @@ export function buildMapModel(input: MapModelInput): MapModel {
     );
   else parts.push(msg(messages, lang, 'summaryMissingMany', { count: missing.length, regions: plural }));
 
-  const notes = [msg(messages, lang, `method.${classification.method}`)];
+  if (smallOnes.length)
+    parts.push(
+      msg(messages, lang, 'summarySmall', {
+        min: input.minCount ?? 20,
+        count: smallOnes.length,
+        regions: noun(smallOnes.length),
+        names: smallOnes.length <= 5 ? ` (${smallOnes.map((r) => r.name).join(', ')})` : '',
+      }),
+    );
+  const notes = withValue.length ? [msg(messages, lang, `method.${classification.method}`)] : [];
+  if (!withValue.length && bySymbol.size) {
+    // Every value withheld: name the symbol(s) instead of empty classes.
+    for (const [symbol] of bySymbol)
+      notes.push(
+        msg(messages, lang, 'allSuppressed', {
+          regions: plural,
+          symbol,
+          meaning: statusLabel(symbol as StatusSymbol, lang),
+        }),
+      );
+  }
+  if (smallOnes.length) notes.push(msg(messages, lang, 'smallCountNote', { min: input.minCount ?? 20 }));
   if (classification.diverging && reference) notes.push(msg(messages, lang, 'divergingNote', { name: reference.name }));
 
   return {
@@ -278,6 +332,15 @@ export function buildMapModel(input: MapModelInput): MapModel {
     lang,
     locale,
     notes,
+    title: input.parentName
+      ? msg(messages, lang, 'titleIn', {
+          indicator: indicator.label,
+          year,
+          regions: plural,
+          place: inPlace(input.parentName, lang),
+        })
+      : msg(messages, lang, 'titleAll', { indicator: indicator.label, year, regions: plural }),
+    noun,
   };
 }
 
@@ -293,7 +356,7 @@ export function mapCsvRows(model: MapModel): CsvCell[][] {
     en ? 'Symbol' : 'Zeichen',
     msg(messages, model.lang, 'csvClass'),
   ];
-  const labels = model.legend.filter((l) => l.fill === 'class').map((l) => l.label);
+  const labels = model.legend.filter((l) => l.fill === 'class' && !l.small).map((l) => l.label);
   const rows: CsvCell[][] = [header];
   if (model.reference) {
     rows.push([

@@ -12,7 +12,7 @@ import { bbox, fitProjection, pathData } from './geo.js';
 import type { LegendItem, MapModel, RegionView } from './map-model.js';
 import type { View } from './map-data.js';
 import { messages } from './messages.js';
-import { HATCH_FILL } from './hatch.js';
+import { HATCH_FILL, smallFill } from './hatch.js';
 
 export const STROKE = '#66727f';
 export const SELECTED_STROKE = '#111111';
@@ -62,26 +62,39 @@ export function renderTooltip(r: RegionView, model: MapModel, lang: Lang): Templ
 }
 
 function swatch(item: LegendItem): TemplateResult {
-  const fill = item.fill === 'class' ? item.color : item.fill === 'suppressed' ? HATCH_FILL : '#d9d9d9';
-  return html`<svg class="swatch ${item.fill}" viewBox="0 0 24 16" aria-hidden="true">
+  const fill = item.small
+    ? smallFill('legend')
+    : item.fill === 'class'
+      ? item.color
+      : item.fill === 'suppressed'
+        ? HATCH_FILL
+        : '#d9d9d9';
+  return html`<svg class="swatch ${item.small ? 'small' : item.fill}" viewBox="0 0 24 16" aria-hidden="true">
     ${svg`<rect x="0.5" y="0.5" width="23" height="15" fill=${fill} stroke=${STROKE}></rect>`}
   </svg>`;
 }
 
-/** The legend: class ranges with counts, suppressed and missing entries, reference value, notes. */
-export function renderLegend(model: MapModel, plural: string, lang: Lang): TemplateResult {
+/**
+ * The legend: class ranges with counts, suppressed, small-count and missing entries,
+ * reference value, notes. Its title is not a heading (a widget cannot know the host's
+ * outline; the widget's own title carries the heading level).
+ */
+export function renderLegend(model: MapModel, lang: Lang): TemplateResult {
   const { indicator, reference } = model;
   return html`<div class="legend" part="legend" role="group" aria-labelledby="legend-title">
-    <h3 id="legend-title">
+    <p id="legend-title" class="legend-title">
       ${indicator.label} ${model.year}${indicator.unit ? html` <span class="unit">(${indicator.unit})</span>` : nothing}
-    </h3>
+    </p>
     <ul>
       ${model.legend.map(
         (item) =>
-          html`<li data-legend=${item.key} data-fill=${item.fill === 'class' ? item.color : item.fill}>
+          html`<li
+            data-legend=${item.key}
+            data-fill=${item.small ? 'small' : item.fill === 'class' ? item.color : item.fill}
+          >
             ${swatch(item)}
             <span class="label">${item.label}</span>
-            <span class="count">${item.count}<span class="visually-hidden"> ${plural}</span></span>
+            <span class="count">${item.count}<span class="visually-hidden"> ${model.noun(item.count)}</span></span>
           </li>`,
       )}
     </ul>

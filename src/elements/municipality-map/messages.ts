@@ -56,6 +56,12 @@ export const messages = {
     tiles: 'Kartengrundlage: {attribution}',
     csvClass: 'Klasse',
     more: 'und {count} weitere',
+    titleIn: '{indicator} {year}: {regions} {place}',
+    titleAll: '{indicator} {year}: {regions}',
+    allSuppressed: 'Keine {regions} mit darstellbarem Wert: alle Werte haben das Zeichen „{symbol}“ ({meaning}).',
+    smallCount: 'unter {min} Fällen (unsicher)',
+    smallCountNote: 'Schraffiert hell: Rate beruht auf weniger als {min} Fällen und ist unsicher.',
+    summarySmall: 'Rate auf weniger als {min} Fällen, daher unsicher: {count} {regions}{names}.',
   },
   en: {
     mapLabel: 'Map: {indicator} {year}, {where}',
@@ -111,6 +117,12 @@ export const messages = {
     tiles: 'Base map: {attribution}',
     csvClass: 'Class',
     more: 'and {count} more',
+    titleIn: '{indicator} {year}: {regions} {place}',
+    titleAll: '{indicator} {year}: {regions}',
+    allSuppressed: 'No {regions} with a value that can be shown: every value has the symbol “{symbol}” ({meaning}).',
+    smallCount: 'under {min} cases (uncertain)',
+    smallCountNote: 'Light with hatching: the rate rests on fewer than {min} cases and is uncertain.',
+    summarySmall: 'Rate on fewer than {min} cases, hence uncertain: {count} {regions}{names}.',
   },
 } satisfies Messages;
 

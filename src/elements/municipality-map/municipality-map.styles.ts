@@ -4,6 +4,9 @@ export const styles = css`
   :host {
     container-type: inline-size;
     --_map-height: var(--fokus-map-height, 28rem);
+    --_map-aspect: var(--fokus-map-aspect, 1);
+    /* Reader text at least 12 px whatever the host's root font size. */
+    --_small-text: max(12px, 0.85em);
     --_selected: var(--fokus-color-selected, #fff1c2);
   }
   svg.defs {
@@ -19,6 +22,20 @@ export const styles = css`
     .frame {
       grid-template-columns: minmax(0, 1fr);
     }
+    /* Narrow: the map as large as the width allows (centred by fitBounds), the legend below. */
+    .map-wrap,
+    .skeleton.map-skeleton {
+      width: 100%;
+      height: auto;
+      aspect-ratio: 1 / var(--_map-aspect);
+    }
+  }
+  .title-skeleton {
+    height: 1.6em;
+    margin: 0 0 0.5em;
+  }
+  .skeleton.legend-skeleton {
+    height: 12rem;
   }
   .map-wrap {
     position: relative;
@@ -60,7 +77,7 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    font-size: 0.75em;
+    font-size: max(12px, 0.75em);
   }
   .inset svg {
     display: block;
@@ -82,7 +99,7 @@ export const styles = css`
     border-radius: var(--_radius);
     box-shadow: 0 2px 6px rgb(0 0 0 / 20%);
     padding: 0.35em 0.55em;
-    font-size: 0.85em;
+    font-size: var(--_small-text);
     width: max-content;
     max-width: 17rem;
   }
@@ -95,10 +112,11 @@ export const styles = css`
     color: var(--_muted);
   }
   .legend {
-    font-size: 0.85em;
+    font-size: var(--_small-text);
+    min-width: 0;
   }
-  .legend h3 {
-    font-size: 1em;
+  .legend .legend-title {
+    font-weight: 600;
     margin: 0 0 0.35em;
   }
   .legend ul {
@@ -134,7 +152,7 @@ export const styles = css`
     margin: 0.4em 0 0;
   }
   .summary {
-    font-size: 0.9em;
+    font-size: max(12px, 0.9em);
     margin: calc(var(--_space) / 2) 0;
   }
   .time {
@@ -142,10 +160,11 @@ export const styles = css`
     align-items: center;
     gap: 0.5em;
     margin-top: calc(var(--_space) / 2);
-    font-size: 0.9em;
+    font-size: max(12px, 0.9em);
   }
   .time input {
     flex: 1;
+    min-width: 0;
     max-width: 24rem;
   }
   details {
@@ -176,6 +195,33 @@ export const styles = css`
   }
   .leaflet-container {
     font: inherit;
+  }
+  /* One finger scrolls the page, never the map: pan and zoom with two fingers or the buttons
+     (dragging is off for touch pointers, see leaflet-map.ts). Higher specificity than Leaflet's CSS. */
+  .map.leaflet-container.leaflet-touch-drag,
+  .map.leaflet-container.leaflet-touch-zoom,
+  .map.leaflet-container.leaflet-touch-drag.leaflet-touch-zoom {
+    touch-action: pan-x pan-y;
+  }
+  @media print {
+    .leaflet-control-container,
+    .time,
+    [part='toolbar'],
+    details,
+    .tooltip {
+      display: none !important;
+    }
+    .frame {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .map-wrap {
+      break-inside: avoid;
+      border-color: #999;
+    }
+    .busy .map-wrap,
+    .busy .legend {
+      opacity: 1;
+    }
   }
   .leaflet-control-zoom a {
     color: var(--_text);

@@ -25,7 +25,7 @@ import { loadMap, type MapArgs, type View } from './map-data.js';
 import { LeafletController, usesCanvas } from './leaflet-controller.js';
 import { MapInteraction } from './map-interaction.js';
 import { mapSvg } from './export-svg.js';
-import { canvasHatch, HATCH_FILL, hatchDefs } from './hatch.js';
+import { canvasHatch, canvasSmallHatch, HATCH_FILL, hatchDefs, smallDefs, smallFill } from './hatch.js';
 import { captionExtras, renderInset, renderLegend, renderTable, renderTime, renderTooltip } from './map-view.js';
 
 export { CANVAS_THRESHOLD } from './leaflet-controller.js';
@@ -56,7 +56,8 @@ export { CANVAS_THRESHOLD } from './leaflet-controller.js';
  * @csspart loading - The loading skeleton.
  * @csspart empty - The empty state.
  * @csspart error - The error message.
- * @cssprop --fokus-map-height - Height of the map; default 28rem.
+ * @cssprop --fokus-map-height - Height of the map; default 28rem (on narrow widths the width times `--fokus-map-aspect` instead).
+ * @cssprop --fokus-map-aspect - Height to width of the map on narrow widths (below 40rem), where the legend goes below; default 1.
  * @cssprop --fokus-map-background - Background of the map where there are no regions (sea, neighbours); default #eef2f5.
  * @cssprop --fokus-color-selected - Background of the selected row in the table.
  */
@@ -99,7 +100,7 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
    * any of `region year indicator`) narrows that, `sync-url` keeps the selection in the URL.
    */
   @property({ reflect: true }) selected = '';
-  /** Visible title; default none (the legend names the indicator). */
+  /** Visible title; default a generated one that says what is shown ("Geburtenrate 2024: Gemeinden im Kreis Pinneberg"). */
   @property() label = '';
   /** Hide the legend. */
   @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
@@ -220,11 +221,15 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
   }
 
   private download = (kind: DownloadKind) =>
-    saveDownload(this, kind).catch((e: unknown) => console.error('municipality-map: download failed', e));
+    saveDownload(this, kind, { machine: 'data' }).catch((e: unknown) =>
+      console.error('municipality-map: download failed', e),
+    );
 
   // --- helpers --------------------------------------------------------------------------
 
   private fillOf(r: RegionView, canvas: boolean): string | CanvasPattern {
+    if (r.fill === 'class' && r.small && r.classIndex >= 0)
+      return canvas ? canvasSmallHatch(r.color) : smallFill(r.classIndex);
     if (r.fill === 'class') return r.color;
     if (r.fill === 'nodata') return getComputedStyle(this).getPropertyValue('--_missing').trim() || '#d9d9d9';
     return canvas ? canvasHatch() : HATCH_FILL;
@@ -239,9 +244,10 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
   protected override render(): unknown {
     const body = this.data.render({
       complete: (view, stale) => this.renderView(view, stale),
-      skeleton: () => html`<div class="skeleton map-skeleton"></div>`,
+      skeleton: () => this.renderSkeleton(),
     });
-    return html`${this.renderTitle(this.label)}${body}`;
+    const title = this.label || this.data.shown?.model.title;
+    return html`${title ? this.renderTitle(title) : nothing}${body}`;
   }
 
   private renderView(v: View, busy: boolean): TemplateResult {
@@ -287,7 +293,7 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
           ></div>
           ${v.geo.inset.map(inset)} ${tip ? renderTooltip(tip, model, lang) : nothing}
         </div>
-        ${this.noLegend ? nothing : renderLegend(model, msg(messages, lang, `plural.${v.level}`), lang)}
+        ${this.noLegend ? nothing : renderLegend(model, lang)}
       </div>
       <p id="summary" class="summary" part="summary">${model.summary}</p>
       <p id="keyhint" class="visually-hidden">${msg(messages, lang, 'keyHint')}</p>
@@ -314,7 +320,18 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
       }
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
       ${renderCaption(v.catalog, [v.indicator], lang, captionExtras(v, this.tiles && this.tilesAttribution, lang))}
-      ${hatchDefs}
+      ${hatchDefs} ${model.regions.some((r) => r.small) ? smallDefs(model.classification.colors) : nothing}
+    </div>`;
+  }
+
+  /** Loading: a title line (when generated), the map frame and the legend, sized like the result. */
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton-box" aria-hidden="true">
+      ${this.label ? nothing : html`<div class="title-skeleton"></div>`}
+      <div class="frame">
+        <div class="skeleton map-skeleton"></div>
+        ${this.noLegend ? nothing : html`<div class="skeleton legend-skeleton"></div>`}
+      </div>
     </div>`;
   }
 }

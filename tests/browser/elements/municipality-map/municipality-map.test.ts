@@ -230,7 +230,7 @@ describe('<municipality-map> Kreis Pinneberg', () => {
     expect(regionPaths(el).get(ELMSHORN)).to.equal(before, 'same path element');
     const fills2010 = [...regionPaths(el).values()].map((p) => p.getAttribute('fill'));
     expect(fills2010).to.not.deep.equal(fills2024);
-    expect(text($(el, '[part=legend] h3'))).to.contain('2010');
+    expect(text($(el, '[part=legend] #legend-title'))).to.contain('2010');
   });
 
   it('manual breaks: open-ended classes in German format', async () => {
@@ -405,7 +405,7 @@ describe('<municipality-map> states', () => {
     expect((await load).detail.indicators).to.deep.equal(['geburtenrate']);
     await aTimeout(400);
     await el.updateComplete;
-    expect(text($(el, '[part=legend] h3'))).to.match(/^Geburtenrate 2024/);
+    expect(text($(el, '[part=legend] #legend-title'))).to.match(/^Geburtenrate 2024/);
   });
 
   it('English texts', async () => {
@@ -484,8 +484,20 @@ describe('<municipality-map> levels, renderer, lifecycle, privacy', () => {
     useClient();
     const { el } = await kreisMap();
     const svgBefore = $(el, '.map .leaflet-overlay-pane svg')!.getBoundingClientRect().width;
+    // Wait for the event, not for time: the overlay's SVG is resized by the redraw after the fit.
+    const resized = new Promise<void>((resolve) => {
+      const svg = $(el, '.map .leaflet-overlay-pane svg')!;
+      const ro = new ResizeObserver(() => {
+        const current = $(el, '.map .leaflet-overlay-pane svg');
+        if (current && current.getBoundingClientRect().width < svgBefore) {
+          ro.disconnect();
+          resolve();
+        }
+      });
+      ro.observe(svg);
+    });
     (el.parentElement as HTMLElement).style.width = '500px';
-    await aTimeout(150);
+    await resized;
     const svgAfter = $(el, '.map .leaflet-overlay-pane svg')!.getBoundingClientRect().width;
     expect(svgAfter).to.be.lessThan(svgBefore);
     const box = $(el, '.map')!.getBoundingClientRect();

@@ -5,6 +5,7 @@ import {
   classIndex,
   computeBreaks,
   divergingSide,
+  NEUTRAL,
   parseBreaks,
   parseMethod,
   parseScheme,
@@ -118,7 +119,7 @@ test('classify: sequential for neutral indicators, counts per class', () => {
 test('classify: diverging around the reference for an indicator with polarity', () => {
   const c = classify({
     values,
-    method: 'equal',
+    method: 'quantile',
     classes: 4,
     decimals: 1,
     scheme: 'auto',
@@ -138,7 +139,7 @@ test('classify: diverging around the reference for an indicator with polarity', 
   );
   const hib = classify({
     values,
-    method: 'equal',
+    method: 'quantile',
     classes: 4,
     decimals: 1,
     scheme: 'auto',
@@ -158,20 +159,81 @@ test('classify: diverging around the reference for an indicator with polarity', 
   assert.notEqual(hib.colors[0], c.colors[0], 'polarity flips the sides');
 });
 
-test('classify: manual breaks with diverging scheme insert the reference', () => {
+test('classify: manual breaks with a diverging scheme stay as given (the reference is not forced in)', () => {
   const c = classify({
     values,
     method: 'manual',
     classes: 5,
-    manual: [3, 8],
-    decimals: 0,
-    scheme: 'diverging',
+    manual: [3, 5.5, 8],
+    decimals: 1,
+    scheme: 'auto',
+    polarity: 'lower-is-better',
+    reference: 5,
+  });
+  assert.deepEqual(c.breaks, [-Infinity, 3, 5.5, 8, Infinity]);
+  assert.equal(c.colors.length, 4, 'breaks="3; 5,5; 8" gives 4 classes');
+  assert.deepEqual(c.counts, [2, 3, 2, 3]);
+  assert.equal(c.diverging, true);
+  // lower is better: below the reference blue, the class holding it neutral, above red.
+  assert.equal(c.colors[0], '#92c5de');
+  assert.equal(c.colors[1], NEUTRAL);
+  assert.deepEqual(c.colors.slice(2), ['#f4a582', '#ca0020']);
+});
+
+test('classify: equal intervals are equal, also with a diverging scheme', () => {
+  const c = classify({
+    values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    method: 'equal',
+    classes: 5,
+    decimals: 1,
+    scheme: 'auto',
+    polarity: 'higher-is-better',
+    reference: 4.5,
+  });
+  assert.deepEqual(c.breaks, [0, 2, 4, 6, 8, 10]);
+  const widths = c.breaks.slice(1).map((b, i) => b - c.breaks[i]);
+  assert.ok(
+    widths.every((w) => w === widths[0]),
+    `equal widths: ${widths.join(', ')}`,
+  );
+  assert.equal(c.colors[2], NEUTRAL, 'the class holding the reference is neutral');
+  assert.equal(c.colors.length, 5);
+});
+
+test('classify: quantiles split at the reference leave no empty class', () => {
+  // Values above the reference far from it (as on the Amt map): the class from the reference
+  // to the first quantile above used to be empty ([5, 8) here).
+  const few = [1, 2, 3, 4, 8, 8, 8, 9];
+  const c = classify({
+    values: few,
+    method: 'quantile',
+    classes: 5,
+    decimals: 1,
+    scheme: 'auto',
+    polarity: 'lower-is-better',
+    reference: 5,
+  });
+  assert.ok(
+    c.counts.every((n) => n > 0),
+    `counts ${c.counts.join(', ')} / breaks ${c.breaks.join(', ')}`,
+  );
+  assert.ok(c.breaks.includes(5));
+  assert.equal(c.colors.length, c.counts.length);
+});
+
+test('classify: no values give no classes (no NaN in the legend)', () => {
+  const c = classify({
+    values: [],
+    method: 'quantile',
+    classes: 5,
+    decimals: 1,
+    scheme: 'auto',
     polarity: 'neutral',
     reference: 5,
   });
-  assert.deepEqual(c.breaks, [-Infinity, 3, 5, 8, Infinity]);
-  assert.deepEqual(c.counts, [2, 2, 3, 3]);
-  assert.equal(c.diverging, true);
+  assert.deepEqual(c.breaks, []);
+  assert.deepEqual(c.colors, []);
+  assert.deepEqual(c.counts, []);
 });
 
 test('classify: no reference means sequential even with polarity', () => {

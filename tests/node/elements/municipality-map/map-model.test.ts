@@ -130,3 +130,54 @@ test('CSV rows: header, reference, one row per region with symbol and class', ()
   );
   assert.equal(rows.length, 8);
 });
+
+test('generated title names indicator, year, level and parent ("im Kreis …")', () => {
+  assert.equal(buildMapModel(input()).title, 'Geburtenrate 2024: Gemeinden im Kreis Pinneberg');
+  assert.equal(
+    buildMapModel(input({ parentName: 'Schleswig-Holstein', level: 'kreis' })).title,
+    'Geburtenrate 2024: Kreise in Schleswig-Holstein',
+  );
+  assert.equal(buildMapModel(input({ parentName: undefined })).title, 'Geburtenrate 2024: Gemeinden');
+  assert.equal(
+    buildMapModel(input({ lang: 'en', locale: 'en-GB' })).title,
+    'Geburtenrate 2024: municipalities in Kreis Pinneberg',
+  );
+});
+
+test('legend counts for screen readers: "1 Gemeinde", "2 Gemeinden"', () => {
+  const m = buildMapModel(input());
+  assert.equal(m.noun(1), 'Gemeinde');
+  assert.equal(m.noun(2), 'Gemeinden');
+  assert.equal(m.noun(0), 'Gemeinden');
+});
+
+test('every value suppressed: no class (no NaN), the symbol entry and a sentence naming it', () => {
+  const m = buildMapModel(input({ observe: () => ({ value: null, status: '.' }) }));
+  assert.equal(m.classification.colors.length, 0);
+  assert.deepEqual(
+    m.legend.map((l) => l.key),
+    ['status-.'],
+  );
+  assert.ok(m.legend.every((l) => !l.label.includes('NaN')));
+  assert.equal(m.legend[0].count, 6);
+  assert.equal(m.notes.length, 1);
+  assert.match(m.notes[0], /alle Werte haben das Zeichen „\.“ \(Zahlenwert unbekannt oder geheim zu halten\)/);
+});
+
+test('rates on small counts: flagged, own legend entry, named in label, summary and note', () => {
+  const m = buildMapModel(input({ small: (id) => id === 'a' || id === 'c', minCount: 20 }));
+  assert.equal(m.byId.get('a')!.small, true);
+  assert.equal(m.byId.get('c')!.small, false, 'a suppressed value is not flagged (it is not shown)');
+  assert.equal(m.byId.get('e')!.small, false);
+  assert.ok(m.byId.get('a')!.classIndex >= 0, 'still in its class');
+  assert.match(m.byId.get('a')!.label, /unter 20 Fällen \(unsicher\)/);
+  const entry = m.legend.find((l) => l.key === 'small')!;
+  assert.equal(entry.count, 1);
+  assert.equal(entry.small, true);
+  assert.match(m.summary, /Rate auf weniger als 20 Fällen, daher unsicher: 1 Gemeinde \(Ort A\)\./);
+  assert.ok(m.notes.some((n) => n.includes('weniger als 20 Fällen')));
+  // CSV classes still come from the class entries only.
+  const rows = mapCsvRows(m);
+  const a = rows.find((r) => r[0] === 'a')!;
+  assert.equal(a[5], m.legend[m.byId.get('a')!.classIndex].label);
+});
