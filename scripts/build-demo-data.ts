@@ -84,10 +84,16 @@ async function main(): Promise<void> {
     );
     return;
   }
+  // Partition files (indicators/<parent>/<id>.json) only for the first parent, as a sample.
+  const sample = catalog.partitions?.parents[0];
+  const isPart = (rel: string) => /^indicators\/[^/]+\//.test(rel) && !rel.startsWith(`indicators/${sample}/`);
   for (const [rel, size] of Object.entries(files).sort()) {
+    if (isPart(rel)) continue;
     const gz = gzipSync(readFileSync(path.join(outDir, rel))).length;
     console.log(`${rel.padEnd(36)} ${kb(size).padStart(10)}  gzip ${kb(gz).padStart(9)}`);
   }
+  const parts = Object.keys(files).filter(isPart).length;
+  if (parts) console.log(`(and ${parts} partition files of the other ${catalog.partitions!.parents.length - 1} parents)`);
   console.log(
     `demo endpoint ${catalog.version} (${catalog.regions.length} regions, ${catalog.indicators.length} indicators): ` +
       `${kb(total)} in ${outDir}, ${Date.now() - t0} ms`,

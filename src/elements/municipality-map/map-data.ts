@@ -100,7 +100,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   } = args;
   const id = indicatorId.trim();
   if (!id) throw new FokusUsageError('missing-attribute', 'indicator');
-  const levelId = parseLevel(level || 'gemeinde');
+  const levelId = parseLevel(level || 'gemeinde', await client.getCatalog(endpoint, { signal }));
   const manual = parseBreaks(breaks);
   if (!manual) throw new FokusUsageError('invalid-attribute', 'breaks', breaks);
   const m = method.trim() ? parseMethod(method) : manual.length ? 'manual' : 'quantile';
@@ -121,7 +121,12 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
 
   const above = LEVEL_ABOVE[levelId];
   const [data, topology, outlineTopology] = await Promise.all([
-    client.getIndicator(endpoint, id, { signal }),
+    client.getIndicator(endpoint, id, {
+      signal,
+      level: levelId,
+      parent: parentRegion?.id,
+      regions: refRegion ? [refRegion.id] : [],
+    }),
     client.getGeometry(endpoint, levelId, parentRegion?.id, { signal }),
     above
       ? client.getGeometry(endpoint, above, parentRegion?.id, { signal }).catch((e: unknown) => {
