@@ -91,6 +91,11 @@ export const CatalogMeta = v.object({
    */
   territorialChanges: v.optional(v.string()),
   /**
+   * More region lists (JSON, relative to catalog.yaml) appended to regions.json, e.g. areas
+   * below the Gemeinde (format 1.2): `regionFiles: [stadtteile/regions.json]`.
+   */
+  regionFiles: v.optional(v.array(v.string())),
+  /**
    * Indicator files per parent region (format 1.2), e.g. `{ level: kreis }`: one file per
    * indicator and region of that level, at `file` (default `indicators/{parent}/{indicator}.json`).
    */
@@ -111,6 +116,8 @@ export interface GeometryInput {
   entry: GeometryFile;
   /** Path of the TopoJSON file to copy. */
   source: string;
+  /** The TopoJSON text, when it was converted (then `source` is only named in errors). */
+  text?: string;
 }
 
 export interface BuildInput {
@@ -327,7 +334,7 @@ export function buildEndpoint(input: BuildInput): BuildResult {
 
   const geometry: GeometryFile[] = [];
   for (const g of input.geometry) {
-    const text = readFileSync(g.source, 'utf8');
+    const text = g.text ?? readFileSync(g.source, 'utf8');
     checkGeometry(g.entry, text, regions);
     texts.set(g.entry.file, text);
     geometry.push(v.parse(GeometryFile, g.entry)); // without the source and conversion fields

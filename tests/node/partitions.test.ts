@@ -74,3 +74,66 @@ test('fokus-data validate checks the partitions and finds a changed one', async 
     formatReport(broken),
   );
 });
+
+// --- the invented Stadtteile of Elmshorn (a level below the Gemeinde) -------------------------
+
+test('the invented Stadtteile: level, keys, parent, geometry imported from GeoJSON by its id property', () => {
+  const level = catalog.levels.find((l) => l.id === 'stadtteil');
+  assert.match(level?.label.de ?? '', /erfunden/);
+  const parts = catalog.regions.filter((r) => r.level === 'stadtteil');
+  assert.equal(parts.length, 8);
+  for (const r of parts) {
+    assert.equal(r.parent, '01056015');
+    assert.match(r.id, /^01056015-0\d$/);
+    assert.match(r.name, /\(erfunden\)/);
+  }
+  const entry = catalog.geometry.find((g) => g.level === 'stadtteil');
+  assert.deepEqual(entry?.parent, '01056015');
+  const topo = readJson(entry!.file);
+  const ids = topo.objects.regions.geometries.map((g: { id: string }) => g.id).sort();
+  assert.deepEqual(
+    ids,
+    parts.map((r) => r.id),
+  );
+});
+
+test('the Stadtteile add up exactly to Elmshorn, in every count, year and indicator', () => {
+  const parts = catalog.regions.filter((r) => r.parent === '01056015').map((r) => r.id);
+  let checked = 0;
+  for (const ind of catalog.indicators) {
+    const f = v.parse(IndicatorFile, readJson(`indicators/${ind.id}.json`));
+    const row = (id: string) => f.regions.indexOf(id);
+    const town = row('01056015');
+    assert.ok(
+      parts.every((id) => row(id) >= 0),
+      `${ind.id}: every Stadtteil has a row`,
+    );
+    const matrices = ind.computation.type === 'count' ? [f.values] : [f.numerator!, f.denominator!];
+    for (const m of matrices) {
+      f.years.forEach((year, y) => {
+        const own = m[town][y];
+        const cells = parts.map((id) => m[row(id)][y]);
+        if (own === null)
+          return assert.ok(
+            cells.every((c) => c === null),
+            `${ind.id} ${year}: missing stays missing`,
+          );
+        assert.equal(
+          cells.reduce((a: number, b) => a + (b ?? NaN), 0),
+          own,
+          `${ind.id} ${year}`,
+        );
+        checked++;
+      });
+    }
+  }
+  assert.ok(checked > 100, `${checked} sums`);
+});
+
+test('the committed Stadtteile are what scripts/make-elmshorn-districts.ts generates', async () => {
+  const { makeDistricts } = await import('../../scripts/make-elmshorn-districts.js');
+  const { geo, regions } = makeDistricts();
+  const root = path.resolve(import.meta.dirname, '../..');
+  assert.equal(geo, readFileSync(path.join(root, 'demo/source/stadtteile/elmshorn.geo.json'), 'utf8'));
+  assert.equal(regions, readFileSync(path.join(root, 'demo/source/stadtteile/regions.json'), 'utf8'));
+});
