@@ -176,6 +176,27 @@ export function levelLabel(catalog: Catalog | undefined, level: LevelId, lang: s
   return names ? (en ? names.en : names.de) : level;
 }
 
+const LEVEL_NOUNS: Record<string, { de: [string, string]; en: [string, string] }> = {
+  land: { de: ['Land', 'Länder'], en: ['state', 'states'] },
+  kreis: { de: ['Kreis', 'Kreise'], en: ['district', 'districts'] },
+  amt: { de: ['Amt', 'Ämter'], en: ['Amt', 'Ämter'] },
+  gemeinde: { de: ['Gemeinde', 'Gemeinden'], en: ['municipality', 'municipalities'] },
+};
+
+/**
+ * The noun for `count` regions of a level ("1 Gemeinde", "8 Stadtteile"): built in for the
+ * official levels, else the catalog's `label` (one) and `plural` (1.2; default the label).
+ */
+export function levelNoun(catalog: Catalog | undefined, level: LevelId, lang: string = 'de', count = 2): string {
+  const en = lang.toLowerCase().startsWith('en');
+  const builtIn = LEVEL_NOUNS[level];
+  if (builtIn) return (en ? builtIn.en : builtIn.de)[count === 1 ? 0 : 1];
+  const entry = catalog?.levels.find((l) => l.id === level);
+  if (!entry) return level;
+  const text = count === 1 ? entry.label : (entry.plural ?? entry.label);
+  return (en && text.en) || text.de;
+}
+
 /**
  * Checks a level attribute (case and spaces ignored): with `catalog`, one of the catalog's
  * `levels` (also levels below the Gemeinde, format 1.2); without, one of land, kreis, amt,

@@ -69,6 +69,8 @@ export const Licence = v.object({
 export const Level = v.object({
   id: LevelId,
   label: LocalizedText,
+  /** The plural for counts ("8 Stadtteile"), 1.2; default the built-in one of an official level, else `label`. */
+  plural: v.optional(LocalizedText),
 });
 
 export const Region = v.object({

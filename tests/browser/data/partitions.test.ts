@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FokusClient } from '../../../src/data/client.js';
-import { partitionFor, partitionRegions, parseLevel } from '../../../src/data/model.js';
+import { levelNoun, partitionFor, partitionRegions, parseLevel } from '../../../src/data/model.js';
 import { parseCatalog } from '../../../src/data/validate.js';
 import type { Catalog, IndicatorFile } from '../../../src/data/schema.js';
 import { catalogJson, indicatorJson, fakeFetch, rejection } from './fixtures.js';
@@ -110,6 +110,15 @@ describe('levels below the Gemeinde (format 1.2)', () => {
     expect(() => parseLevel('bezirk', c))
       .to.throw()
       .with.property('code', 'unknown-level');
+  });
+
+  it('levelNoun: built-in nouns for the official levels, label and plural from the catalog', () => {
+    const c = catalog12();
+    c.levels[4].plural = { de: 'Stadtteile (erfunden)' };
+    expect(levelNoun(c, 'gemeinde', 'de', 1)).to.equal('Gemeinde');
+    expect(levelNoun(c, 'gemeinde', 'en', 3)).to.equal('municipalities');
+    expect(levelNoun(c, 'stadtteil', 'de', 1)).to.equal('Stadtteil (erfunden)');
+    expect(levelNoun(c, 'stadtteil', 'de', 8)).to.equal('Stadtteile (erfunden)');
   });
 
   it('a catalog is refused when a parent is not on a higher level or a level is not declared', () => {
