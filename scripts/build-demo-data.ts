@@ -14,6 +14,7 @@ import * as v from 'valibot';
 import { Region } from '../src/data/schema.js';
 import { buildEndpoint, parseDefinitions, parseMeta, type BuildResult } from '../src/tools/build.js';
 import { generateDemoCounts } from '../src/tools/demo-generator.js';
+import { prepareGeometry } from '../src/tools/geometry.js';
 import { main as fokusData } from '../src/tools/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,7 +53,9 @@ export function buildDemoEndpoint(outDir = DEMO_OUT, sourceDir = DEMO_SOURCE): B
   const read = (f: string) => readFileSync(path.join(sourceDir, f), 'utf8');
   const meta = parseMeta(read('catalog.yaml'));
   const definitions = parseDefinitions(read('indicators.yaml'));
-  const regions = v.parse(v.array(Region), JSON.parse(read('regions.json')));
+  const regions = [read('regions.json'), ...(meta.regionFiles ?? []).map(read)].flatMap((text) =>
+    v.parse(v.array(Region), JSON.parse(text)),
+  );
   const years = definitions.indicators.flatMap((i) => i.years);
   const counts = generateDemoCounts(regions, { firstYear: Math.min(...years), lastYear: Math.max(...years) });
   return buildEndpoint({
@@ -60,7 +63,16 @@ export function buildDemoEndpoint(outDir = DEMO_OUT, sourceDir = DEMO_SOURCE): B
     definitions,
     regions,
     counts,
-    geometry: meta.geometry.map((entry) => ({ entry, source: path.join(sourceDir, entry.file) })),
+    // As `fokus-data build` does: GeoJSON (or other TopoJSON) is converted, the endpoint's form copied.
+    geometry: meta.geometry.map((entry) => {
+      const source = path.join(sourceDir, entry.source ?? entry.file);
+      const options = { idProperty: entry.idProperty, object: entry.object, where: entry.where };
+      const prepared = prepareGeometry(JSON.parse(readFileSync(source, 'utf8')), entry, regions, {
+        ...options,
+        quantization: entry.quantization,
+      });
+      return prepared.unchanged ? { entry, source } : { entry, source, text: prepared.text };
+    }),
     outDir,
   });
 }
@@ -84,10 +96,17 @@ async function main(): Promise<void> {
     );
     return;
   }
+  // Partition files (indicators/<parent>/<id>.json) only for the first parent, as a sample.
+  const sample = catalog.partitions?.parents[0];
+  const isPart = (rel: string) => /^indicators\/[^/]+\//.test(rel) && !rel.startsWith(`indicators/${sample}/`);
   for (const [rel, size] of Object.entries(files).sort()) {
+    if (isPart(rel)) continue;
     const gz = gzipSync(readFileSync(path.join(outDir, rel))).length;
     console.log(`${rel.padEnd(36)} ${kb(size).padStart(10)}  gzip ${kb(gz).padStart(9)}`);
   }
+  const parts = Object.keys(files).filter(isPart).length;
+  if (parts)
+    console.log(`(and ${parts} partition files of the other ${catalog.partitions!.parents.length - 1} parents)`);
   console.log(
     `demo endpoint ${catalog.version} (${catalog.regions.length} regions, ${catalog.indicators.length} indicators): ` +
       `${kb(total)} in ${outDir}, ${Date.now() - t0} ms`,

@@ -17,7 +17,16 @@
  * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`.
  */
 import { FokusDataError } from './errors.js';
-import { IndicatorData, geometryFor, indicatorById, parseLevel } from './model.js';
+import {
+  IndicatorData,
+  childrenOf,
+  geometryFor,
+  indicatorById,
+  parseLevel,
+  partitionFor,
+  partitionPath,
+  regionById,
+} from './model.js';
 import type { Catalog } from './schema.js';
 import { parseCatalog, parseIndicatorFile, parseTopology, type FokusTopology } from './validate.js';
 
@@ -39,6 +48,18 @@ export interface FokusClientOptions {
 export interface RequestOptions {
   /** Aborts this caller only (see the class comment). */
   signal?: AbortSignal;
+}
+
+/**
+ * What an element needs of an indicator (all optional): the regions of `level` below
+ * `parent` (with the parent), of `level` everywhere, and/or the regions of `regions`. The
+ * client then loads the smallest file that holds them: a partition of a format 1.2 endpoint
+ * (e.g. one Kreis), else the whole file. Without a scope, always the whole file.
+ */
+export interface IndicatorScope {
+  level?: string;
+  parent?: string | null;
+  regions?: readonly string[];
 }
 
 interface Flight {
@@ -150,8 +171,18 @@ export class FokusClient {
   /**
    * One indicator, validated against the catalog, with its catalog entry.
    * Unknown id: `FokusDataError('unknown-indicator', { subject: id })`.
+   *
+   * With a scope (`level`, `parent`, `regions`, see `IndicatorScope`), the data may come from a
+   * partition (format 1.2): it then holds at least the regions of the scope, the parent's
+   * ancestors and the regions of the partition's level and above. A file already loaded or
+   * in flight that holds them is used first, so widgets of one page share one request.
+   * An unknown level gives `FokusDataError('unknown-level')`, an unknown region `'unknown-region'`.
    */
-  async getIndicator(endpoint: string, indicatorId: string, options: RequestOptions = {}): Promise<IndicatorData> {
+  async getIndicator(
+    endpoint: string,
+    indicatorId: string,
+    options: RequestOptions & IndicatorScope = {},
+  ): Promise<IndicatorData> {
     const catalog = await this.getCatalog(endpoint, options);
     const indicator = indicatorById(catalog, indicatorId);
     if (!indicator) {
@@ -160,19 +191,53 @@ export class FokusClient {
         url: this.fileURL(endpoint, 'catalog.json'),
       });
     }
-    const url = this.fileURL(endpoint, indicator.file ?? `indicators/${indicator.id}.json`);
+    const wholeURL = this.fileURL(endpoint, indicator.file ?? `indicators/${indicator.id}.json`);
+    const keyOf = (url: string) => `indicator ${catalog.version} ${url}`;
+    let url = wholeURL;
+    const parts = catalog.partitions;
+    const ids = this.scopeRegions(catalog, options);
+    if (parts && ids && !this.has(keyOf(wholeURL))) {
+      const partURL = (p: string) => this.fileURL(endpoint, partitionPath(parts.file, p, indicator.id));
+      const parent = partitionFor(catalog, ids, (p) => this.has(keyOf(partURL(p))));
+      if (parent !== undefined) url = partURL(parent);
+    }
     return this.request(
-      `indicator ${catalog.version} ${url}`,
+      keyOf(url),
       url,
       (json) => new IndicatorData(parseIndicatorFile(json, url, catalog, indicator.id), indicator, catalog),
       options.signal,
     );
   }
 
+  /** The region ids a scope needs; undefined for no scope (the whole file). */
+  private scopeRegions(catalog: Catalog, scope: IndicatorScope): Set<string> | undefined {
+    const { level, regions } = scope;
+    const parent = scope.parent?.trim() || undefined;
+    if (!level && !regions?.length) return undefined;
+    const ids = new Set<string>();
+    for (const id of regions ?? []) {
+      if (!regionById(catalog, id)) throw new FokusDataError('unknown-region', { subject: id });
+      ids.add(id);
+    }
+    if (parent && !regionById(catalog, parent)) throw new FokusDataError('unknown-region', { subject: parent });
+    if (level) {
+      const levelId = parseLevel(level, catalog);
+      if (!parent) return undefined; // a whole level: the whole file
+      ids.add(parent);
+      for (const r of childrenOf(catalog, parent, levelId)) ids.add(r.id);
+    }
+    return ids;
+  }
+
+  /** True when a response for `key` is cached or in flight. */
+  private has(key: string): boolean {
+    return this.cache.has(key) || this.inflight.has(key);
+  }
+
   /**
    * The boundaries of a level as TopoJSON (object `regions`), from the most specific
    * `catalog.geometry` entry: one for `parent` (or its nearest ancestor), else one without
-   * parent. A level that is not land/kreis/amt/gemeinde, or one without geometry, gives
+   * parent. A level that is not in the catalog's `levels`, or one without geometry, gives
    * `FokusDataError('unknown-level', { subject: level, detail })`; an unknown parent
    * `FokusDataError('unknown-region', { subject: parent })`.
    */
@@ -182,8 +247,8 @@ export class FokusClient {
     parent?: string | null,
     options: RequestOptions = {},
   ): Promise<FokusTopology> {
-    const levelId = parseLevel(level);
     const catalog = await this.getCatalog(endpoint, options);
+    const levelId = parseLevel(level, catalog);
     if (parent && !catalog.regions.some((r) => r.id === parent)) {
       throw new FokusDataError('unknown-region', { subject: parent });
     }

@@ -3,6 +3,7 @@
  */
 import {
   MISSING_STATUS,
+  OFFICIAL_LEVELS,
   type Breakdown,
   type Catalog,
   type GeometryFile,
@@ -159,7 +160,7 @@ export function childrenOf(catalog: Catalog, parentId: string, level: LevelId): 
   );
 }
 
-const LEVEL_NAMES: Record<LevelId, { de: string; en: string }> = {
+const LEVEL_NAMES: Record<(typeof OFFICIAL_LEVELS)[number], { de: string; en: string }> = {
   land: { de: 'Land', en: 'State' },
   kreis: { de: 'Kreis', en: 'District' },
   amt: { de: 'Amt', en: 'Amt (municipal association)' },
@@ -171,15 +172,48 @@ export function levelLabel(catalog: Catalog | undefined, level: LevelId, lang: s
   const en = lang.toLowerCase().startsWith('en');
   const label = catalog?.levels.find((l) => l.id === level)?.label;
   if (label) return (en && label.en) || label.de;
-  const names = LEVEL_NAMES[level];
+  const names = (LEVEL_NAMES as Record<string, { de: string; en: string } | undefined>)[level];
   return names ? (en ? names.en : names.de) : level;
 }
 
-/** Checks a level attribute: one of land, kreis, amt, gemeinde (case and spaces ignored). */
-export function parseLevel(text: string): LevelId {
+const LEVEL_NOUNS: Record<string, { de: [string, string]; en: [string, string] }> = {
+  land: { de: ['Land', 'Länder'], en: ['state', 'states'] },
+  kreis: { de: ['Kreis', 'Kreise'], en: ['district', 'districts'] },
+  amt: { de: ['Amt', 'Ämter'], en: ['Amt', 'Ämter'] },
+  gemeinde: { de: ['Gemeinde', 'Gemeinden'], en: ['municipality', 'municipalities'] },
+};
+
+/**
+ * The noun for `count` regions of a level ("1 Gemeinde", "8 Stadtteile"): built in for the
+ * official levels, else the catalog's `label` (one) and `plural` (1.2; default the label).
+ */
+export function levelNoun(catalog: Catalog | undefined, level: LevelId, lang: string = 'de', count = 2): string {
+  const en = lang.toLowerCase().startsWith('en');
+  const builtIn = LEVEL_NOUNS[level];
+  if (builtIn) return (en ? builtIn.en : builtIn.de)[count === 1 ? 0 : 1];
+  const entry = catalog?.levels.find((l) => l.id === level);
+  if (!entry) return level;
+  const text = count === 1 ? entry.label : (entry.plural ?? entry.label);
+  return (en && text.en) || text.de;
+}
+
+/**
+ * Checks a level attribute (case and spaces ignored): with `catalog`, one of the catalog's
+ * `levels` (also levels below the Gemeinde, format 1.2); without, one of land, kreis, amt,
+ * gemeinde. Else `FokusDataError('unknown-level', { subject })`.
+ */
+export function parseLevel(text: string, catalog?: Catalog): LevelId {
   const level = text.trim().toLowerCase();
-  if (level in LEVEL_NAMES) return level as LevelId;
+  const known = catalog
+    ? catalog.levels.some((l) => l.id === level)
+    : (OFFICIAL_LEVELS as readonly string[]).includes(level);
+  if (known) return level;
   throw new FokusDataError('unknown-level', { subject: text.trim() });
+}
+
+/** The position of a level in the catalog's `levels` (0 = top), or -1 for an unknown level. */
+export function levelRank(catalog: Catalog, level: LevelId): number {
+  return catalog.levels.findIndex((l) => l.id === level);
 }
 
 /**
@@ -221,4 +255,75 @@ export function geometryFor(catalog: Catalog, level: LevelId, parent?: string | 
     }
   }
   return files.find((g) => g.parent === undefined);
+}
+
+// --- partitions (format 1.2) -------------------------------------------------------------
+
+/**
+ * The regions of the partition of `parentId` (see `Partitions` in schema.ts): the regions below
+ * it, the parent itself and every region of the parent's level or a higher one.
+ */
+export function partitionRegions(catalog: Catalog, parentId: string): Region[] {
+  const parent = regionById(catalog, parentId);
+  if (!parent) return [];
+  const top = levelRank(catalog, parent.level);
+  return catalog.regions.filter((r) => {
+    const rank = levelRank(catalog, r.level);
+    if (rank >= 0 && rank <= top) return true;
+    return ancestors(catalog, r.id).some((a) => a.id === parentId);
+  });
+}
+
+/** The path of the partition file of an indicator for one parent. */
+export function partitionPath(template: string, parentId: string, indicatorId: string): string {
+  return template.replaceAll('{parent}', parentId).replaceAll('{indicator}', indicatorId);
+}
+
+/**
+ * The parent whose partition holds every region of `ids`, or undefined when no single
+ * partition does (or the catalog has none). Among several (all ids on the partition level or
+ * above), `prefer` decides (e.g. a partition already loaded), else the one with the fewest regions.
+ */
+export function partitionFor(
+  catalog: Catalog,
+  ids: Iterable<string>,
+  prefer: (parentId: string) => boolean = () => false,
+): string | undefined {
+  const parts = catalog.partitions;
+  if (!parts) return undefined;
+  const top = levelRank(catalog, parts.level);
+  const parents = new Set(parts.parents);
+  let needed: string | undefined;
+  for (const id of ids) {
+    const region = regionById(catalog, id);
+    if (!region) return undefined;
+    const rank = levelRank(catalog, region.level);
+    if (rank >= 0 && rank <= top) continue; // in every partition
+    const owner = ancestors(catalog, id).find((a) => a.level === parts.level);
+    if (!owner || !parents.has(owner.id) || (needed !== undefined && needed !== owner.id)) return undefined;
+    needed = owner.id;
+  }
+  if (needed !== undefined) return needed;
+  const preferred = parts.parents.find(prefer);
+  if (preferred) return preferred;
+  let best: string | undefined;
+  let size = Infinity;
+  for (const p of parts.parents) {
+    const n = partitionSize(catalog, p);
+    if (n < size) [best, size] = [p, n];
+  }
+  return best;
+}
+
+const partitionSizes = new WeakMap<Catalog, Map<string, number>>();
+
+function partitionSize(catalog: Catalog, parentId: string): number {
+  let sizes = partitionSizes.get(catalog);
+  if (!sizes) {
+    sizes = new Map();
+    for (const r of catalog.regions)
+      for (const a of ancestors(catalog, r.id)) sizes.set(a.id, (sizes.get(a.id) ?? 0) + 1);
+    partitionSizes.set(catalog, sizes);
+  }
+  return sizes.get(parentId) ?? 0;
 }

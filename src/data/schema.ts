@@ -17,8 +17,14 @@ export const FORMAT_CATALOG = 'fokus-catalog/1';
  * version 1 endpoint still loads), a 1.0 client refuses a 1.1 catalog instead of misreading it.
  */
 export const FORMAT_CATALOG_1_1 = 'fokus-catalog/1.1';
+/**
+ * Format 1.2: 1.1 plus `partitions` (indicator files per parent region, e.g. per Kreis) and
+ * levels beyond land/kreis/amt/gemeinde (any lowercase level id declared in `levels`, region
+ * keys that are not AGS). Additive: a build writes 1.2 only when it uses them.
+ */
+export const FORMAT_CATALOG_1_2 = 'fokus-catalog/1.2';
 /** The catalog formats this version of the library reads. */
-export const CATALOG_FORMATS = [FORMAT_CATALOG, FORMAT_CATALOG_1_1] as const;
+export const CATALOG_FORMATS = [FORMAT_CATALOG, FORMAT_CATALOG_1_1, FORMAT_CATALOG_1_2] as const;
 export const FORMAT_INDICATOR = 'fokus-indicator/1';
 
 /** German official symbols for a value that is not a plain number. */
@@ -26,7 +32,8 @@ export const STATUS_SYMBOLS = ['-', '.', '/', 'x', '...', '()', 'p', 'r', 's'] a
 /** Symbols whose value is absent (never drawn, never zero, never the lowest class). */
 export const MISSING_STATUS = ['.', '/', 'x', '...'] as const;
 
-const LEVEL_IDS = ['land', 'kreis', 'amt', 'gemeinde'] as const;
+/** The levels of the official hierarchy (format 1.0 and 1.1 know only these). */
+export const OFFICIAL_LEVELS = ['land', 'kreis', 'amt', 'gemeinde'] as const;
 
 /** German text, English optional. */
 export const LocalizedText = v.object({
@@ -35,10 +42,22 @@ export const LocalizedText = v.object({
 });
 
 export const Status = v.picklist(STATUS_SYMBOLS);
-export const LevelId = v.picklist(LEVEL_IDS);
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)'));
-/** Official key: AGS (2, 5 or 8 digits) or a 9-digit Gemeindeverband key (ARS prefix). */
-const RegionKey = v.pipe(v.string(), v.regex(/^\d{2,12}$/, 'an official region key (digits)'));
+/**
+ * A region level: land, kreis, amt, gemeinde, or (1.2) any lowercase id declared in the
+ * catalog's `levels`, e.g. `stadtteil`.
+ */
+export const LevelId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'a level id (a-z, 0-9, -)'));
+/**
+ * Region key: an official key, AGS (2, 5 or 8 digits) or a 9-digit Gemeindeverband key (ARS
+ * prefix); below the Gemeinde (1.2) a key of letters and digits in parts joined by `-`, `.` or
+ * `_` (e.g. `01056015-03`), so that a mistyped official key (`0105x`) is still an error.
+ */
+const RegionKey = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.regex(/^(\d{2,12}|[0-9A-Za-z]+([._-][0-9A-Za-z]+)+)$/, 'an official region key (digits) or a key like 01056015-03'),
+);
 const Year = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
 
 export const Licence = v.object({
@@ -50,6 +69,8 @@ export const Licence = v.object({
 export const Level = v.object({
   id: LevelId,
   label: LocalizedText,
+  /** The plural for counts ("8 Stadtteile"), 1.2; default the built-in one of an official level, else `label`. */
+  plural: v.optional(LocalizedText),
 });
 
 export const Region = v.object({
@@ -139,6 +160,20 @@ export const Breakdown = v.object({
   categories: v.array(LocalizedText),
 });
 
+/**
+ * Indicator files per parent region (1.2): for every id of `parents`, `file` with `{parent}`
+ * and `{indicator}` replaced holds the rows of the regions below that parent, the parent
+ * itself and every region of the parent's level or a level above it (in the order of
+ * `levels`); same shape as the whole file. The whole file stays where it was.
+ */
+export const Partitions = v.object({
+  /** The level of the parents, e.g. `kreis`. */
+  level: LevelId,
+  parents: v.pipe(v.array(RegionKey), v.minLength(1)),
+  /** Path template relative to the endpoint, e.g. `indicators/{parent}/{indicator}.json`. */
+  file: v.pipe(v.string(), v.includes('{parent}'), v.includes('{indicator}')),
+});
+
 export const GeometryFile = v.object({
   level: LevelId,
   /** When set, the file only holds the regions of this level below that parent. */
@@ -172,6 +207,8 @@ export const Catalog = v.object({
   indicators: v.array(Indicator),
   breakdowns: v.optional(v.array(Breakdown)),
   geometry: v.array(GeometryFile),
+  /** Indicator files per parent region (1.2), so that a page for one Kreis loads only its rows. */
+  partitions: v.optional(Partitions),
 });
 
 const Cell = v.nullable(v.number());
@@ -195,7 +232,10 @@ export const IndicatorFile = v.object({
 
 export type LocalizedText = v.InferOutput<typeof LocalizedText>;
 export type StatusSymbol = (typeof STATUS_SYMBOLS)[number];
-export type LevelId = (typeof LEVEL_IDS)[number];
+/** One of land, kreis, amt, gemeinde. */
+export type OfficialLevelId = (typeof OFFICIAL_LEVELS)[number];
+/** A level id: one of `OFFICIAL_LEVELS` or (1.2) another id declared in the catalog's `levels`. */
+export type LevelId = string;
 export type Licence = v.InferOutput<typeof Licence>;
 export type Level = v.InferOutput<typeof Level>;
 export type Region = v.InferOutput<typeof Region>;
@@ -205,5 +245,6 @@ export type Computation = v.InferOutput<typeof Computation>;
 export type Indicator = v.InferOutput<typeof Indicator>;
 export type Breakdown = v.InferOutput<typeof Breakdown>;
 export type GeometryFile = v.InferOutput<typeof GeometryFile>;
+export type Partitions = v.InferOutput<typeof Partitions>;
 export type Catalog = v.InferOutput<typeof Catalog>;
 export type IndicatorFile = v.InferOutput<typeof IndicatorFile>;

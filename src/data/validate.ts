@@ -159,6 +159,36 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
     if (g.parent !== undefined && !regions.has(g.parent))
       add(['geometry', i, 'parent'], `unknown region "${g.parent}"`);
   });
+
+  // Levels: every level used is declared; a parent is on a higher level (earlier in `levels`).
+  const rank = new Map(catalog.levels.map((l, i) => [l.id, i]));
+  const levelOf = new Map(catalog.regions.map((r) => [r.id, r.level]));
+  catalog.regions.forEach((r, i) => {
+    const own = rank.get(r.level);
+    if (own === undefined) {
+      add(['regions', i, 'level'], `level "${r.level}" is not in levels`);
+      return;
+    }
+    const above = r.parent === null ? undefined : rank.get(levelOf.get(r.parent) ?? '');
+    if (above !== undefined && above >= own)
+      add(['regions', i, 'parent'], `parent "${r.parent}" is not on a higher level than "${r.level}"`);
+  });
+  catalog.indicators.forEach((ind, i) => {
+    ind.levels.forEach((l, k) => {
+      if (!rank.has(l)) add(['indicators', i, 'levels', k], `level "${l}" is not in levels`);
+    });
+  });
+  catalog.geometry.forEach((g, i) => {
+    if (!rank.has(g.level)) add(['geometry', i, 'level'], `level "${g.level}" is not in levels`);
+  });
+  const parts = catalog.partitions;
+  if (parts) {
+    if (!rank.has(parts.level)) add(['partitions', 'level'], `level "${parts.level}" is not in levels`);
+    parts.parents.forEach((id, k) => {
+      if (levelOf.get(id) !== parts.level)
+        add(['partitions', 'parents', k], `"${id}" is no region of level "${parts.level}"`);
+    });
+  }
   return issues;
 }
 

@@ -22,14 +22,19 @@ import {
   Catalog,
   FORMAT_CATALOG,
   FORMAT_CATALOG_1_1,
+  FORMAT_CATALOG_1_2,
   GeometryFile,
   Indicator,
   IndicatorFile,
+  LevelId,
+  OFFICIAL_LEVELS,
   Topic,
+  type Partitions,
   type Region,
 } from '../data/schema.js';
 import { addCountSums, aggregateCounts, type CountRow } from '../data/aggregate.js';
 import { computeIndicatorFile, countYears, withPeriod } from '../data/pooling.js';
+import { partitionPath, partitionRegions } from '../data/model.js';
 import { protectCounts, type DisclosureOptions, type DisclosureReport } from './disclosure.js';
 
 /** The count ids a computation reads (`a+b` is the sum of a and b). */
@@ -85,6 +90,16 @@ export const CatalogMeta = v.object({
    * to catalog.yaml: with `gebietsstand`, rows of older keys are converted to that status.
    */
   territorialChanges: v.optional(v.string()),
+  /**
+   * More region lists (JSON, relative to catalog.yaml) appended to regions.json, e.g. areas
+   * below the Gemeinde (format 1.2): `regionFiles: [stadtteile/regions.json]`.
+   */
+  regionFiles: v.optional(v.array(v.string())),
+  /**
+   * Indicator files per parent region (format 1.2), e.g. `{ level: kreis }`: one file per
+   * indicator and region of that level, at `file` (default `indicators/{parent}/{indicator}.json`).
+   */
+  partitions: v.optional(v.object({ level: LevelId, file: v.optional(v.string()) })),
   /** Geometry files; `file` is the path in the endpoint (and, by default, below the source folder). */
   geometry: v.optional(v.array(GeometrySource), []),
 });
@@ -101,6 +116,8 @@ export interface GeometryInput {
   entry: GeometryFile;
   /** Path of the TopoJSON file to copy. */
   source: string;
+  /** The TopoJSON text, when it was converted (then `source` is only named in errors). */
+  text?: string;
 }
 
 export interface BuildInput {
@@ -253,6 +270,23 @@ export function checkGeometry(entry: GeometryFile, text: string, regions: readon
 
 const json = (data: unknown) => JSON.stringify(data) + '\n';
 
+/** The rows of `file` for the regions `keep` (in file order), same shape otherwise. */
+export function sliceIndicatorFile(file: IndicatorFile, keep: ReadonlySet<string>): IndicatorFile {
+  const rows = file.regions.flatMap((id, i) => (keep.has(id) ? [i] : []));
+  const pick = (m: (number | null)[][] | undefined) => m && rows.map((i) => m[i]);
+  const status = file.status && Object.entries(file.status).filter(([id]) => keep.has(id));
+  return {
+    format: file.format,
+    indicator: file.indicator,
+    years: file.years,
+    regions: rows.map((i) => file.regions[i]),
+    values: pick(file.values)!,
+    ...(status?.length ? { status: Object.fromEntries(status) } : {}),
+    ...(file.numerator ? { numerator: pick(file.numerator) } : {}),
+    ...(file.denominator ? { denominator: pick(file.denominator) } : {}),
+  };
+}
+
 /** Builds the endpoint into `outDir` (replaced as a whole). */
 export function buildEndpoint(input: BuildInput): BuildResult {
   const { meta, definitions, regions, counts } = input;
@@ -268,17 +302,39 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     definitions.indicators.flatMap((i) => countsOf(i.computation)),
   );
   const indicators: Indicator[] = [];
+  const computed: IndicatorFile[] = [];
   for (const def of definitions.indicators) {
     const file = v.parse(IndicatorFile, computeIndicatorFile(regions, table, def));
     checkIndicatorFile(file);
     const rel = def.file ?? `indicators/${def.id}.json`;
     texts.set(rel, json(file));
+    computed.push(file);
     indicators.push(withPeriod(def));
+  }
+
+  // Partitions (1.2): the rows of one parent's regions and of the levels above, per indicator.
+  let partitions: Partitions | undefined;
+  if (meta.partitions) {
+    const { level } = meta.partitions;
+    const template = meta.partitions.file ?? 'indicators/{parent}/{indicator}.json';
+    if (!meta.levels.some((l) => l.id === level)) throw new Error(`partitions: level "${level}" is not in levels`);
+    if (!template.includes('{parent}') || !template.includes('{indicator}'))
+      throw new Error(`partitions: the file "${template}" needs {parent} and {indicator}`);
+    const parents = regions.filter((r) => r.level === level).map((r) => r.id);
+    if (parents.length) {
+      partitions = { level, parents, file: template };
+      const shape = { levels: meta.levels, regions } as unknown as Catalog;
+      for (const parent of parents) {
+        const keep = new Set(partitionRegions(shape, parent).map((r) => r.id));
+        for (const file of computed)
+          texts.set(partitionPath(template, parent, file.indicator), json(sliceIndicatorFile(file, keep)));
+      }
+    }
   }
 
   const geometry: GeometryFile[] = [];
   for (const g of input.geometry) {
-    const text = readFileSync(g.source, 'utf8');
+    const text = g.text ?? readFileSync(g.source, 'utf8');
     checkGeometry(g.entry, text, regions);
     texts.set(g.entry.file, text);
     geometry.push(v.parse(GeometryFile, g.entry)); // without the source and conversion fields
@@ -289,8 +345,14 @@ export function buildEndpoint(input: BuildInput): BuildResult {
   const uses11 =
     meta.gebietsstand !== undefined ||
     indicators.some((i) => i.computation.type === 'count' && i.computation.published);
+  // Format 1.2 only with partitions or with levels / keys beyond the official ones.
+  const official = new Set<string>(OFFICIAL_LEVELS);
+  const uses12 =
+    partitions !== undefined ||
+    meta.levels.some((l) => !official.has(l.id)) ||
+    regions.some((r) => !/^\d+$/.test(r.id));
   const catalog: Catalog = {
-    format: uses11 ? FORMAT_CATALOG_1_1 : FORMAT_CATALOG,
+    format: uses12 ? FORMAT_CATALOG_1_2 : uses11 ? FORMAT_CATALOG_1_1 : FORMAT_CATALOG,
     version: '',
     title: meta.title,
     publisher: meta.publisher,
@@ -306,6 +368,7 @@ export function buildEndpoint(input: BuildInput): BuildResult {
     indicators,
     ...(definitions.breakdowns.length ? { breakdowns: definitions.breakdowns } : {}),
     geometry,
+    ...(partitions ? { partitions } : {}),
   };
   const hash = createHash('sha256');
   for (const rel of [...texts.keys()].sort()) hash.update(`${rel}\0${texts.get(rel)}\0`);

@@ -181,9 +181,12 @@ function readBuildSources(dir: string, files: { meta?: string; definitions?: str
     parseDisclosure((rawMeta as { disclosure?: unknown } | null)?.disclosure),
   );
   const definitions = withFile(defsFile, () => parseDefinitions(readText(defsFile, 'indicator definitions')));
-  const regions = withFile(regionsFile, () =>
-    v.parse(v.array(Region), parseStructured(readText(regionsFile, 'regions list'), regionsFile)),
-  );
+  const readRegions = (file: string) =>
+    withFile(file, () => v.parse(v.array(Region), parseStructured(readText(file, 'regions list'), file)));
+  const regions = [
+    ...readRegions(regionsFile),
+    ...(meta.regionFiles ?? []).flatMap((f) => readRegions(path.resolve(path.dirname(metaFile), f))),
+  ];
   return { meta, metaFile, definitions, defsFile, regions, regionsFile, disclosure };
 }
 

@@ -364,11 +364,14 @@ export function generateDemoCounts(regions: readonly Region[], options: Generato
   }
 
   const rows: CountRow[] = [];
+  const parts = partsBelowGemeinden(regions);
   for (const count of COUNT_IDS) {
     for (const g of gemeinden) {
       years.forEach((year, yi) => {
         const pub = published.get(key(count, g.id, yi))!;
         rows.push({ count, region: g.id, year, value: pub.value, status: pub.status });
+        const below = parts.get(g.id);
+        if (below) rows.push(...splitCount({ count, region: g.id, year, ...pub }, below, seed));
       });
     }
     // Published Kreis totals (from the true values).
@@ -384,4 +387,44 @@ export function generateDemoCounts(regions: readonly Region[], options: Generato
     }
   }
   return rows;
+}
+
+// --- areas below the Gemeinde -----------------------------------------------------------
+
+/** Regions whose parent is a Gemeinde (e.g. invented Stadtteile), by that Gemeinde. */
+function partsBelowGemeinden(regions: readonly Region[]): Map<string, Region[]> {
+  const level = new Map(regions.map((r) => [r.id, r.level]));
+  const out = new Map<string, Region[]>();
+  for (const r of regions) {
+    if (r.parent == null || level.get(r.parent) !== 'gemeinde') continue;
+    out.set(r.parent, [...(out.get(r.parent) ?? []), r]);
+  }
+  return out;
+}
+
+/**
+ * The count of a Gemeinde split among its parts so that the parts add up exactly to it
+ * (largest remainder on fixed weights: a size per part, varied per count so that rates differ);
+ * a part shares the Gemeinde's symbol, a missing value stays missing in every part.
+ */
+export function splitCount(row: CountRow, parts: readonly Region[], seed: string): CountRow[] {
+  const status = row.status ?? '';
+  const value = row.value;
+  if (value == null || !Number.isInteger(value) || value < 0)
+    return parts.map((r) => ({ count: row.count, region: r.id, year: row.year, value: null, status }));
+  const weights = parts.map((r) => {
+    const size = 0.5 + new Random(`${seed}:part:${r.id}`).next();
+    return size * (0.75 + 0.5 * new Random(`${seed}:part:${r.id}:${row.count}`).next());
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (value * w) / total);
+  const shares = exact.map(Math.floor);
+  let rest = value - shares.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (rest <= 0) break;
+    shares[i]++;
+    rest--;
+  }
+  return parts.map((r, i) => ({ count: row.count, region: r.id, year: row.year, value: shares[i], status }));
 }

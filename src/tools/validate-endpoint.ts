@@ -17,6 +17,7 @@ import {
 } from '../data/schema.js';
 import { catalogIssues, formatPath, fromValibot, indicatorFileIssues, parseTopology } from '../data/validate.js';
 import { FokusDataError } from '../data/errors.js';
+import { partitionPath, partitionRegions } from '../data/model.js';
 import { DEFAULT_THRESHOLD, smallPublishedCounts } from './disclosure.js';
 
 export interface EndpointIssue {
@@ -46,8 +47,6 @@ export interface ValidateOptions {
   /** The latest plausible year (default: this year + 1). */
   maxYear?: number;
 }
-
-const LEVEL_RANK: Record<LevelId, number> = { land: 0, kreis: 1, amt: 2, gemeinde: 3 };
 
 type Reader = (file: string) => Promise<{ ok: true; json: unknown } | { ok: false; reason: string }>;
 
@@ -139,6 +138,7 @@ export async function validateEndpoint(location: string, options: ValidateOption
     checkCatalogEntries(run, catalog);
     const regionById: RegionIndex = new Map(catalog.regions.map((r) => [r.id, r]));
     for (const ind of catalog.indicators) await checkIndicator(run, catalog, ind, regionById);
+    for (const ind of catalog.indicators) await checkPartitions(run, catalog, ind);
     for (const g of catalog.geometry) await checkGeometryFile(run, catalog, g, regionById);
     if (!/^https?:\/\//i.test(location)) await checkLeftovers(run, location);
   }
@@ -176,7 +176,8 @@ function checkCatalogEntries(run: Run, catalog: Catalog): void {
     if (!levels.has(r.level))
       add('error', formatPath(['regions', i, 'level']), `level "${r.level}" is not in levels`, 'level');
     const parent = r.parent === null ? undefined : regionById.get(r.parent);
-    if (parent && LEVEL_RANK[parent.level] >= LEVEL_RANK[r.level]) {
+    const rank = (level: LevelId) => catalog.levels.findIndex((l) => l.id === level);
+    if (parent && rank(parent.level) >= rank(r.level)) {
       add(
         'error',
         formatPath(['regions', i, 'parent']),
@@ -264,6 +265,62 @@ async function checkIndicator(run: Run, catalog: Catalog, ind: Indicator, region
         'turn on disclosure control ("disclosure:" in catalog.yaml) unless these counts may be published',
       'disclosure',
     );
+}
+
+/**
+ * Partition files (format 1.2): each holds exactly the regions of its partition
+ * (`partitionRegions`) with the rows of the whole file.
+ */
+async function checkPartitions(run: Run, catalog: Catalog, ind: Indicator): Promise<void> {
+  const parts = catalog.partitions;
+  if (!parts) return;
+  const wholeFile = ind.file ?? `indicators/${ind.id}.json`;
+  const whole = await run.read(wholeFile);
+  const full = whole.ok ? v.safeParse(IndicatorFileSchema, whole.json) : undefined;
+  for (const parent of parts.parents) {
+    const file = partitionPath(parts.file, parent, ind.id);
+    if (unsafePath(file)) {
+      collector(run, 'catalog.json')(
+        'error',
+        'partitions.file',
+        `"${file}" must be a relative path inside the endpoint`,
+        'path',
+      );
+      return;
+    }
+    run.referenced.add(file);
+    const add = collector(run, file);
+    const got = await run.read(file);
+    run.report.files++;
+    if (!got.ok) {
+      add('error', '(file)', got.reason, 'read');
+      continue;
+    }
+    const p = v.safeParse(IndicatorFileSchema, got.json);
+    if (!p.success) {
+      for (const i of p.issues.map(fromValibot)) add('error', i.path, i.message, 'schema');
+      continue;
+    }
+    for (const i of indicatorFileIssues(p.output, catalog, ind.id)) add('error', i.path, i.message, 'consistency');
+    const expected = partitionRegions(catalog, parent).map((r) => r.id);
+    if (p.output.regions.join() !== expected.join()) {
+      const missing = expected.filter((id) => !p.output.regions.includes(id));
+      add(
+        'error',
+        'regions',
+        `not the regions of the partition ${parent} (${missing.length} missing, e.g. ${missing[0] ?? '-'}; ${p.output.regions.length} for ${expected.length})`,
+        'partition',
+      );
+      continue;
+    }
+    if (full?.success) {
+      const row = new Map(full.output.regions.map((id, i) => [id, i]));
+      const differs = p.output.regions.find(
+        (id, i) => JSON.stringify(p.output.values[i]) !== JSON.stringify(full.output.values[row.get(id) ?? -1]),
+      );
+      if (differs) add('error', 'values', `the values of ${differs} differ from ${wholeFile}`, 'partition');
+    }
+  }
 }
 
 /** geo/*.topo.json: a topology whose geometry ids are the regions of the entry's level and parent. */

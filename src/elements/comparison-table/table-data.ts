@@ -72,7 +72,7 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
     throw new FokusUsageError('invalid-attribute', 'deviation', deviation);
   const catalog = await client.getCatalog(endpoint, { signal });
   for (const id of ids) if (!indicatorById(catalog, id)) throw new FokusDataError('unknown-indicator', { subject: id });
-  const levelId: LevelId = parseLevel(level || 'gemeinde');
+  const levelId: LevelId = parseLevel(level || 'gemeinde', catalog);
   if (parent && !regionById(catalog, parent.trim()))
     throw new FokusDataError('unknown-region', { subject: parent.trim() });
   const refs = parseRegionList(catalog, reference).map((id) => regionById(catalog, id)!);
@@ -81,7 +81,9 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
     : parent
       ? childrenOf(catalog, parent.trim(), levelId)
       : catalog.regions.filter((r) => r.level === levelId);
-  const data = await Promise.all(ids.map((id) => client.getIndicator(endpoint, id, { signal })));
+  const data = await Promise.all(
+    ids.map((id) => client.getIndicator(endpoint, id, { signal, regions: [...compared, ...refs].map((r) => r.id) })),
+  );
   const byId = new Map<string, IndicatorData>(data.map((d) => [d.id, d]));
   const first = data[0];
   const years = indicator

@@ -46,7 +46,14 @@ export async function loadChart(args: ChartArgs, { client, signal }: LoadContext
     breakdownById(catalog, id) ??
     (chartType === 'column' ? catalog.breakdowns?.find((b) => b.indicators.includes(id)) : undefined);
   const ids = breakdown ? breakdown.indicators : [id];
-  const data: IndicatorData[] = await Promise.all(ids.map((i) => client.getIndicator(endpoint, i, { signal })));
+  const scope = {
+    level: args.level?.trim(),
+    parent: args.parent,
+    regions: `${args.region ?? ''},${args.compare ?? ''}`.split(/[\s,;]+/).filter(Boolean),
+  };
+  const data: IndicatorData[] = await Promise.all(
+    ids.map((i) => client.getIndicator(endpoint, i, { signal, ...scope })),
+  );
   const { region, compare, level, parent, from, to, year, label } = args;
   const request = { type: chartType, region, compare, level, parent, from, to, year, label };
   const model = buildChartModel({ catalog, data, breakdown }, request, lang, locale);

@@ -153,7 +153,7 @@ function selectRegions(catalog: Catalog, req: ChartRequest, lang: Lang): Regions
   const primary = req.region?.trim() ? parseRegionList(catalog, req.region) : [];
   const refs = req.compare?.trim() ? parseRegionList(catalog, req.compare).filter((id) => !primary.includes(id)) : [];
   let level: LevelId | undefined;
-  if (req.level?.trim()) level = parseLevel(req.level);
+  if (req.level?.trim()) level = parseLevel(req.level, catalog);
   let parent: string | undefined;
   if (req.parent?.trim()) {
     parent = req.parent.trim();

@@ -56,7 +56,7 @@ export async function loadTile(a: TileArgs, { client, signal }: LoadContext): Pr
   const region = regionById(catalog, a.region.trim());
   if (!region) throw new FokusDataError('unknown-region', { subject: a.region.trim() });
   const refs = referenceIds(catalog, region.id, a.compare);
-  const data = await client.getIndicator(a.endpoint, id, { signal });
+  const data = await client.getIndicator(a.endpoint, id, { signal, regions: [region.id, ...refs] });
   const indicator = data.indicator;
   const year =
     a.year !== undefined && data.years.includes(a.year)
@@ -78,7 +78,7 @@ export async function loadTile(a: TileArgs, { client, signal }: LoadContext): Pr
         );
   const references: Reference[] = refs.map((rid) => {
     const r = regionById(catalog, rid)!;
-    return { level: r.level, name: r.name, ...data.get(rid, year) };
+    return { level: r.level as Reference['level'], name: r.name, ...data.get(rid, year) };
   });
   const sentence = comparisonSentence({
     lang: a.lang,

@@ -3,7 +3,7 @@
  * and the Land (respecting the indicator's polarity), the change against the previous
  * year, and the small-count warning. No DOM, no Lit: unit-tested in Node.
  */
-import type { Indicator, LevelId, StatusSymbol } from '../../data/schema.js';
+import type { Indicator, OfficialLevelId as LevelId, StatusSymbol } from '../../data/schema.js';
 import { numberFormat } from '../../data/format.js';
 import type { Lang } from '../../internal/i18n.js';
 

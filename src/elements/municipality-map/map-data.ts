@@ -101,7 +101,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   } = args;
   const id = indicatorId.trim();
   if (!id) throw new FokusUsageError('missing-attribute', 'indicator');
-  const levelId = parseLevel(level || 'gemeinde');
+  const levelId = parseLevel(level || 'gemeinde', await client.getCatalog(endpoint, { signal }));
   const manual = parseBreaks(breaks);
   if (!manual) throw new FokusUsageError('invalid-attribute', 'breaks', breaks);
   const m = method.trim() ? parseMethod(method) : manual.length ? 'manual' : 'quantile';
@@ -117,7 +117,13 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const above = LEVEL_ABOVE[levelId];
   const parentKey = parent.trim() || undefined;
   const started = [
-    client.getIndicator(endpoint, id, { signal }),
+    // The smallest file that holds the shown regions and the reference (a Kreis partition).
+    client.getIndicator(endpoint, id, {
+      signal,
+      level: levelId,
+      parent: parentKey,
+      regions: reference.trim() ? [reference.trim()] : [],
+    }),
     client.getGeometry(endpoint, levelId, parentKey, { signal }),
     above
       ? client.getGeometry(endpoint, above, parentKey, { signal }).catch((e: unknown) => {

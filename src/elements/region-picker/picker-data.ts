@@ -24,7 +24,7 @@ export interface PickerView {
 export async function loadRegionOptions(args: PickerArgs, { client, signal }: LoadContext): Promise<PickerView> {
   const { endpoint, level, parent, include, lang, locale } = args;
   const catalog = await client.getCatalog(endpoint, { signal });
-  const levelId: LevelId = parseLevel(level || 'gemeinde');
+  const levelId: LevelId = parseLevel(level || 'gemeinde', catalog);
   if (parent) parseRegionList(catalog, parent);
   const extra = include ? parseRegionList(catalog, include) : [];
   const labels = { top: msg(messages, lang, 'top'), free: msg(messages, lang, 'free') };

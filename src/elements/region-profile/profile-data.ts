@@ -35,7 +35,11 @@ export async function loadProfile(args: ProfileArgs, { client, signal }: LoadCon
   const region = regionById(catalog, regionId.trim());
   if (!region) throw new FokusDataError('unknown-region', { subject: regionId.trim() });
   const ids = profileIndicators(catalog, list);
-  const files = await Promise.all(ids.map((id) => client.getIndicator(endpoint, id, { signal })));
+  const files = await Promise.all(
+    ids.map((id) =>
+      client.getIndicator(endpoint, id, { signal, regions: [region.id, ...peersOf(catalog, region).map((r) => r.id)] }),
+    ),
+  );
   const peers = peersOf(catalog, region).map((r) => r.id);
   const rows = files.map((data) => {
     const y =

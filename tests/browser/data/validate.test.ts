@@ -30,7 +30,9 @@ describe('parseCatalog', () => {
     json.regions[3].id = '0105x';
     const error = malformed(() => parseCatalog(json, URL_C));
     expect(error.url).to.equal(URL_C);
-    expect(error.detail).to.equal('regions[3].id: expected an official region key (digits), received "0105x"');
+    expect(error.detail).to.equal(
+      'regions[3].id: expected an official region key (digits) or a key like 01056015-03, received "0105x"',
+    );
     expect(error.message).to.contain(URL_C).and.contain('regions[3].id');
   });
 

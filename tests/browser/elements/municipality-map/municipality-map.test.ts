@@ -547,7 +547,7 @@ describe('<municipality-map> levels, renderer, lifecycle, privacy', () => {
       '/demo-dist/data/catalog.json',
       '/demo-dist/data/geo/gemeinde-01056.topo.json',
       '/demo-dist/data/geo/kreis.topo.json',
-      '/demo-dist/data/indicators/motorisierungsgrad.json',
+      '/demo-dist/data/indicators/01056/motorisierungsgrad.json', // the partition of the Kreis (format 1.2)
     ]);
     const foreign = performance.getEntriesByType('resource').filter((e) => new URL(e.name).origin !== location.origin);
     expect(foreign.map((e) => e.name)).to.deep.equal([]);

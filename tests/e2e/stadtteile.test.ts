@@ -1,0 +1,62 @@
+// The demo's level below the Gemeinde (the invented Stadtteile of Elmshorn, format 1.2):
+// map, table and profile render it, and a Kreis page loads the partitions of its Kreis.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launch, RECORD_STATES, startDemo, waitForWidgets, watchProblems, type DemoServer } from './harness.js';
+
+let browser: Browser;
+let demo: DemoServer;
+
+before(async () => {
+  [browser, demo] = await Promise.all([launch(), startDemo()]);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+test('map, table and profile render the invented Stadtteile of Elmshorn (parent 01056015)', async () => {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.addInitScript(RECORD_STATES);
+  await page.goto(`${demo.base}/stadtteile.html`);
+  await waitForWidgets(page, 'municipality-map, comparison-table, region-profile');
+
+  // Table: one row per Stadtteil, plus the references.
+  const rows = await page.locator('#table tbody tr').allInnerTexts();
+  const parts = rows.filter((t) => /Elmshorn-\S+ \(erfunden\)/.test(t));
+  assert.equal(parts.length, 8, rows.join('\n'));
+  assert.ok(
+    rows.some((t) => t.startsWith('Elmshorn\t') || /^Elmshorn\b(?!-)/.test(t)),
+    'Elmshorn as reference',
+  );
+
+  // Map: 8 shapes (SVG paths or canvas) and a legend of the indicator. (Its legend names the
+  // level with the map's own messages, which know only the official levels so far.)
+  const mapText = await page.locator('#map').evaluate((el) => el.shadowRoot?.textContent ?? '');
+  assert.match(mapText, /Anteil 65-Jährige/);
+  const paths = await page.locator('#map').evaluate((el) => el.shadowRoot?.querySelectorAll('svg path').length ?? 0);
+  const canvas = await page.locator('#map').evaluate((el) => el.shadowRoot?.querySelectorAll('canvas').length ?? 0);
+  assert.ok(paths >= 8 || canvas > 0, `map marks: ${paths} paths, ${canvas} canvas`);
+
+  // Profile of one Stadtteil: its name and values (it loads when scrolled into view).
+  await page.locator('#profile').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /erfunden/.test(document.querySelector('#profile')?.shadowRoot?.textContent ?? ''));
+  const profile = await page.evaluate(() => document.querySelector('#profile')?.shadowRoot?.textContent ?? '');
+  assert.match(profile, /Elmshorn-Nord \(erfunden\)/);
+  assert.match(profile, /\d/);
+
+  // Map, table and profile rows load the partition of Kreis Pinneberg (the profile's chart,
+  // not switched to scopes yet, still loads its whole file).
+  const data = requests.filter((p) => p.startsWith('/data/indicators/'));
+  for (const id of ['anteil-65plus', 'bevoelkerung', 'sgb2-quote']) {
+    assert.ok(data.includes(`/data/indicators/01056/${id}.json`), data.join(', '));
+    assert.ok(!data.includes(`/data/indicators/${id}.json`), data.join(', '));
+  }
+  assert.equal(new Set(data).size, data.length, 'one request per file');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
