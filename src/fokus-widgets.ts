@@ -20,6 +20,7 @@ export type { IndicatorTileElement } from './elements/indicator-tile/define.js';
 export type { RegionProfileElement } from './elements/region-profile/define.js';
 export type { IndicatorInsightsElement } from './elements/indicator-insights/define.js';
 export type { IndicatorViewElement } from './elements/indicator-view/define.js';
+export type { ScatterChartElement } from './elements/scatter-chart/define.js';
 // Linked views from script: read, set and follow the selection of a group.
 export { getSelection, setSelection, subscribe } from './internal/selection.js';
 export type { Selection, SelectionKey, SelectOptions } from './internal/selection.js';
@@ -35,6 +36,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'region-profile': () => import('./elements/region-profile/define.js'),
   'indicator-insights': () => import('./elements/indicator-insights/define.js'),
   'indicator-view': () => import('./elements/indicator-view/define.js'),
+  'scatter-chart': () => import('./elements/scatter-chart/define.js'),
 };
 
 const requested = new Set<string>();
