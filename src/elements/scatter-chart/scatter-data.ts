@@ -57,7 +57,7 @@ export interface ScatterData {
 function axis(data: IndicatorData, lang: Lang, locale: string): Axis {
   const indicator = data.indicator;
   const unit = localText(indicator.unit, lang);
-  const label = localText(indicator.shortLabel ?? indicator.label, lang);
+  const label = localText(indicator.label, lang);
   const nf = numberFormat(locale, indicator.decimals);
   return { indicator, data, title: unit ? `${label} (${unit})` : label, format: (v) => nf.format(v) };
 }
