@@ -19,6 +19,8 @@ export type { YearSliderElement } from './elements/year-slider/define.js';
 export type { IndicatorTileElement } from './elements/indicator-tile/define.js';
 export type { RegionProfileElement } from './elements/region-profile/define.js';
 export type { IndicatorInsightsElement } from './elements/indicator-insights/define.js';
+export type { IndicatorViewElement } from './elements/indicator-view/define.js';
+export type { ScatterChartElement } from './elements/scatter-chart/define.js';
 // Linked views from script: read, set and follow the selection of a group.
 export { getSelection, setSelection, subscribe } from './internal/selection.js';
 export type { Selection, SelectionKey, SelectOptions } from './internal/selection.js';
@@ -33,6 +35,8 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'indicator-tile': () => import('./elements/indicator-tile/define.js'),
   'region-profile': () => import('./elements/region-profile/define.js'),
   'indicator-insights': () => import('./elements/indicator-insights/define.js'),
+  'indicator-view': () => import('./elements/indicator-view/define.js'),
+  'scatter-chart': () => import('./elements/scatter-chart/define.js'),
 };
 
 const requested = new Set<string>();

@@ -11,15 +11,18 @@ export interface Selection {
   year?: number;
   /** Indicator id. */
   indicator?: string;
+  /** The open tab of an `<indicator-view>`: `chart`, `map` or `table`. */
+  view?: string;
 }
 
 export type SelectionKey = keyof Selection;
-export const SELECTION_KEYS: readonly SelectionKey[] = ['region', 'year', 'indicator'];
+export const SELECTION_KEYS: readonly SelectionKey[] = ['region', 'year', 'indicator', 'view'];
 
 const VALID: Record<SelectionKey, RegExp> = {
   region: /^\d{2,12}$/,
   year: /^\d{4}$/,
   indicator: /^[a-z0-9][a-z0-9-]*$/,
+  view: /^(?:chart|map|table)$/,
 };
 
 /** The query parameter of a key in a group, e.g. `dashboard.region`. */

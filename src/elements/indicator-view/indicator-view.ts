@@ -1,0 +1,333 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CsvFlavour } from '../../data/csv.js';
+import { localText } from '../../data/format.js';
+import { FokusElement } from '../../internal/fokus-element.js';
+import { DataTask } from '../../internal/data-task.js';
+import { reportDrawError } from '../../internal/draw-controller.js';
+import { SelectionController } from '../../internal/selection.js';
+import { common, msg } from '../../internal/i18n.js';
+import { renderCaption } from '../../internal/caption.js';
+import {
+  renderToolbar,
+  saveDownload,
+  type Downloadable,
+  type DownloadKind,
+  type ImageFormat,
+} from '../../internal/downloads.js';
+import { messages } from './messages.js';
+import { styles } from './indicator-view.styles.js';
+import { loadView, type ViewArgs, type ViewData } from './view-data.js';
+import { isView, tabForKey, VIEWS, type ViewName } from './view-tabs.js';
+
+/** The code of each tab, loaded when the tab is first opened (its own chunk: vega, leaflet). */
+const MODULES: Record<ViewName, () => Promise<unknown>> = {
+  chart: () => import('../indicator-chart/define.js'),
+  map: () => import('../municipality-map/define.js'),
+  table: () => import('../comparison-table/define.js'),
+};
+
+const opt = (v: string | number | undefined) => (v === undefined || v === '' ? nothing : v);
+
+/**
+ * One indicator as chart, map or table in one widget: a tablist (WAI-ARIA tabs: arrow keys,
+ * Home/End, Enter or Space opens a tab), one title, one toolbar with the downloads of the
+ * open tab, the same notes and source under every tab. Each tab is the library's own element
+ * (`<indicator-chart type="bar">`, `<municipality-map>`, `<comparison-table>`), created with
+ * the attributes given here; its code loads only when its tab is first opened.
+ *
+ * @tag indicator-view
+ * @attr link - Linked views: the keys of the group's selection this element and its tabs follow (`region year indicator view`, default all).
+ * @attr sync-url - Keeps the group's selection, the open tab included (`<group>.view`), in the page URL.
+ * @fires fokus-load - From the open tab's element, after it has drawn (bubbles out of the view).
+ * @fires fokus-error - When the indicator is unknown or `view` is invalid, or from the open tab's element.
+ * @fires fokus-select - From the open tab's element when a region is chosen.
+ * @csspart title - The heading (`label`, default the indicator's label).
+ * @csspart tabs - The tablist.
+ * @csspart tab - Each tab button.
+ * @csspart panel - The open tab's panel.
+ * @csspart notes - Breaks in the series and the period of pooled values.
+ * @csspart definition - The indicator's definition.
+ * @csspart toolbar - The definition toggle and the downloads of the open tab (CSV for Excel, CSV for machines, PNG, SVG).
+ * @csspart caption - Source, licence and data year.
+ * @csspart loading - The skeleton while loading.
+ * @csspart error - The error message.
+ */
+export class IndicatorViewElement extends FokusElement implements Downloadable {
+  static override styles = [...FokusElement.styles, styles];
+
+  // --- properties -----------------------------------------------------------------------
+
+  /** Indicator id from the catalog (required). Follows the group's `indicator`. */
+  @property() indicator = '';
+  /** The open tab: `chart` (default), `map` or `table`. Follows the group's `view`. */
+  @property({ reflect: true }) view: string = 'chart';
+  /** Level of the regions of all tabs: `gemeinde` (default), `amt`, `kreis` or `land`. */
+  @property() level = 'gemeinde';
+  /** The region whose regions of `level` are shown, e.g. `01056`. */
+  @property() parent = '';
+  /** The year; default the latest with data. Follows the group's `year`. */
+  @property({ type: Number }) year?: number;
+  /** Heading of every tab; default the indicator's label. */
+  @property() label = '';
+  /** Key of the selected region (map and table; the chart follows the group's region). */
+  @property() selected = '';
+  /** Chart: `bar` (regions ranked, default) or `line` (time series of `region` and `compare`). */
+  @property() type: 'bar' | 'line' = 'bar';
+  /** Chart (`line`): the regions drawn, e.g. `01056015`. */
+  @property() region = '';
+  /** Chart: reference regions drawn distinct, e.g. `01056,01`. */
+  @property() compare = '';
+  /** Chart (`line`) and table: first year of the time series. */
+  @property({ type: Number }) from?: number;
+  /** Chart (`line`) and table: last year of the time series. */
+  @property({ type: Number }) to?: number;
+  /** Map: reference region of the deviation colours; table: reference rows (e.g. `01056,01`). */
+  @property() reference = '';
+  /** Map: classification (`quantile`, `equal`, `jenks`, `manual`). */
+  @property() method = '';
+  /** Map: number of classes (1 to 9). */
+  @property({ type: Number }) classes?: number;
+  /** Map: manual class limits, e.g. `400, 500, 600`. */
+  @property() breaks = '';
+  /** Map: colour scheme (see `<municipality-map>`). */
+  @property() scheme = '';
+  /** Table: sort column (see `<comparison-table>`). */
+  @property() sort = '';
+  /** Table: `asc` or `desc`. */
+  @property() direction = '';
+
+  // --- state ----------------------------------------------------------------------------
+
+  @state() private showDefinition = false;
+  /** The tab that has the focus in the tablist (roving tabindex); the open tab when the list is left. */
+  @state() private focusTab?: ViewName;
+
+  private data = new DataTask(this, {
+    drawn: true,
+    args: (): ViewArgs => ({
+      endpoint: this.resolvedEndpoint,
+      indicator: this.indicator,
+      invalidView: isView(this.view) ? '' : this.view,
+      label: this.label,
+      lang: this.uiLang,
+    }),
+    load: loadView,
+    describe: () => ({ indicators: [this.indicator], count: 1 }),
+  });
+
+  /** Linked views: the open tab (`view`), the indicator and the year of the group. */
+  private selection = new SelectionController(this, {
+    keys: ['view', 'indicator', 'year'],
+    seed: () => (isView(this.view) ? { view: this.view } : {}),
+    apply: (s, changed) => {
+      if (changed.includes('view') && isView(s.view)) this.view = s.view;
+      if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
+      if (changed.includes('year') && s.year) this.year = s.year;
+    },
+  });
+
+  // --- lifecycle ------------------------------------------------------------------------
+
+  override updated(): void {
+    if (isView(this.view) && this.data.shown) {
+      MODULES[this.view]().catch((error: unknown) => reportDrawError(this, error));
+    }
+  }
+
+  // --- public methods -------------------------------------------------------------------
+
+  /** The element of the open tab (undefined before the data). */
+  get current(): (HTMLElement & Downloadable) | undefined {
+    return this.renderRoot.querySelector<HTMLElement & Downloadable>('[role=tabpanel]:not([hidden]) > *') ?? undefined;
+  }
+
+  /** Base of the download file names: the open tab's. */
+  get fileName(): string {
+    return this.current?.fileName ?? '';
+  }
+
+  /** The open tab's data as CSV (`excel-de` or `machine`). */
+  csv(flavour: CsvFlavour = 'excel-de'): string {
+    return this.current?.csv(flavour) ?? '';
+  }
+
+  /** The open tab as an SVG text or PNG data URL. */
+  image(format: ImageFormat): Promise<string> {
+    return this.current?.image(format) ?? Promise.resolve('');
+  }
+
+  /** Opens a tab, as a click on it does (also published to the group). */
+  open(view: ViewName): void {
+    if (view === this.view) return;
+    this.view = view;
+    this.selection.select({ view });
+  }
+
+  // --- interaction ----------------------------------------------------------------------
+
+  private download = (kind: DownloadKind) => {
+    const el = this.current;
+    if (el)
+      saveDownload(el, kind, kind === 'machine' ? { machine: 'data' } : {}).catch((e: unknown) =>
+        reportDrawError(this, e),
+      );
+  };
+
+  private onTabKey(e: KeyboardEvent): void {
+    const from = this.focusTab ?? (isView(this.view) ? this.view : 'chart');
+    const next = tabForKey(from, e.key);
+    if (!next) return;
+    e.preventDefault();
+    this.focusTab = next;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  private onTabsFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (!to || !this.renderRoot.querySelector('[role=tablist]')?.contains(to)) this.focusTab = undefined;
+  }
+
+  // --- render by state ------------------------------------------------------------------
+
+  override render() {
+    return this.data.render({
+      skeleton: () => html`<div class="skeleton view"></div>`,
+      complete: (v) => this.renderView(v),
+    });
+  }
+
+  private renderView(v: ViewData) {
+    const lang = v.lang;
+    const open = isView(this.view) ? this.view : 'chart';
+    const roving = this.focusTab ?? open;
+    const definition = localText(v.indicator.description, lang);
+    return html`<section aria-labelledby="title">
+      ${this.renderTitle(v.title)}
+      <div
+        role="tablist"
+        part="tabs"
+        aria-label=${msg(messages, lang, 'tabs')}
+        @keydown=${this.onTabKey}
+        @focusout=${this.onTabsFocusOut}
+      >
+        ${VIEWS.map(
+          (name) =>
+            html`<button
+              type="button"
+              role="tab"
+              part="tab"
+              id="tab-${name}"
+              aria-selected=${String(name === open)}
+              aria-controls="panel-${name}"
+              tabindex=${name === roving ? 0 : -1}
+              @click=${() => this.open(name)}
+            >
+              ${msg(messages, lang, name)}
+            </button>`,
+        )}
+      </div>
+      ${VIEWS.map(
+        (name) =>
+          html`<div
+            role="tabpanel"
+            id="panel-${name}"
+            part=${name === open ? 'panel' : nothing}
+            aria-labelledby="tab-${name}"
+            ?hidden=${name !== open}
+          >
+            ${name === open ? this.renderTab(name, v) : nothing}
+          </div>`,
+      )}
+      ${this.renderNotes(v)}
+      ${renderToolbar(lang, {
+        toggles: [
+          definition
+            ? {
+                controls: 'definition',
+                open: this.showDefinition,
+                label: msg(common, lang, 'definition'),
+                onToggle: () => (this.showDefinition = !this.showDefinition),
+              }
+            : undefined,
+        ],
+        download: this.download,
+      })}
+      ${this.showDefinition ? html`<p id="definition" class="definition" part="definition">${definition}</p>` : nothing}
+      ${renderCaption(v.catalog, [v.indicator], lang)}
+    </section>`;
+  }
+
+  /** The open tab's element with the attributes given to the view. */
+  private renderTab(name: ViewName, v: ViewData): TemplateResult {
+    const group = opt(this.group);
+    const link = opt(this.getAttribute('link') ?? undefined);
+    const endpoint = this.resolvedEndpoint;
+    if (name === 'chart') {
+      return html`<indicator-chart
+        endpoint=${endpoint}
+        group=${group}
+        link=${link}
+        indicator=${this.indicator}
+        type=${this.type}
+        level=${opt(this.type === 'bar' ? this.level : '')}
+        parent=${opt(this.type === 'bar' ? this.parent : '')}
+        region=${opt(this.region)}
+        compare=${opt(this.compare)}
+        year=${opt(this.year)}
+        from=${opt(this.from)}
+        to=${opt(this.to)}
+        label=${v.title}
+        no-table
+        no-source
+      ></indicator-chart>`;
+    }
+    if (name === 'map') {
+      return html`<municipality-map
+        endpoint=${endpoint}
+        group=${group}
+        link=${link}
+        indicator=${this.indicator}
+        level=${this.level}
+        parent=${opt(this.parent)}
+        year=${opt(this.year)}
+        selected=${opt(this.selected)}
+        reference=${opt(this.reference.split(/[\s,;]+/)[0])}
+        method=${opt(this.method)}
+        classes=${opt(this.classes)}
+        breaks=${opt(this.breaks)}
+        scheme=${opt(this.scheme)}
+        label=${v.title}
+        no-download
+      ></municipality-map>`;
+    }
+    return html`<comparison-table
+      endpoint=${endpoint}
+      group=${group}
+      link=${link}
+      indicators=${this.indicator}
+      level=${this.level}
+      parent=${opt(this.parent)}
+      year=${opt(this.year)}
+      from=${opt(this.from)}
+      to=${opt(this.to)}
+      selected=${opt(this.selected)}
+      reference=${opt(this.reference)}
+      sort=${opt(this.sort)}
+      direction=${opt(this.direction)}
+      label=${v.title}
+      no-download
+    ></comparison-table>`;
+  }
+
+  private renderNotes(v: ViewData) {
+    const lang = v.lang;
+    const breaks = v.indicator.breaks ?? [];
+    const period = v.indicator.period ? localText(v.indicator.period, lang) : '';
+    if (!breaks.length && !period) return nothing;
+    return html`<div class="notes" part="notes">
+      ${breaks.map((b) => html`<p>${msg(messages, lang, 'seriesBreak')} ${b.year}: ${localText(b.note, lang)}</p>`)}
+      ${period ? html`<p>${msg(messages, lang, 'period')} ${period}</p>` : nothing}
+    </div>`;
+  }
+}

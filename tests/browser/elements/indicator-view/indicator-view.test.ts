@@ -1,0 +1,165 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../../src/elements/indicator-view/define.js';
+import type { IndicatorViewElement } from '../../../../src/elements/indicator-view/indicator-view.js';
+import { setClient } from '../../../../src/data/client.js';
+import { getSelection } from '../../../../src/internal/selection.js';
+import { $, $$, afterEach, captureDownloads, describe, it, nextEvent, text } from '../../helpers.js';
+import { ENDPOINT, useClient } from '../municipality-map/fixtures.js';
+
+afterEach(() => setClient(undefined));
+
+/** Renders a view and waits for the open tab's element to load (its fokus-load bubbles out of the view). */
+async function view(attrs: { view?: string; group?: string; syncUrl?: boolean; indicator?: string } = {}) {
+  const load = nextLoad();
+  const holder = await fixture<HTMLDivElement>(
+    html`<div style="width: 800px">
+      <indicator-view
+        endpoint=${ENDPOINT}
+        indicator=${attrs.indicator ?? 'geburtenrate'}
+        level="gemeinde"
+        parent="01056"
+        year="2023"
+        view=${attrs.view ?? 'table'}
+        group=${attrs.group ?? ''}
+        ?sync-url=${attrs.syncUrl}
+      ></indicator-view>
+    </div>`,
+  );
+  const el = holder.querySelector('indicator-view') as IndicatorViewElement;
+  const { origin } = await load;
+  await el.updateComplete;
+  return { el, origin };
+}
+
+/** The next fokus-load and the element that fired it (read while it is dispatched: the path is empty afterwards). */
+function nextLoad(): Promise<{ origin: EventTarget | undefined; event: Event }> {
+  return new Promise((resolve) =>
+    document.addEventListener('fokus-load', (event) => resolve({ origin: event.composedPath()[0], event }), {
+      once: true,
+    }),
+  );
+}
+
+const tabs = (el: Element) => $$<HTMLButtonElement>(el, '[role=tab]');
+const focused = (el: Element) => el.shadowRoot!.activeElement?.id;
+
+describe('<indicator-view>', () => {
+  it('opens the tab named by `view`, and loads no chart or map code before their tab is opened', async () => {
+    useClient();
+    const { el, origin } = await view({ view: 'table' });
+    expect(origin === $(el, 'comparison-table')).to.equal(true);
+    expect(tabs(el).map((t) => t.getAttribute('aria-selected'))).to.deep.equal(['false', 'false', 'true']);
+    expect($(el, '#panel-table').hidden).to.equal(false);
+    expect($(el, '#panel-chart').hidden).to.equal(true);
+    expect($$(el, 'indicator-chart, municipality-map')).to.have.length(0);
+    expect(customElements.get('indicator-chart')).to.equal(undefined);
+    expect(customElements.get('municipality-map')).to.equal(undefined);
+    // one title, one toolbar, one caption: the table's own are hidden
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate');
+    const table = $(el, 'comparison-table');
+    const own = table.shadowRoot!.querySelector('[part~=caption]');
+    if (own) expect(getComputedStyle(own).display).to.equal('none');
+    expect(text($(el, '[part=caption]'))).to.contain('Quelle');
+  });
+
+  it('tablist: arrow keys and Home/End move a roving tab stop, Enter opens the tab (and loads the map)', async () => {
+    useClient();
+    const { el } = await view({ view: 'chart' });
+    expect(customElements.get('indicator-chart')).to.not.equal(undefined);
+    expect(tabs(el).map((t) => t.tabIndex)).to.deep.equal([0, -1, -1]);
+    tabs(el)[0].focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('tab-map');
+    expect(tabs(el).map((t) => t.tabIndex)).to.deep.equal([-1, 0, -1]);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('tab-table');
+    await sendKeys({ press: 'ArrowRight' }); // wraps around
+    await el.updateComplete;
+    expect(focused(el)).to.equal('tab-chart');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('tab-table');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('tab-map');
+    // moving the focus does not open a tab; Enter does
+    expect(el.view).to.equal('chart');
+    const load = nextLoad();
+    await sendKeys({ press: 'Enter' });
+    const { origin } = await load;
+    expect(el.view).to.equal('map');
+    expect(origin === $(el, 'municipality-map')).to.equal(true);
+    expect($(el, '#tab-map').getAttribute('aria-selected')).to.equal('true');
+    expect($(el, '#tab-map').getAttribute('aria-controls')).to.equal('panel-map');
+    expect($(el, '#panel-map').getAttribute('aria-labelledby')).to.equal('tab-map');
+    expect($$(el, 'indicator-chart')).to.have.length(0);
+  });
+
+  it('with sync-url the open tab is in the URL, and a deep link opens its tab', async () => {
+    useClient();
+    history.replaceState(null, '', `${location.pathname}?iv.view=map`);
+    try {
+      const { el } = await view({ view: 'table', group: 'iv', syncUrl: true });
+      expect(el.view).to.equal('map');
+      expect($$(el, 'municipality-map')).to.have.length(1);
+      const load = nextEvent('fokus-load');
+      $(el, '#tab-chart').click();
+      await load;
+      expect(new URLSearchParams(location.search).get('iv.view')).to.equal('chart');
+      expect(getSelection('iv').view).to.equal('chart');
+      // a second view of the group follows
+      const other = await view({ view: 'table', group: 'iv' });
+      expect(other.el.view).to.equal('chart');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('the shared toolbar downloads what the open tab shows', async () => {
+    useClient();
+    const { el } = await view({ view: 'table' });
+    const table = $(el, 'comparison-table') as HTMLElement & { fileName: string; csv: () => string };
+    expect(table.fileName).to.not.equal('');
+    expect(el.fileName).to.equal(table.fileName);
+    expect(el.csv()).to.equal(table.csv());
+    const downloads = captureDownloads();
+    try {
+      $(el, '[part=toolbar] [data-download=excel-de]').click();
+      await downloads.saved;
+      expect(downloads.files[0].name).to.equal(`${table.fileName}.csv`);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('names the problem: unknown indicator, invalid view', async () => {
+    useClient();
+    let error = nextEvent<CustomEvent<{ code: string; message: string }>>('fokus-error');
+    await fixture(html`<indicator-view endpoint=${ENDPOINT} indicator="gibt-es-nicht"></indicator-view>`);
+    expect((await error).detail.message).to.contain('gibt-es-nicht');
+    error = nextEvent('fokus-error');
+    const el = await fixture(
+      html`<indicator-view endpoint=${ENDPOINT} indicator="geburtenrate" view="torte"></indicator-view>`,
+    );
+    const message = (await error).detail.message;
+    expect(message).to.contain('torte');
+    expect(message).to.contain('view');
+    await (el as IndicatorViewElement).updateComplete;
+    expect(text($(el, '[part=error]'))).to.contain('torte');
+  });
+
+  it('shows a skeleton while loading and passes axe when loaded', async () => {
+    useClient();
+    const el = await fixture<IndicatorViewElement>(
+      html`<indicator-view endpoint=${ENDPOINT} indicator="geburtenrate" parent="01056" view="table"></indicator-view>`,
+    );
+    expect($(el, '[part=loading]')).to.exist;
+    await nextEvent('fokus-load');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,152 @@
+// <indicator-view> and <scatter-chart> in the built demo: the view loads chart (Vega) and map
+// (Leaflet) code only when their tab is opened; the scatter plot and a map of one group follow
+// each other; the demo page passes axe and reflows to 320 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launch, startDemo, STRICT_CSP, watchProblems, type DemoServer } from './harness.js';
+
+let browser: Browser;
+let demo: DemoServer;
+
+before(async () => {
+  [browser, demo] = await Promise.all([launch(), startDemo({ 'Content-Security-Policy': STRICT_CSP })]);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** Resolves when the element matching `selector` (in the page or one shadow root deep) has fired fokus-load. */
+const RECORD_LOADS = `
+  window.__loads = [];
+  document.addEventListener('fokus-load', (e) => window.__loads.push(e.composedPath()[0].localName));
+  document.addEventListener('fokus-error', (e) => window.__loads.push('error ' + e.composedPath()[0].localName + ' ' + e.detail.message));
+`;
+
+async function loaded(page: Page, tag: string, times = 1): Promise<void> {
+  await page.waitForFunction(
+    ([t, n]) => (window as unknown as { __loads: string[] }).__loads.filter((l) => l === t).length >= (n as number),
+    [tag, times] as const,
+    { timeout: 30000 },
+  );
+}
+
+const chunk = (urls: string[], name: string) =>
+  urls.filter((u) => new RegExp(`/dist/chunks/${name}-[^/]+\\.js$`).test(u));
+
+test('the view loads no vega or leaflet chunk before its tab is opened, then only what the tab needs', async () => {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.addInitScript(RECORD_LOADS);
+  await page.goto(`${demo.base}/view.html`);
+  await loaded(page, 'comparison-table');
+  await loaded(page, 'scatter-chart');
+  assert.deepEqual(chunk(urls, 'vega'), [], 'vega before the chart tab');
+  assert.deepEqual(chunk(urls, 'leaflet'), [], 'leaflet before the map tab');
+  assert.ok(!urls.some((u) => u.endsWith('/dist/elements/indicator-chart.js')));
+  assert.ok(!urls.some((u) => u.endsWith('/dist/elements/municipality-map.js')));
+
+  await page.getByRole('tab', { name: 'Diagramm' }).click();
+  await loaded(page, 'indicator-chart');
+  assert.equal(chunk(urls, 'vega').length, 1, 'vega once the chart tab is open');
+  assert.deepEqual(chunk(urls, 'leaflet'), []);
+  assert.equal(new URL(page.url()).searchParams.get('ansicht.view'), 'chart');
+
+  await page.getByRole('tab', { name: 'Karte' }).click();
+  await loaded(page, 'municipality-map');
+  assert.equal(chunk(urls, 'leaflet').length, 1, 'leaflet once the map tab is open');
+  assert.equal(new URL(page.url()).searchParams.get('ansicht.view'), 'map');
+
+  // back: the chart tab again (history entry per tab)
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('indicator-view')!.getAttribute('view') === 'chart');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a deep link opens its tab: ?ansicht.view=map loads leaflet and not vega', async () => {
+  const page = await browser.newPage();
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.addInitScript(RECORD_LOADS);
+  await page.goto(`${demo.base}/view.html?ansicht.view=map`);
+  await loaded(page, 'municipality-map');
+  assert.equal(chunk(urls, 'leaflet').length, 1);
+  assert.deepEqual(chunk(urls, 'vega'), []);
+  await page.close();
+});
+
+test('a map and a scatter plot in one group follow each other', async () => {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.route(`${demo.base}/scatter-map.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Streudiagramm und Karte</title>
+<script type="module" src="/dist/fokus-widgets.js" data-fokus-endpoint="/data/"></script></head><body><main>
+<scatter-chart group="g" x="geburtenrate" y="anteil-65plus" level="gemeinde" parent="01056" year="2023"></scatter-chart>
+<municipality-map group="g" indicator="geburtenrate" level="gemeinde" parent="01056" year="2023"></municipality-map>
+</main></body></html>`,
+    }),
+  );
+  await page.addInitScript(RECORD_LOADS);
+  await page.goto(`${demo.base}/scatter-map.html`);
+  await loaded(page, 'scatter-chart');
+  await loaded(page, 'municipality-map');
+  // a click on a point selects the region; the map highlights it
+  await page.locator('scatter-chart circle[data-region="01056015"]').click();
+  await page.waitForFunction(() => document.querySelector('municipality-map')!.getAttribute('selected') === '01056015');
+  // a click on a region of the map: the scatter plot highlights it
+  await page.locator('municipality-map path[data-region="01056050"]').first().click();
+  await page.waitForFunction(() => document.querySelector('scatter-chart')!.getAttribute('selected') === '01056050');
+  const highlighted = await page.locator('scatter-chart circle.selected').getAttribute('data-region');
+  assert.equal(highlighted, '01056050');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('view.html passes axe (WCAG 2.1 A/AA) on every tab and does not scroll sideways at 320 px', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_LOADS);
+  await page.goto(`${demo.base}/view.html`);
+  await loaded(page, 'comparison-table');
+  await loaded(page, 'scatter-chart');
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const axe = () =>
+    page.evaluate(async () => {
+      const a = (
+        window as unknown as {
+          axe: {
+            run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const r = await a.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+  const width = () =>
+    page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return document.documentElement.scrollWidth;
+    });
+  const found: string[] = [];
+  found.push(...(await axe()).map((v) => `table: ${v}`));
+  assert.ok((await width()) <= 320, 'table tab at 320 px');
+  for (const [name, tag] of [
+    ['Diagramm', 'indicator-chart'],
+    ['Karte', 'municipality-map'],
+  ]) {
+    await page.getByRole('tab', { name }).click();
+    await loaded(page, tag);
+    found.push(...(await axe()).map((v) => `${name}: ${v}`));
+    assert.ok((await width()) <= 320, `${name} tab at 320 px`);
+  }
+  assert.deepEqual(found, []);
+  await context.close();
+});
