@@ -13,6 +13,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     data: [
       { name: 'breaks', format: {}, values: [] },
       { name: 'others', format: {}, values: [] },
+      { name: 'bands', values: [] },
       { name: 'main', format: {}, values: [] },
       { name: 'marks', values: [] },
       {
@@ -35,10 +36,15 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
         ],
       },
-      { name: 'data_3', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
       {
-        name: 'data_4',
-        source: 'data_3',
+        name: 'data_3',
+        source: 'bands',
+        transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }],
+      },
+      { name: 'data_4', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
+      {
+        name: 'data_5',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: '!datum.flagged' },
           {
@@ -48,8 +54,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_5',
-        source: 'data_3',
+        name: 'data_6',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: 'datum.flagged' },
           {
@@ -59,7 +65,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_6',
+        name: 'data_7',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -76,9 +82,12 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'xDomain', value: [0, 1] },
       { name: 'xValues', value: null },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
@@ -119,7 +128,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             dy: { value: 2 },
             limit: { value: 120 },
             font: { signal: 'theme.font' },
-            fontSize: { value: 10 },
+            fontSize: { value: 12 },
             fill: { signal: 'theme.muted' },
             tooltip: {
               signal:
@@ -181,15 +190,44 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'layer_4_pathgroup',
         type: 'group',
-        from: { facet: { name: 'faceted_path_layer_4_main', data: 'data_3', groupby: ['name', 'name'] } },
+        from: { facet: { name: 'faceted_path_layer_4_main', data: 'data_3', groupby: ['name', 'region'] } },
         encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
         marks: [
           {
             name: 'layer_4_marks',
+            type: 'area',
+            style: ['area'],
+            sort: { field: 'x' },
+            from: { data: 'faceted_path_layer_4_main' },
+            encode: {
+              update: {
+                opacity: { value: 0.16 },
+                orient: { value: 'vertical' },
+                fill: { scale: 'color', field: 'name' },
+                x: { scale: 'x', field: 'year' },
+                y: { scale: 'y', field: 'low' },
+                y2: { scale: 'y', field: 'high' },
+                defined: {
+                  signal:
+                    'isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["low"]) && isFinite(+datum["low"])',
+                },
+              },
+            },
+          },
+        ],
+      },
+      {
+        name: 'layer_5_pathgroup',
+        type: 'group',
+        from: { facet: { name: 'faceted_path_layer_5_main', data: 'data_4', groupby: ['name', 'name'] } },
+        encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
+        marks: [
+          {
+            name: 'layer_5_marks',
             type: 'line',
             style: ['line'],
             sort: { field: 'x' },
-            from: { data: 'faceted_path_layer_4_main' },
+            from: { data: 'faceted_path_layer_5_main' },
             encode: {
               update: {
                 strokeCap: { value: 'round' },
@@ -208,10 +246,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'layer_5_marks',
+        name: 'layer_6_marks',
         type: 'symbol',
         style: ['point'],
-        from: { data: 'data_4' },
+        from: { data: 'data_5' },
         encode: {
           update: {
             opacity: { value: 0.7 },
@@ -227,10 +265,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_6_marks',
+        name: 'layer_7_marks',
         type: 'symbol',
         style: ['point'],
-        from: { data: 'data_5' },
+        from: { data: 'data_6' },
         encode: {
           update: {
             opacity: { value: 0.7 },
@@ -248,10 +286,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_7_marks',
+        name: 'layer_8_marks',
         type: 'symbol',
         style: ['point'],
-        from: { data: 'data_6' },
+        from: { data: 'data_7' },
         encode: {
           update: {
             opacity: { value: 0.7 },
@@ -281,16 +319,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value' },
-            { data: 'data_2', field: 'value' },
-            { data: 'data_3', field: 'value' },
-            { data: 'data_4', field: 'value' },
-            { data: 'data_5', field: 'value' },
-            { data: 'data_6', field: 'value' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'height' }, 0],
         nice: true,
         zero: false,
@@ -302,7 +331,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         scale: 'y',
         orient: 'left',
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         gridScale: 'x',
         grid: true,
         encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -339,7 +368,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         orient: 'left',
         grid: false,
         title: { signal: 'yTitle' },
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         aria: false,
         domainColor: { signal: 'theme.border' },
         labelOverlap: true,
@@ -364,15 +393,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
         values: { signal: 'legendValues' },
-        stroke: 'color',
         fill: 'color',
-        encode: { symbols: { update: { opacity: { value: 0.7 } } } },
+        stroke: 'color',
+        encode: { symbols: { update: {} } },
         strokeDash: 'strokeDash',
         aria: false,
       },
@@ -387,11 +417,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: { cell: { stroke: null } },
     },
   },
@@ -404,6 +434,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     style: 'cell',
     data: [
       { name: 'bars', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'refs', values: [] },
       { name: 'marks', values: [] },
       {
@@ -429,11 +460,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'refs',
         transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
-        name: 'data_4',
+        name: 'data_5',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -455,6 +491,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'barOrder', value: [] },
       { name: 'xDomain', value: [0, 1] },
@@ -475,7 +513,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             strokeWidth: { value: 1.5 },
             fill: { scale: 'color', field: 'role' },
             stroke: { scale: 'stroke', field: 'role' },
-            fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+            fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
             strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
             tooltip: {
               signal:
@@ -490,6 +528,25 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'layer_1_marks',
+        type: 'rule',
+        style: ['rule'],
+        from: { data: 'data_3' },
+        encode: {
+          update: {
+            strokeWidth: { value: 1.5 },
+            stroke: { signal: 'theme.text' },
+            tooltip: {
+              signal:
+                'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+            },
+            x: { scale: 'x', field: 'low' },
+            x2: { scale: 'x', field: 'high' },
+            y: { scale: 'y', field: 'name', band: 0.5 },
+          },
+        },
+      },
+      {
+        name: 'layer_2_marks',
         type: 'text',
         style: ['text'],
         from: { data: 'data_2' },
@@ -499,7 +556,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             baseline: { value: 'middle' },
             dx: { value: 4 },
             font: { signal: 'theme.font' },
-            fontSize: { value: 11 },
+            fontSize: { value: 12 },
             fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
             tooltip: {
               signal:
@@ -512,10 +569,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_2_marks',
+        name: 'layer_3_marks',
         type: 'rule',
         style: ['rule'],
-        from: { data: 'data_3' },
+        from: { data: 'data_4' },
         encode: {
           update: {
             strokeWidth: { value: 2 },
@@ -532,10 +589,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_3_marks',
+        name: 'layer_4_marks',
         type: 'rect',
         style: ['bar'],
-        from: { data: 'data_4' },
+        from: { data: 'data_5' },
         encode: {
           update: {
             fill: { value: null },
@@ -590,7 +647,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         scale: 'x',
         orient: 'top',
         grid: true,
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         gridScale: 'y',
         encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
         domain: false,
@@ -606,7 +663,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         orient: 'top',
         grid: false,
         title: { signal: 'xTitle' },
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         aria: false,
         domainColor: { signal: 'theme.border' },
         labelFlush: true,
@@ -655,9 +712,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeColor: { signal: 'theme.reference' },
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
@@ -676,11 +734,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: { cell: { stroke: null } },
     },
   },
@@ -693,6 +751,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     style: 'cell',
     data: [
       { name: 'columns', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'marks', values: [] },
       {
         name: 'data_1',
@@ -719,6 +778,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -740,10 +804,13 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'categories', value: [] },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'showLabels', value: true },
     ],
@@ -758,7 +825,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             strokeWidth: { value: 1.5 },
             fill: { scale: 'color', field: 'name' },
             stroke: { scale: 'stroke', field: 'name' },
-            fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+            fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
             strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
             tooltip: {
               signal:
@@ -773,6 +840,25 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'layer_1_marks',
+        type: 'rule',
+        style: ['rule'],
+        from: { data: 'data_3' },
+        encode: {
+          update: {
+            strokeWidth: { value: 1.5 },
+            stroke: { signal: 'theme.text' },
+            tooltip: {
+              signal:
+                'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+            },
+            x: { scale: 'x', field: 'category', offset: { scale: 'xOffset', field: 'name', band: 0.5 } },
+            y: { scale: 'y', field: 'low' },
+            y2: { scale: 'y', field: 'high' },
+          },
+        },
+      },
+      {
+        name: 'layer_2_marks',
         type: 'text',
         style: ['text'],
         from: { data: 'data_2' },
@@ -781,7 +867,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             baseline: { value: 'bottom' },
             dy: { value: -3 },
             font: { signal: 'theme.font' },
-            fontSize: { value: 10 },
+            fontSize: { value: 12 },
             fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
             tooltip: {
               signal:
@@ -795,10 +881,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_2_marks',
+        name: 'layer_3_marks',
         type: 'rect',
         style: ['bar'],
-        from: { data: 'data_3' },
+        from: { data: 'data_4' },
         encode: {
           update: {
             fill: { value: null },
@@ -829,15 +915,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value_start' },
-            { data: 'data_1', field: 'value_end' },
-            { data: 'data_2', field: 'lx' },
-            { data: 'data_3', field: 'value_start' },
-            { data: 'data_3', field: 'value_end' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'height' }, 0],
         nice: true,
         zero: true,
@@ -856,7 +934,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         scale: 'y',
         orient: 'left',
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         gridScale: 'x',
         grid: true,
         encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -889,7 +967,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         orient: 'left',
         grid: false,
         title: { signal: 'yTitle' },
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         aria: false,
         domainColor: { signal: 'theme.border' },
         labelOverlap: true,
@@ -914,9 +992,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'square',
         fill: 'color',
@@ -935,11 +1014,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: { cell: { stroke: null } },
     },
   },
@@ -951,7 +1030,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       anchor: 'start',
       text: { signal: 'exportFooter' },
       orient: 'bottom',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: { signal: 'theme.muted' },
       offset: 12,
@@ -959,6 +1038,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     data: [
       { name: 'breaks', format: {}, values: [] },
       { name: 'others', format: {}, values: [] },
+      { name: 'bands', values: [] },
       { name: 'main', format: {}, values: [] },
       { name: 'marks', values: [] },
       {
@@ -981,10 +1061,15 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
         ],
       },
-      { name: 'data_3', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
       {
-        name: 'data_4',
-        source: 'data_3',
+        name: 'data_3',
+        source: 'bands',
+        transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }],
+      },
+      { name: 'data_4', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
+      {
+        name: 'data_5',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: '!datum.flagged' },
           {
@@ -994,8 +1079,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_5',
-        source: 'data_3',
+        name: 'data_6',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: 'datum.flagged' },
           {
@@ -1005,7 +1090,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_6',
+        name: 'data_7',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -1023,9 +1108,12 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'xDomain', value: [0, 1] },
       { name: 'xValues', value: null },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
@@ -1082,7 +1170,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 dy: { value: 2 },
                 limit: { value: 120 },
                 font: { signal: 'theme.font' },
-                fontSize: { value: 10 },
+                fontSize: { value: 12 },
                 fill: { signal: 'theme.muted' },
                 tooltip: {
                   signal:
@@ -1144,15 +1232,46 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           {
             name: 'concat_0_layer_4_pathgroup',
             type: 'group',
-            from: { facet: { name: 'faceted_path_concat_0_layer_4_main', data: 'data_3', groupby: ['name', 'name'] } },
+            from: {
+              facet: { name: 'faceted_path_concat_0_layer_4_main', data: 'data_3', groupby: ['name', 'region'] },
+            },
             encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
             marks: [
               {
                 name: 'concat_0_layer_4_marks',
+                type: 'area',
+                style: ['area'],
+                sort: { field: 'x' },
+                from: { data: 'faceted_path_concat_0_layer_4_main' },
+                encode: {
+                  update: {
+                    opacity: { value: 0.16 },
+                    orient: { value: 'vertical' },
+                    fill: { scale: 'color', field: 'name' },
+                    x: { scale: 'concat_0_x', field: 'year' },
+                    y: { scale: 'concat_0_y', field: 'low' },
+                    y2: { scale: 'concat_0_y', field: 'high' },
+                    defined: {
+                      signal:
+                        'isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["low"]) && isFinite(+datum["low"])',
+                    },
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'concat_0_layer_5_pathgroup',
+            type: 'group',
+            from: { facet: { name: 'faceted_path_concat_0_layer_5_main', data: 'data_4', groupby: ['name', 'name'] } },
+            encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
+            marks: [
+              {
+                name: 'concat_0_layer_5_marks',
                 type: 'line',
                 style: ['line'],
                 sort: { field: 'x' },
-                from: { data: 'faceted_path_concat_0_layer_4_main' },
+                from: { data: 'faceted_path_concat_0_layer_5_main' },
                 encode: {
                   update: {
                     strokeCap: { value: 'round' },
@@ -1171,10 +1290,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             ],
           },
           {
-            name: 'concat_0_layer_5_marks',
+            name: 'concat_0_layer_6_marks',
             type: 'symbol',
             style: ['point'],
-            from: { data: 'data_4' },
+            from: { data: 'data_5' },
             encode: {
               update: {
                 opacity: { value: 0.7 },
@@ -1190,10 +1309,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_6_marks',
+            name: 'concat_0_layer_7_marks',
             type: 'symbol',
             style: ['point'],
-            from: { data: 'data_5' },
+            from: { data: 'data_6' },
             encode: {
               update: {
                 opacity: { value: 0.7 },
@@ -1211,10 +1330,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_7_marks',
+            name: 'concat_0_layer_8_marks',
             type: 'symbol',
             style: ['point'],
-            from: { data: 'data_6' },
+            from: { data: 'data_7' },
             encode: {
               update: {
                 opacity: { value: 0.7 },
@@ -1236,7 +1355,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           {
             scale: 'concat_0_y',
             orient: 'left',
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             gridScale: 'concat_0_x',
             grid: true,
             encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -1273,7 +1392,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             orient: 'left',
             grid: false,
             title: { signal: 'yTitle' },
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             aria: false,
             domainColor: { signal: 'theme.border' },
             labelOverlap: true,
@@ -1308,16 +1427,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'concat_0_y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value' },
-            { data: 'data_2', field: 'value' },
-            { data: 'data_3', field: 'value' },
-            { data: 'data_4', field: 'value' },
-            { data: 'data_5', field: 'value' },
-            { data: 'data_6', field: 'value' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'childHeight' }, 0],
         nice: true,
         zero: false,
@@ -1329,15 +1439,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
         values: { signal: 'legendValues' },
-        stroke: 'color',
         fill: 'color',
-        encode: { symbols: { update: { opacity: { value: 0.7 } } } },
+        stroke: 'color',
+        encode: { symbols: { update: {} } },
         strokeDash: 'strokeDash',
         aria: false,
       },
@@ -1352,16 +1463,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: {
         cell: { stroke: null },
         'group-title': { font: { signal: 'theme.font' }, fill: { signal: 'theme.text' } },
       },
-      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' } },
+      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' }, subtitleFontSize: 12 },
     },
   },
   'bar-export': {
@@ -1372,13 +1483,14 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       anchor: 'start',
       text: { signal: 'exportFooter' },
       orient: 'bottom',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: { signal: 'theme.muted' },
       offset: 12,
     },
     data: [
       { name: 'bars', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'refs', values: [] },
       { name: 'marks', values: [] },
       {
@@ -1404,11 +1516,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'refs',
         transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
-        name: 'data_4',
+        name: 'data_5',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -1431,6 +1548,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'barOrder', value: [] },
       { name: 'xDomain', value: [0, 1] },
@@ -1467,7 +1586,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 strokeWidth: { value: 1.5 },
                 fill: { scale: 'color', field: 'role' },
                 stroke: { scale: 'stroke', field: 'role' },
-                fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+                fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
                 strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
                 tooltip: {
                   signal:
@@ -1482,6 +1601,25 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
           {
             name: 'concat_0_layer_1_marks',
+            type: 'rule',
+            style: ['rule'],
+            from: { data: 'data_3' },
+            encode: {
+              update: {
+                strokeWidth: { value: 1.5 },
+                stroke: { signal: 'theme.text' },
+                tooltip: {
+                  signal:
+                    'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+                },
+                x: { scale: 'concat_0_x', field: 'low' },
+                x2: { scale: 'concat_0_x', field: 'high' },
+                y: { scale: 'concat_0_y', field: 'name', band: 0.5 },
+              },
+            },
+          },
+          {
+            name: 'concat_0_layer_2_marks',
             type: 'text',
             style: ['text'],
             from: { data: 'data_2' },
@@ -1491,7 +1629,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 baseline: { value: 'middle' },
                 dx: { value: 4 },
                 font: { signal: 'theme.font' },
-                fontSize: { value: 11 },
+                fontSize: { value: 12 },
                 fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
                 tooltip: {
                   signal:
@@ -1504,10 +1642,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_2_marks',
+            name: 'concat_0_layer_3_marks',
             type: 'rule',
             style: ['rule'],
-            from: { data: 'data_3' },
+            from: { data: 'data_4' },
             encode: {
               update: {
                 strokeWidth: { value: 2 },
@@ -1524,10 +1662,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_3_marks',
+            name: 'concat_0_layer_4_marks',
             type: 'rect',
             style: ['bar'],
-            from: { data: 'data_4' },
+            from: { data: 'data_5' },
             encode: {
               update: {
                 fill: { value: null },
@@ -1551,7 +1689,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             scale: 'concat_0_x',
             orient: 'top',
             grid: true,
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             gridScale: 'concat_0_y',
             encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
             domain: false,
@@ -1567,7 +1705,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             orient: 'top',
             grid: false,
             title: { signal: 'xTitle' },
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             aria: false,
             domainColor: { signal: 'theme.border' },
             labelFlush: true,
@@ -1649,9 +1787,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeColor: { signal: 'theme.reference' },
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
@@ -1670,16 +1809,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: {
         cell: { stroke: null },
         'group-title': { font: { signal: 'theme.font' }, fill: { signal: 'theme.text' } },
       },
-      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' } },
+      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' }, subtitleFontSize: 12 },
     },
   },
   'column-export': {
@@ -1690,13 +1829,14 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       anchor: 'start',
       text: { signal: 'exportFooter' },
       orient: 'bottom',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: { signal: 'theme.muted' },
       offset: 12,
     },
     data: [
       { name: 'columns', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'marks', values: [] },
       {
         name: 'data_1',
@@ -1723,6 +1863,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -1745,10 +1890,13 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'categories', value: [] },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'showLabels', value: true },
       { name: 'exportTitle', value: '' },
@@ -1779,7 +1927,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 strokeWidth: { value: 1.5 },
                 fill: { scale: 'color', field: 'name' },
                 stroke: { scale: 'stroke', field: 'name' },
-                fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+                fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
                 strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
                 tooltip: {
                   signal:
@@ -1794,6 +1942,29 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
           {
             name: 'concat_0_layer_1_marks',
+            type: 'rule',
+            style: ['rule'],
+            from: { data: 'data_3' },
+            encode: {
+              update: {
+                strokeWidth: { value: 1.5 },
+                stroke: { signal: 'theme.text' },
+                tooltip: {
+                  signal:
+                    'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+                },
+                x: {
+                  scale: 'concat_0_x',
+                  field: 'category',
+                  offset: { scale: 'concat_0_xOffset', field: 'name', band: 0.5 },
+                },
+                y: { scale: 'concat_0_y', field: 'low' },
+                y2: { scale: 'concat_0_y', field: 'high' },
+              },
+            },
+          },
+          {
+            name: 'concat_0_layer_2_marks',
             type: 'text',
             style: ['text'],
             from: { data: 'data_2' },
@@ -1802,7 +1973,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 baseline: { value: 'bottom' },
                 dy: { value: -3 },
                 font: { signal: 'theme.font' },
-                fontSize: { value: 10 },
+                fontSize: { value: 12 },
                 fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
                 tooltip: {
                   signal:
@@ -1820,10 +1991,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_2_marks',
+            name: 'concat_0_layer_3_marks',
             type: 'rect',
             style: ['bar'],
-            from: { data: 'data_3' },
+            from: { data: 'data_4' },
             encode: {
               update: {
                 fill: { value: null },
@@ -1846,7 +2017,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           {
             scale: 'concat_0_y',
             orient: 'left',
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             gridScale: 'concat_0_x',
             grid: true,
             encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -1879,7 +2050,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             orient: 'left',
             grid: false,
             title: { signal: 'yTitle' },
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             aria: false,
             domainColor: { signal: 'theme.border' },
             labelOverlap: true,
@@ -1914,15 +2085,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'concat_0_y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value_start' },
-            { data: 'data_1', field: 'value_end' },
-            { data: 'data_2', field: 'lx' },
-            { data: 'data_3', field: 'value_start' },
-            { data: 'data_3', field: 'value_end' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'childHeight' }, 0],
         nice: true,
         zero: true,
@@ -1941,9 +2104,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'square',
         fill: 'color',
@@ -1962,16 +2126,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: {
         cell: { stroke: null },
         'group-title': { font: { signal: 'theme.font' }, fill: { signal: 'theme.text' } },
       },
-      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' } },
+      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' }, subtitleFontSize: 12 },
     },
   },
 };
