@@ -283,7 +283,11 @@ export function buildChartSpec(model: ChartModel, options: SpecOptions): ChartSp
     },
     legendColumns: legendColumns(options.width),
     legendOffset: legendEntries(signals) ? 18 : 0,
-    legendLabelLimit: Math.max(100, Math.min(220, options.width - 60)),
+    // legend labels (and the bar chart's axis title) within the plot's width: a bar chart's plot starts after its labels
+    legendLabelLimit: Math.max(
+      80,
+      Math.min(220, options.width - 60 - ('labelLimit' in signals ? signals.labelLimit + 10 : 0)),
+    ),
     valueTicks: options.width < 420 ? 3 : 5,
     valueFormat: `,.${model.decimals}~f`,
   };

@@ -264,7 +264,13 @@ function barLayers(): Obj[] {
     type: 'quantitative',
     title: sig('xTitle'),
     scale: { domain: ex('xDomain'), nice: false, zero: true },
-    axis: { labelExpr: valueLabels, tickCount: ex('valueTicks'), grid: true, orient: 'top' },
+    axis: {
+      labelExpr: valueLabels,
+      tickCount: ex('valueTicks'),
+      grid: true,
+      orient: 'top',
+      titleLimit: ex('legendLabelLimit'),
+    },
   };
   const roleScale = { domain: ['primary', 'other'], range: [ex('theme.accent'), ex('theme.other')] };
   return [
