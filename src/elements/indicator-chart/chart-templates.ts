@@ -263,6 +263,8 @@ function barLayers(): Obj[] {
     field: 'value',
     type: 'quantitative',
     title: sig('xTitle'),
+    // never stacked: one bar per name (the lean runtime has no stack transform)
+    stack: null,
     scale: { domain: ex('xDomain'), nice: false, zero: true },
     axis: {
       labelExpr: valueLabels,
@@ -357,6 +359,7 @@ function columnLayers(): Obj[] {
     field: 'value',
     type: 'quantitative',
     title: sig('yTitle'),
+    stack: null,
     scale: { domain: ex('yDomain'), zero: true, nice: true },
     axis: { labelExpr: valueLabels, tickCount: ex('valueTicks') },
   };
