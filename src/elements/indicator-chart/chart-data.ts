@@ -25,6 +25,8 @@ export interface ChartArgs {
   to: number | undefined;
   year: number | undefined;
   label: string;
+  /** Confidence intervals from the counts (false: `no-interval`). */
+  interval: boolean;
   lang: Lang;
   locale: string;
 }
@@ -54,8 +56,8 @@ export async function loadChart(args: ChartArgs, { client, signal }: LoadContext
   const data: IndicatorData[] = await Promise.all(
     ids.map((i) => client.getIndicator(endpoint, i, { signal, ...scope })),
   );
-  const { region, compare, level, parent, from, to, year, label } = args;
-  const request = { type: chartType, region, compare, level, parent, from, to, year, label };
+  const { region, compare, level, parent, from, to, year, label, interval } = args;
+  const request = { type: chartType, region, compare, level, parent, from, to, year, label, interval };
   const model = buildChartModel({ catalog, data, breakdown }, request, lang, locale);
   return { model, catalog, indicators: data.map((d) => d.indicator) };
 }

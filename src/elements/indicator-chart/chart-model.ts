@@ -16,6 +16,7 @@ import { FokusDataError } from '../../data/errors.js';
 import { formatValue, localText, statusLabel } from '../../data/format.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import { msg, type Lang } from '../../internal/i18n.js';
+import { intervalOf, minCountOf } from '../../data/uncertainty.js';
 import { messages, type MessageKey } from './messages.js';
 
 export type ChartType = 'line' | 'bar' | 'column';
@@ -37,8 +38,10 @@ export interface ChartRequest {
   from?: number;
   to?: number;
   year?: number;
-  /** The heading given (`label`); default the indicator's label. */
+  /** The heading given (`label`); default a generated title naming indicator, regions and period. */
   label?: string;
+  /** Confidence intervals from the numerator counts (default true; `no-interval` turns them off). */
+  interval?: boolean;
 }
 
 /** What was loaded: the catalog and one `IndicatorData` (line, bar) or one per category (column). */
@@ -68,6 +71,13 @@ export interface ChartRow {
   label: string;
   /** The tooltip and screen-reader text of the mark. */
   tip: string;
+  /** The 95 % confidence interval of the rate from its numerator count; null without counts. */
+  low: number | null;
+  high: number | null;
+  /** The numerator count (cases) the rate rests on; null when unknown. */
+  cases: number | null;
+  /** The rate rests on fewer cases than the indicator's `minCount`. */
+  small: boolean;
 }
 
 export interface ChartSeries {
@@ -106,6 +116,12 @@ export interface ChartModel {
   symbols: StatusSymbol[];
   /** Number of drawn values (0 renders the empty state). */
   count: number;
+  /** Some rows carry a confidence interval (drawn as a band or whiskers). */
+  intervals: boolean;
+  /** The small-count threshold of the indicator (catalog `minCount`, default 20). */
+  minCount: number;
+  /** Every mark is missing and every one of them carries the same symbol (e.g. `.`), else ''. */
+  allMissing: StatusSymbol | '';
 }
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
@@ -147,6 +163,8 @@ interface Regions {
   others: string[];
   refs: string[];
   scope: string;
+  /** The regions for a title: "Gemeinden im Kreis Pinneberg" ('' for a list of regions). */
+  title: string;
 }
 
 function selectRegions(catalog: Catalog, req: ChartRequest, lang: Lang): Regions {
@@ -171,10 +189,14 @@ function selectRegions(catalog: Catalog, req: ChartRequest, lang: Lang): Regions
       parent: parent ? name(parent) : localText(catalog.title, lang),
     });
     const others = set.filter((id) => !primary.includes(id) && !refs.includes(id));
-    return { primary, others, refs, scope };
+    const plural = t(lang, `plural.${level}` as MessageKey);
+    const parentName = parent ? name(parent) : localText(catalog.title, lang);
+    const article = lang === 'de' && /^(Kreis|Amt|Landkreis) /.test(parentName) ? 'im' : t(lang, 'in');
+    const title = `${plural} ${article} ${parentName}`;
+    return { primary, others, refs, scope, title };
   }
   if (primary.length === 0) throw new FokusUsageError('missing-attribute', 'region');
-  return { primary, others: [], refs, scope: joinList([...primary, ...refs].map(name), lang) };
+  return { primary, others: [], refs, scope: joinList([...primary, ...refs].map(name), lang), title: '' };
 }
 
 function makeRow(
@@ -187,15 +209,22 @@ function makeRow(
   unit: string,
   lang: Lang,
   locale: string,
+  withInterval = true,
 ): ChartRow {
   const { value, status } = data.get(region, year);
   const missing = value === null;
   const label = formatValue(value, status, data.indicator.decimals, locale);
   const where = category ? `${name}, ${category}, ${year}` : `${name}, ${year}`;
   const detail = status ? statusLabel(status, lang) : '';
+  const ci = !missing && withInterval ? intervalOf(data, region, year) : undefined;
+  const fmt = (v: number) => formatValue(v, '', data.indicator.decimals, locale);
+  const ciText = ci
+    ? `; ${t(lang, 'tipInterval', { low: fmt(ci.low), high: fmt(ci.high), cases: ci.numerator })}` +
+      (ci.small ? `; ${t(lang, 'tipSmall')}` : '')
+    : '';
   const tip = missing
     ? `${where}: ${missingText(status, lang)}${status ? ` (${status})` : ''}`
-    : `${where}: ${label}${unit ? ` ${unit}` : ''}${detail && !isMissing(status) ? ` (${detail})` : ''}`;
+    : `${where}: ${label}${unit ? ` ${unit}` : ''}${detail && !isMissing(status) ? ` (${detail})` : ''}${ciText}`;
   return {
     key: `${region}|${year}|${category}`,
     region,
@@ -209,6 +238,10 @@ function makeRow(
     missing,
     label,
     tip,
+    low: ci ? ci.low : null,
+    high: ci ? ci.high : null,
+    cases: ci ? ci.numerator : null,
+    small: ci ? ci.small : false,
   };
 }
 
@@ -236,6 +269,7 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
   if (from !== undefined && to !== undefined && from > to)
     throw new FokusUsageError('invalid-attribute', 'from', String(from));
   const regions = selectRegions(catalog, req, lang);
+  const ci = req.interval !== false;
   const name = (id: string) => regionById(catalog, id)?.name ?? id;
   const unit = localText(indicator.unit, lang);
   const indicatorLabel = breakdown ? localText(breakdown.label, lang) : localText(indicator.label, lang);
@@ -256,7 +290,7 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
       ...regions.refs.map((id) => ({ id, name: name(id), role: 'reference' as Role })),
     ];
     for (const s of series) {
-      for (const y of years) rows.push(makeRow(first, s.id, s.name, s.role, y, '', unit, lang, locale));
+      for (const y of years) rows.push(makeRow(first, s.id, s.name, s.role, y, '', unit, lang, locale, ci));
     }
     breaks = (indicator.breaks ?? [])
       .filter((b: SeriesBreak) => years.length > 1 && b.year > years[0] && b.year <= years[years.length - 1])
@@ -280,11 +314,13 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
           unit,
           lang,
           locale,
+          ci,
         ),
       );
       bars.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, locale));
       rows.push(...bars);
-      for (const id of regions.refs) refs.push(makeRow(first, id, name(id), 'reference', y, '', unit, lang, locale));
+      for (const id of regions.refs)
+        refs.push(makeRow(first, id, name(id), 'reference', y, '', unit, lang, locale, ci));
       series = regions.refs.map((id) => ({ id, name: name(id), role: 'reference' as Role }));
     } else {
       if (!breakdown) throw new FokusUsageError('invalid-attribute', 'type', 'column');
@@ -294,13 +330,24 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
         ...regions.refs.map((id) => ({ id, name: name(id), role: 'reference' as Role })),
       ];
       for (const s of series) {
-        data.forEach((d, i) => rows.push(makeRow(d, s.id, s.name, s.role, y, categories[i], unit, lang, locale)));
+        data.forEach((d, i) => rows.push(makeRow(d, s.id, s.name, s.role, y, categories[i], unit, lang, locale, ci)));
       }
     }
   }
 
   const all = [...rows, ...refs];
   const used = new Set(all.map((r) => r.status).filter(Boolean));
+  const missingSymbols = new Set(all.map((r) => (r.missing ? r.status : '!')));
+  const allMissing =
+    all.length > 0 && missingSymbols.size === 1 && !missingSymbols.has('!') ? (all[0].status as StatusSymbol | '') : '';
+  const title =
+    req.label?.trim() ||
+    chartTitle(type, indicatorLabel, lang, {
+      regions: regions.primary.length ? regions.primary.map(name) : [],
+      scope: regions.title,
+      years,
+      year,
+    });
   const order = ['-', '.', '/', 'x', '...', '()', 'p', 'r', 's'] as const;
   return {
     type,
@@ -308,7 +355,7 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
     locale,
     id: breakdown?.id ?? indicator.id,
     indicatorIds: data.map((d) => d.id),
-    title: req.label?.trim() || indicatorLabel,
+    title,
     indicatorLabel,
     unit,
     decimals: indicator.decimals,
@@ -325,7 +372,32 @@ export function buildChartModel(source: ChartSource, req: ChartRequest, lang: La
     scope: regions.scope,
     symbols: order.filter((s) => used.has(s)),
     count: rows.filter((r) => !r.missing).length,
+    intervals: all.some((r) => r.low !== null),
+    minCount: minCountOf(indicator),
+    allMissing,
   };
+}
+
+/**
+ * The generated heading: "Geburtenrate in Elmshorn, 2010–2024" (line),
+ * "Geburtenrate 2024: Gemeinden im Kreis Pinneberg" (bar), "Altersstruktur 2024: Elmshorn" (column).
+ */
+export function chartTitle(
+  type: ChartType,
+  indicator: string,
+  lang: Lang,
+  o: { regions: string[]; scope: string; years: number[]; year?: number },
+): string {
+  const list = joinList(o.regions, lang);
+  if (type === 'line') {
+    const from = o.years[0];
+    const to = o.years[o.years.length - 1];
+    const period = from === to ? String(from) : `${from}–${to}`;
+    if (o.regions.length && o.regions.length <= 3) return t(lang, 'titleLine', { indicator, where: list, period });
+    return t(lang, 'titleLineScope', { indicator, where: o.scope || list, period });
+  }
+  const where = type === 'bar' ? o.scope || list : list || o.scope;
+  return t(lang, 'titleYear', { indicator, year: o.year ?? '', where });
 }
 
 /** Keyboard navigation over the marks: the key of the next mark for an arrow key. */

@@ -27,12 +27,26 @@ export function placeTip(text: string, x: number, y: number, width: number): Tip
 export function renderNotes(model: ChartModel): TemplateResult | typeof nothing {
   const lang = model.lang;
   const marked = model.rows.some((r) => r.flagged || r.missing);
-  if (!model.breaks.length && !model.symbols.length && !marked) return nothing;
+  const small = model.rows.some((r) => r.small);
+  if (!model.breaks.length && !model.symbols.length && !marked && !model.intervals) return nothing;
   const key = model.symbols.map((s) => `${s} = ${statusLabel(s, lang)}`).join('; ');
   return html`<div class="notes">
     ${model.breaks.map((b) => html`<p>${t(lang, 'seriesBreak')} ${b.year}: ${b.note}</p>`)}
     ${key ? html`<p>${msg(common, lang, 'symbolKey')}: ${key}</p>` : nothing}
     ${marked ? html`<p>${t(lang, 'markerHint')}</p>` : nothing}
+    ${model.intervals ? html`<p class="interval-note">${t(lang, 'intervalHint')}</p>` : nothing}
+    ${
+      small
+        ? html`<p class="small-note">
+            ${
+              model.type === 'line'
+                ? t(lang, 'smallLineHint', { min: model.minCount })
+                : html`<span class="small-key" aria-hidden="true"></span
+                    >${t(lang, 'smallHint', { min: model.minCount })}`
+            }
+          </p>`
+        : nothing
+    }
   </div>`;
 }
 

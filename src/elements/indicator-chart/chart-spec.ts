@@ -82,6 +82,29 @@ export function defaultHeight(model: ChartModel): number {
 
 type Obj = Record<string, unknown>;
 
+/** Height of one legend row and of the axes (12 px labels), in SVG pixels. */
+const LEGEND_ROW = 16;
+const AXIS = 22;
+
+/**
+ * The height of the drawn SVG for a chart type and width: plot, axes, padding and legend
+ * rows. The skeleton and the drawn chart's box both use it, so nothing shifts when the
+ * chart arrives. `series`: legend entries (line, column; references of a bar chart);
+ * `bars`: number of bars (unknown before the data: the default plot height).
+ */
+export function plotHeight(
+  type: string,
+  width: number,
+  o: { height?: number; series?: number; bars?: number } = {},
+): number {
+  const bar = type === 'bar';
+  const plot = o.height ?? (bar && o.bars ? Math.max(60, o.bars * BAR_STEP) : 260);
+  const entries = o.series ?? 0;
+  const legendRows = entries > 0 && entries <= MAX_LEGEND ? Math.ceil(entries / legendColumns(width)) : 0;
+  const legend = legendRows ? 18 + legendRows * LEGEND_ROW : 0;
+  return Math.ceil(plot + 12 + AXIS + (bar ? 16 : 0) + legend);
+}
+
 /** Colour and dash of every series (by display name), for one shared legend. */
 function seriesScales(model: ChartModel, theme: ChartTheme) {
   const shown = model.series.filter((s) => s.role !== 'other');
@@ -110,7 +133,28 @@ export function legendColumns(width: number): number {
 /** More series than this: no legend (the lines are named in the tooltip and the table). */
 const MAX_LEGEND = 12;
 
-function lineInputs(model: ChartModel, theme: ChartTheme) {
+/** The years labelled on the time axis: all of them when there is room (about 44 px a label), else every n-th. */
+export function yearTicks(years: number[], width: number): number[] | null {
+  if (years.length > 16 && width >= 600) return null;
+  const step = Math.max(1, Math.ceil((years.length * 44) / Math.max(120, width - 70)));
+  const last = years[years.length - 1];
+  return years.filter((y) => (last - y) % step === 0);
+}
+
+/** [min, max] of the values and interval ends of `rows` (with `zero`: including 0); [0, 1] without values. */
+function valueDomain(rows: ChartModel['rows'], zero: boolean): [number, number] {
+  const v = rows.flatMap((r) => [r.value, r.low, r.high]).filter((x): x is number => x !== null);
+  if (!v.length) return [0, 1];
+  let lo = Math.min(...v, ...(zero ? [0] : []));
+  let hi = Math.max(...v, ...(zero ? [0] : []));
+  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  return [lo, hi];
+}
+
+/** Rows with an interval, for the band (line) or whiskers (bar, column). */
+const withInterval = (rows: ChartModel['rows']) => rows.filter((r) => r.low !== null && r.high !== null);
+
+function lineInputs(model: ChartModel, theme: ChartTheme, width: number) {
   const years = model.years;
   const { domain, colors, dashes } = seriesScales(model, theme);
   const breaks = model.breaks.map((b) => ({
@@ -124,12 +168,23 @@ function lineInputs(model: ChartModel, theme: ChartTheme) {
     datasets: {
       breaks,
       others: model.rows.filter((r) => r.role === 'other'),
+      // every row of a line with an interval somewhere, so that the band breaks where the line does
+      bands: model.intervals
+        ? model.rows.filter(
+            (r) => r.role !== 'other' && model.rows.some((o) => o.region === r.region && o.low !== null),
+          )
+        : [],
       main: model.rows.filter((r) => r.role !== 'other'),
       marks: model.rows.filter((r) => !r.missing),
     },
     signals: {
       xDomain: [years[0] - 0.4, years[years.length - 1] + 0.4],
-      xValues: years.length <= 16 ? years : null,
+      xValues: yearTicks(years, width),
+      // the bundle of other regions has no bands
+      yDomain: valueDomain(
+        model.rows.map((r) => (r.role === 'other' ? { ...r, low: null, high: null } : r)),
+        false,
+      ),
       yTitle: model.unit || null,
       seriesDomain: domain,
       seriesColors: colors,
@@ -139,16 +194,18 @@ function lineInputs(model: ChartModel, theme: ChartTheme) {
   };
 }
 
+/** Bars and columns: the value label right of the whisker; a small count marked with `*`. */
 function barRows(model: ChartModel): Obj[] {
   return model.rows.map((r) => ({
     ...r,
-    lx: r.value ?? 0,
-    text: r.missing ? `${r.label} ${missingText(r.status, model.lang)}` : r.label,
+    lx: Math.max(r.value ?? 0, r.high ?? 0),
+    text: r.missing ? `${r.label} ${missingText(r.status, model.lang)}` : `${r.label}${r.small ? '*' : ''}`,
+    label: `${r.label}${r.small ? '*' : ''}`,
   }));
 }
 
 function barInputs(model: ChartModel, width: number) {
-  const values = [...model.rows, ...model.refs].filter((r) => r.value !== null).map((r) => r.value!);
+  const values = [...model.rows, ...model.refs].flatMap((r) => [r.value, r.high]).filter((v) => v !== null);
   const max = values.length ? Math.max(0, ...values) : 1;
   const min = values.length ? Math.min(0, ...values) : 0;
   const focus = model.rows
@@ -156,10 +213,16 @@ function barInputs(model: ChartModel, width: number) {
     .map((r) => r.name);
   const refs = model.refs.map((r) => ({ ...r, legend: `${r.name}: ${r.label}` }));
   return {
-    datasets: { bars: barRows(model), refs, marks: model.rows.filter((r) => !r.missing) },
+    datasets: {
+      bars: barRows(model),
+      whiskers: withInterval(model.rows),
+      refs,
+      marks: model.rows.filter((r) => !r.missing),
+    },
     signals: {
       barOrder: model.rows.map((r) => r.name),
-      xDomain: [min, max === 0 ? 1 : max * 1.18],
+      // room for the value labels right of the longest bar: more on a narrow chart
+      xDomain: [min, max === 0 ? 1 : max * (width < 480 ? 1.3 : 1.18)],
       xTitle: model.unit || null,
       labelLimit: Math.round(Math.min(260, Math.max(120, width * 0.36))),
       focusNames: focus,
@@ -172,13 +235,18 @@ function barInputs(model: ChartModel, width: number) {
 function columnInputs(model: ChartModel, theme: ChartTheme) {
   const { domain, colors } = seriesScales(model, theme);
   return {
-    datasets: { columns: barRows(model), marks: model.rows.filter((r) => !r.missing) },
+    datasets: {
+      columns: barRows(model),
+      whiskers: withInterval(model.rows),
+      marks: model.rows.filter((r) => !r.missing),
+    },
     signals: {
       categories: model.categories,
+      yDomain: valueDomain(model.rows, true),
       seriesDomain: domain,
       seriesColors: colors,
       yTitle: model.unit || null,
-      showLabels: model.rows.length <= 24,
+      showLabels: model.rows.length <= 24 && !model.intervals,
     },
   };
 }
@@ -195,7 +263,7 @@ export function buildChartSpec(model: ChartModel, options: SpecOptions): ChartSp
   const height = options.height ?? defaultHeight(model);
   const { datasets, signals } =
     model.type === 'line'
-      ? lineInputs(model, theme)
+      ? lineInputs(model, theme, options.width)
       : model.type === 'bar'
         ? barInputs(model, options.width)
         : columnInputs(model, theme);
@@ -215,6 +283,12 @@ export function buildChartSpec(model: ChartModel, options: SpecOptions): ChartSp
     },
     legendColumns: legendColumns(options.width),
     legendOffset: legendEntries(signals) ? 18 : 0,
+    // legend labels (and the bar chart's axis title) within the plot's width: a bar chart's plot starts after its labels
+    legendLabelLimit: Math.max(
+      80,
+      Math.min(220, options.width - 60 - ('labelLimit' in signals ? signals.labelLimit + 10 : 0)),
+    ),
+    valueTicks: options.width < 420 ? 3 : 5,
     valueFormat: `,.${model.decimals}~f`,
   };
   const locale = NUMBER_LOCALES[model.lang];

@@ -13,6 +13,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     data: [
       { name: 'breaks', format: {}, values: [] },
       { name: 'others', format: {}, values: [] },
+      { name: 'bands', values: [] },
       { name: 'main', format: {}, values: [] },
       { name: 'marks', values: [] },
       {
@@ -35,10 +36,15 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
         ],
       },
-      { name: 'data_3', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
       {
-        name: 'data_4',
-        source: 'data_3',
+        name: 'data_3',
+        source: 'bands',
+        transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }],
+      },
+      { name: 'data_4', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
+      {
+        name: 'data_5',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: '!datum.flagged' },
           {
@@ -48,8 +54,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_5',
-        source: 'data_3',
+        name: 'data_6',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: 'datum.flagged' },
           {
@@ -59,7 +65,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_6',
+        name: 'data_7',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -76,9 +82,12 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'xDomain', value: [0, 1] },
       { name: 'xValues', value: null },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
@@ -119,7 +128,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             dy: { value: 2 },
             limit: { value: 120 },
             font: { signal: 'theme.font' },
-            fontSize: { value: 10 },
+            fontSize: { value: 12 },
             fill: { signal: 'theme.muted' },
             tooltip: {
               signal:
@@ -181,15 +190,44 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'layer_4_pathgroup',
         type: 'group',
-        from: { facet: { name: 'faceted_path_layer_4_main', data: 'data_3', groupby: ['name', 'name'] } },
+        from: { facet: { name: 'faceted_path_layer_4_main', data: 'data_3', groupby: ['name', 'region'] } },
         encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
         marks: [
           {
             name: 'layer_4_marks',
+            type: 'area',
+            style: ['area'],
+            sort: { field: 'x' },
+            from: { data: 'faceted_path_layer_4_main' },
+            encode: {
+              update: {
+                opacity: { value: 0.16 },
+                orient: { value: 'vertical' },
+                fill: { scale: 'color', field: 'name' },
+                x: { scale: 'x', field: 'year' },
+                y: { scale: 'y', field: 'low' },
+                y2: { scale: 'y', field: 'high' },
+                defined: {
+                  signal:
+                    'isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["low"]) && isFinite(+datum["low"])',
+                },
+              },
+            },
+          },
+        ],
+      },
+      {
+        name: 'layer_5_pathgroup',
+        type: 'group',
+        from: { facet: { name: 'faceted_path_layer_5_main', data: 'data_4', groupby: ['name', 'name'] } },
+        encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
+        marks: [
+          {
+            name: 'layer_5_marks',
             type: 'line',
             style: ['line'],
             sort: { field: 'x' },
-            from: { data: 'faceted_path_layer_4_main' },
+            from: { data: 'faceted_path_layer_5_main' },
             encode: {
               update: {
                 strokeCap: { value: 'round' },
@@ -208,10 +246,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'layer_5_marks',
+        name: 'layer_6_marks',
         type: 'symbol',
         style: ['point'],
-        from: { data: 'data_4' },
+        from: { data: 'data_5' },
         encode: {
           update: {
             opacity: { value: 0.7 },
@@ -227,10 +265,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_6_marks',
+        name: 'layer_7_marks',
         type: 'symbol',
         style: ['point'],
-        from: { data: 'data_5' },
+        from: { data: 'data_6' },
         encode: {
           update: {
             opacity: { value: 0.7 },
@@ -248,10 +286,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_7_marks',
+        name: 'layer_8_marks',
         type: 'symbol',
         style: ['point'],
-        from: { data: 'data_6' },
+        from: { data: 'data_7' },
         encode: {
           update: {
             opacity: { value: 0.7 },
@@ -281,16 +319,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value' },
-            { data: 'data_2', field: 'value' },
-            { data: 'data_3', field: 'value' },
-            { data: 'data_4', field: 'value' },
-            { data: 'data_5', field: 'value' },
-            { data: 'data_6', field: 'value' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'height' }, 0],
         nice: true,
         zero: false,
@@ -302,7 +331,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         scale: 'y',
         orient: 'left',
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         gridScale: 'x',
         grid: true,
         encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -339,7 +368,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         orient: 'left',
         grid: false,
         title: { signal: 'yTitle' },
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         aria: false,
         domainColor: { signal: 'theme.border' },
         labelOverlap: true,
@@ -364,15 +393,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
         values: { signal: 'legendValues' },
-        stroke: 'color',
         fill: 'color',
-        encode: { symbols: { update: { opacity: { value: 0.7 } } } },
+        stroke: 'color',
+        encode: { symbols: { update: {} } },
         strokeDash: 'strokeDash',
         aria: false,
       },
@@ -387,11 +417,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: { cell: { stroke: null } },
     },
   },
@@ -404,23 +434,13 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     style: 'cell',
     data: [
       { name: 'bars', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'refs', values: [] },
       { name: 'marks', values: [] },
       {
         name: 'data_1',
         source: 'bars',
-        transform: [
-          { type: 'formula', expr: 'indexof(["primary","other"], datum[\'role\'])', as: '_role_sort_index' },
-          {
-            type: 'stack',
-            groupby: ['name'],
-            field: 'value',
-            sort: { field: ['_role_sort_index'], order: ['ascending'] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
-          { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
-        ],
+        transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
         name: 'data_2',
@@ -429,22 +449,19 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'refs',
         transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
-        name: 'data_4',
+        name: 'data_5',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
-          {
-            type: 'stack',
-            groupby: ['name'],
-            field: 'value',
-            sort: { field: [], order: [] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
           { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
         ],
       },
@@ -455,6 +472,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'barOrder', value: [] },
       { name: 'xDomain', value: [0, 1] },
@@ -475,14 +494,14 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             strokeWidth: { value: 1.5 },
             fill: { scale: 'color', field: 'role' },
             stroke: { scale: 'stroke', field: 'role' },
-            fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+            fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
             strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
             tooltip: {
               signal:
                 'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
             },
-            x: { scale: 'x', field: 'value_end' },
-            x2: { scale: 'x', field: 'value_start' },
+            x: { scale: 'x', field: 'value' },
+            x2: { scale: 'x', value: 0 },
             y: { scale: 'y', field: 'name', band: 0.14 },
             height: { signal: "max(0.25, 0.72 * bandwidth('y'))" },
           },
@@ -490,6 +509,25 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'layer_1_marks',
+        type: 'rule',
+        style: ['rule'],
+        from: { data: 'data_3' },
+        encode: {
+          update: {
+            strokeWidth: { value: 1.5 },
+            stroke: { signal: 'theme.text' },
+            tooltip: {
+              signal:
+                'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+            },
+            x: { scale: 'x', field: 'low' },
+            x2: { scale: 'x', field: 'high' },
+            y: { scale: 'y', field: 'name', band: 0.5 },
+          },
+        },
+      },
+      {
+        name: 'layer_2_marks',
         type: 'text',
         style: ['text'],
         from: { data: 'data_2' },
@@ -499,7 +537,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             baseline: { value: 'middle' },
             dx: { value: 4 },
             font: { signal: 'theme.font' },
-            fontSize: { value: 11 },
+            fontSize: { value: 12 },
             fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
             tooltip: {
               signal:
@@ -512,10 +550,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_2_marks',
+        name: 'layer_3_marks',
         type: 'rule',
         style: ['rule'],
-        from: { data: 'data_3' },
+        from: { data: 'data_4' },
         encode: {
           update: {
             strokeWidth: { value: 2 },
@@ -532,10 +570,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_3_marks',
+        name: 'layer_4_marks',
         type: 'rect',
         style: ['bar'],
-        from: { data: 'data_4' },
+        from: { data: 'data_5' },
         encode: {
           update: {
             fill: { value: null },
@@ -546,8 +584,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
               signal:
                 'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
             },
-            x: { scale: 'x', field: 'value_end' },
-            x2: { scale: 'x', field: 'value_start' },
+            x: { scale: 'x', field: 'value' },
+            x2: { scale: 'x', value: 0 },
             y: { scale: 'y', field: 'name', band: 0.14 },
             height: { signal: "max(0.25, 0.72 * bandwidth('y'))" },
           },
@@ -590,7 +628,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         scale: 'x',
         orient: 'top',
         grid: true,
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         gridScale: 'y',
         encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
         domain: false,
@@ -606,7 +644,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         orient: 'top',
         grid: false,
         title: { signal: 'xTitle' },
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
+        titleLimit: { signal: 'legendLabelLimit' },
         aria: false,
         domainColor: { signal: 'theme.border' },
         labelFlush: true,
@@ -655,9 +694,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeColor: { signal: 'theme.reference' },
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
@@ -676,11 +716,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: { cell: { stroke: null } },
     },
   },
@@ -693,21 +733,12 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     style: 'cell',
     data: [
       { name: 'columns', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'marks', values: [] },
       {
         name: 'data_1',
         source: 'columns',
-        transform: [
-          {
-            type: 'stack',
-            groupby: ['category', 'name'],
-            field: 'value',
-            sort: { field: [], order: [] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
-          { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
-        ],
+        transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
         name: 'data_2',
@@ -719,17 +750,14 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
-          {
-            type: 'stack',
-            groupby: ['category', 'name'],
-            field: 'value',
-            sort: { field: [], order: [] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
           { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
         ],
       },
@@ -740,10 +768,13 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'categories', value: [] },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'showLabels', value: true },
     ],
@@ -758,7 +789,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             strokeWidth: { value: 1.5 },
             fill: { scale: 'color', field: 'name' },
             stroke: { scale: 'stroke', field: 'name' },
-            fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+            fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
             strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
             tooltip: {
               signal:
@@ -766,13 +797,32 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
             x: { scale: 'x', field: 'category', offset: { scale: 'xOffset', field: 'name' } },
             width: { signal: "max(0.25, bandwidth('xOffset'))" },
-            y: { scale: 'y', field: 'value_end' },
-            y2: { scale: 'y', field: 'value_start' },
+            y: { scale: 'y', field: 'value' },
+            y2: { scale: 'y', value: 0 },
           },
         },
       },
       {
         name: 'layer_1_marks',
+        type: 'rule',
+        style: ['rule'],
+        from: { data: 'data_3' },
+        encode: {
+          update: {
+            strokeWidth: { value: 1.5 },
+            stroke: { signal: 'theme.text' },
+            tooltip: {
+              signal:
+                'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+            },
+            x: { scale: 'x', field: 'category', offset: { scale: 'xOffset', field: 'name', band: 0.5 } },
+            y: { scale: 'y', field: 'low' },
+            y2: { scale: 'y', field: 'high' },
+          },
+        },
+      },
+      {
+        name: 'layer_2_marks',
         type: 'text',
         style: ['text'],
         from: { data: 'data_2' },
@@ -781,7 +831,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             baseline: { value: 'bottom' },
             dy: { value: -3 },
             font: { signal: 'theme.font' },
-            fontSize: { value: 10 },
+            fontSize: { value: 12 },
             fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
             tooltip: {
               signal:
@@ -795,10 +845,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         },
       },
       {
-        name: 'layer_2_marks',
+        name: 'layer_3_marks',
         type: 'rect',
         style: ['bar'],
-        from: { data: 'data_3' },
+        from: { data: 'data_4' },
         encode: {
           update: {
             fill: { value: null },
@@ -811,8 +861,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
             x: { scale: 'x', field: 'category', offset: { scale: 'xOffset', field: 'name' } },
             width: { signal: "max(0.25, bandwidth('xOffset'))" },
-            y: { scale: 'y', field: 'value_end' },
-            y2: { scale: 'y', field: 'value_start' },
+            y: { scale: 'y', field: 'value' },
+            y2: { scale: 'y', value: 0 },
           },
         },
       },
@@ -829,15 +879,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value_start' },
-            { data: 'data_1', field: 'value_end' },
-            { data: 'data_2', field: 'lx' },
-            { data: 'data_3', field: 'value_start' },
-            { data: 'data_3', field: 'value_end' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'height' }, 0],
         nice: true,
         zero: true,
@@ -856,7 +898,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         scale: 'y',
         orient: 'left',
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         gridScale: 'x',
         grid: true,
         encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -889,7 +931,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         orient: 'left',
         grid: false,
         title: { signal: 'yTitle' },
-        tickCount: 5,
+        tickCount: { signal: 'valueTicks' },
         aria: false,
         domainColor: { signal: 'theme.border' },
         labelOverlap: true,
@@ -914,9 +956,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'square',
         fill: 'color',
@@ -935,11 +978,11 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: { cell: { stroke: null } },
     },
   },
@@ -951,7 +994,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       anchor: 'start',
       text: { signal: 'exportFooter' },
       orient: 'bottom',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: { signal: 'theme.muted' },
       offset: 12,
@@ -959,6 +1002,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
     data: [
       { name: 'breaks', format: {}, values: [] },
       { name: 'others', format: {}, values: [] },
+      { name: 'bands', values: [] },
       { name: 'main', format: {}, values: [] },
       { name: 'marks', values: [] },
       {
@@ -981,10 +1025,15 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
         ],
       },
-      { name: 'data_3', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
       {
-        name: 'data_4',
-        source: 'data_3',
+        name: 'data_3',
+        source: 'bands',
+        transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }],
+      },
+      { name: 'data_4', source: 'main', transform: [{ type: 'formula', expr: 'toNumber(datum["year"])', as: 'year' }] },
+      {
+        name: 'data_5',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: '!datum.flagged' },
           {
@@ -994,8 +1043,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_5',
-        source: 'data_3',
+        name: 'data_6',
+        source: 'data_4',
         transform: [
           { type: 'filter', expr: 'datum.flagged' },
           {
@@ -1005,7 +1054,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         ],
       },
       {
-        name: 'data_6',
+        name: 'data_7',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
@@ -1023,9 +1072,12 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'xDomain', value: [0, 1] },
       { name: 'xValues', value: null },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
@@ -1082,7 +1134,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 dy: { value: 2 },
                 limit: { value: 120 },
                 font: { signal: 'theme.font' },
-                fontSize: { value: 10 },
+                fontSize: { value: 12 },
                 fill: { signal: 'theme.muted' },
                 tooltip: {
                   signal:
@@ -1144,15 +1196,46 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           {
             name: 'concat_0_layer_4_pathgroup',
             type: 'group',
-            from: { facet: { name: 'faceted_path_concat_0_layer_4_main', data: 'data_3', groupby: ['name', 'name'] } },
+            from: {
+              facet: { name: 'faceted_path_concat_0_layer_4_main', data: 'data_3', groupby: ['name', 'region'] },
+            },
             encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
             marks: [
               {
                 name: 'concat_0_layer_4_marks',
+                type: 'area',
+                style: ['area'],
+                sort: { field: 'x' },
+                from: { data: 'faceted_path_concat_0_layer_4_main' },
+                encode: {
+                  update: {
+                    opacity: { value: 0.16 },
+                    orient: { value: 'vertical' },
+                    fill: { scale: 'color', field: 'name' },
+                    x: { scale: 'concat_0_x', field: 'year' },
+                    y: { scale: 'concat_0_y', field: 'low' },
+                    y2: { scale: 'concat_0_y', field: 'high' },
+                    defined: {
+                      signal:
+                        'isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["low"]) && isFinite(+datum["low"])',
+                    },
+                  },
+                },
+              },
+            ],
+          },
+          {
+            name: 'concat_0_layer_5_pathgroup',
+            type: 'group',
+            from: { facet: { name: 'faceted_path_concat_0_layer_5_main', data: 'data_4', groupby: ['name', 'name'] } },
+            encode: { update: { width: { field: { group: 'width' } }, height: { field: { group: 'height' } } } },
+            marks: [
+              {
+                name: 'concat_0_layer_5_marks',
                 type: 'line',
                 style: ['line'],
                 sort: { field: 'x' },
-                from: { data: 'faceted_path_concat_0_layer_4_main' },
+                from: { data: 'faceted_path_concat_0_layer_5_main' },
                 encode: {
                   update: {
                     strokeCap: { value: 'round' },
@@ -1171,10 +1254,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             ],
           },
           {
-            name: 'concat_0_layer_5_marks',
+            name: 'concat_0_layer_6_marks',
             type: 'symbol',
             style: ['point'],
-            from: { data: 'data_4' },
+            from: { data: 'data_5' },
             encode: {
               update: {
                 opacity: { value: 0.7 },
@@ -1190,10 +1273,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_6_marks',
+            name: 'concat_0_layer_7_marks',
             type: 'symbol',
             style: ['point'],
-            from: { data: 'data_5' },
+            from: { data: 'data_6' },
             encode: {
               update: {
                 opacity: { value: 0.7 },
@@ -1211,10 +1294,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_7_marks',
+            name: 'concat_0_layer_8_marks',
             type: 'symbol',
             style: ['point'],
-            from: { data: 'data_6' },
+            from: { data: 'data_7' },
             encode: {
               update: {
                 opacity: { value: 0.7 },
@@ -1236,7 +1319,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           {
             scale: 'concat_0_y',
             orient: 'left',
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             gridScale: 'concat_0_x',
             grid: true,
             encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -1273,7 +1356,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             orient: 'left',
             grid: false,
             title: { signal: 'yTitle' },
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             aria: false,
             domainColor: { signal: 'theme.border' },
             labelOverlap: true,
@@ -1308,16 +1391,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'concat_0_y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value' },
-            { data: 'data_2', field: 'value' },
-            { data: 'data_3', field: 'value' },
-            { data: 'data_4', field: 'value' },
-            { data: 'data_5', field: 'value' },
-            { data: 'data_6', field: 'value' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'childHeight' }, 0],
         nice: true,
         zero: false,
@@ -1329,15 +1403,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
         values: { signal: 'legendValues' },
-        stroke: 'color',
         fill: 'color',
-        encode: { symbols: { update: { opacity: { value: 0.7 } } } },
+        stroke: 'color',
+        encode: { symbols: { update: {} } },
         strokeDash: 'strokeDash',
         aria: false,
       },
@@ -1352,16 +1427,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: {
         cell: { stroke: null },
         'group-title': { font: { signal: 'theme.font' }, fill: { signal: 'theme.text' } },
       },
-      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' } },
+      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' }, subtitleFontSize: 12 },
     },
   },
   'bar-export': {
@@ -1372,30 +1447,20 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       anchor: 'start',
       text: { signal: 'exportFooter' },
       orient: 'bottom',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: { signal: 'theme.muted' },
       offset: 12,
     },
     data: [
       { name: 'bars', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'refs', values: [] },
       { name: 'marks', values: [] },
       {
         name: 'data_1',
         source: 'bars',
-        transform: [
-          { type: 'formula', expr: 'indexof(["primary","other"], datum[\'role\'])', as: '_role_sort_index' },
-          {
-            type: 'stack',
-            groupby: ['name'],
-            field: 'value',
-            sort: { field: ['_role_sort_index'], order: ['ascending'] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
-          { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
-        ],
+        transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
         name: 'data_2',
@@ -1404,22 +1469,19 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'refs',
         transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
-        name: 'data_4',
+        name: 'data_5',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
-          {
-            type: 'stack',
-            groupby: ['name'],
-            field: 'value',
-            sort: { field: [], order: [] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
           { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
         ],
       },
@@ -1431,6 +1493,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'barOrder', value: [] },
       { name: 'xDomain', value: [0, 1] },
@@ -1467,14 +1531,14 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 strokeWidth: { value: 1.5 },
                 fill: { scale: 'color', field: 'role' },
                 stroke: { scale: 'stroke', field: 'role' },
-                fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+                fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
                 strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
                 tooltip: {
                   signal:
                     'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
                 },
-                x: { scale: 'concat_0_x', field: 'value_end' },
-                x2: { scale: 'concat_0_x', field: 'value_start' },
+                x: { scale: 'concat_0_x', field: 'value' },
+                x2: { scale: 'concat_0_x', value: 0 },
                 y: { scale: 'concat_0_y', field: 'name', band: 0.14 },
                 height: { signal: "max(0.25, 0.72 * bandwidth('concat_0_y'))" },
               },
@@ -1482,6 +1546,25 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           },
           {
             name: 'concat_0_layer_1_marks',
+            type: 'rule',
+            style: ['rule'],
+            from: { data: 'data_3' },
+            encode: {
+              update: {
+                strokeWidth: { value: 1.5 },
+                stroke: { signal: 'theme.text' },
+                tooltip: {
+                  signal:
+                    'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+                },
+                x: { scale: 'concat_0_x', field: 'low' },
+                x2: { scale: 'concat_0_x', field: 'high' },
+                y: { scale: 'concat_0_y', field: 'name', band: 0.5 },
+              },
+            },
+          },
+          {
+            name: 'concat_0_layer_2_marks',
             type: 'text',
             style: ['text'],
             from: { data: 'data_2' },
@@ -1491,7 +1574,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 baseline: { value: 'middle' },
                 dx: { value: 4 },
                 font: { signal: 'theme.font' },
-                fontSize: { value: 11 },
+                fontSize: { value: 12 },
                 fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
                 tooltip: {
                   signal:
@@ -1504,10 +1587,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_2_marks',
+            name: 'concat_0_layer_3_marks',
             type: 'rule',
             style: ['rule'],
-            from: { data: 'data_3' },
+            from: { data: 'data_4' },
             encode: {
               update: {
                 strokeWidth: { value: 2 },
@@ -1524,10 +1607,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_3_marks',
+            name: 'concat_0_layer_4_marks',
             type: 'rect',
             style: ['bar'],
-            from: { data: 'data_4' },
+            from: { data: 'data_5' },
             encode: {
               update: {
                 fill: { value: null },
@@ -1538,8 +1621,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                   signal:
                     'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
                 },
-                x: { scale: 'concat_0_x', field: 'value_end' },
-                x2: { scale: 'concat_0_x', field: 'value_start' },
+                x: { scale: 'concat_0_x', field: 'value' },
+                x2: { scale: 'concat_0_x', value: 0 },
                 y: { scale: 'concat_0_y', field: 'name', band: 0.14 },
                 height: { signal: "max(0.25, 0.72 * bandwidth('concat_0_y'))" },
               },
@@ -1551,7 +1634,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             scale: 'concat_0_x',
             orient: 'top',
             grid: true,
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             gridScale: 'concat_0_y',
             encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
             domain: false,
@@ -1567,7 +1650,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             orient: 'top',
             grid: false,
             title: { signal: 'xTitle' },
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
+            titleLimit: { signal: 'legendLabelLimit' },
             aria: false,
             domainColor: { signal: 'theme.border' },
             labelFlush: true,
@@ -1649,9 +1733,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeColor: { signal: 'theme.reference' },
         symbolStrokeWidth: 2.5,
         symbolType: 'stroke',
@@ -1670,16 +1755,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: {
         cell: { stroke: null },
         'group-title': { font: { signal: 'theme.font' }, fill: { signal: 'theme.text' } },
       },
-      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' } },
+      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' }, subtitleFontSize: 12 },
     },
   },
   'column-export': {
@@ -1690,28 +1775,19 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       anchor: 'start',
       text: { signal: 'exportFooter' },
       orient: 'bottom',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: { signal: 'theme.muted' },
       offset: 12,
     },
     data: [
       { name: 'columns', format: {}, values: [] },
+      { name: 'whiskers', values: [] },
       { name: 'marks', values: [] },
       {
         name: 'data_1',
         source: 'columns',
-        transform: [
-          {
-            type: 'stack',
-            groupby: ['category', 'name'],
-            field: 'value',
-            sort: { field: [], order: [] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
-          { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
-        ],
+        transform: [{ type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' }],
       },
       {
         name: 'data_2',
@@ -1723,17 +1799,14 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       },
       {
         name: 'data_3',
+        source: 'whiskers',
+        transform: [{ type: 'filter', expr: 'isValid(datum["low"]) && isFinite(+datum["low"])' }],
+      },
+      {
+        name: 'data_4',
         source: 'marks',
         transform: [
           { type: 'filter', expr: 'datum.key === active' },
-          {
-            type: 'stack',
-            groupby: ['category', 'name'],
-            field: 'value',
-            sort: { field: [], order: [] },
-            as: ['value_start', 'value_end'],
-            offset: 'zero',
-          },
           { type: 'filter', expr: 'isValid(datum["value"]) && isFinite(+datum["value"])' },
         ],
       },
@@ -1745,10 +1818,13 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       { name: 'theme', value: {} },
       { name: 'legendColumns', value: 1 },
       { name: 'legendOffset', value: 18 },
+      { name: 'legendLabelLimit', value: 220 },
+      { name: 'valueTicks', value: 5 },
       { name: 'valueFormat', value: ',.1~f' },
       { name: 'categories', value: [] },
       { name: 'seriesDomain', value: [] },
       { name: 'seriesColors', value: [] },
+      { name: 'yDomain', value: [0, 1] },
       { name: 'yTitle', value: null },
       { name: 'showLabels', value: true },
       { name: 'exportTitle', value: '' },
@@ -1779,7 +1855,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 strokeWidth: { value: 1.5 },
                 fill: { scale: 'color', field: 'name' },
                 stroke: { scale: 'stroke', field: 'name' },
-                fillOpacity: [{ test: 'datum.flagged', value: 0.5 }, { value: 1 }],
+                fillOpacity: [{ test: 'datum.small', value: 0.3 }, { test: 'datum.flagged', value: 0.5 }, { value: 1 }],
                 strokeDash: [{ test: 'datum.flagged', value: [3, 2] }, { value: [1, 0] }],
                 tooltip: {
                   signal:
@@ -1787,13 +1863,32 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 },
                 x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'xOffset', field: 'name' } },
                 width: { signal: "max(0.25, bandwidth('xOffset'))" },
-                y: { scale: 'concat_0_y', field: 'value_end' },
-                y2: { scale: 'concat_0_y', field: 'value_start' },
+                y: { scale: 'concat_0_y', field: 'value' },
+                y2: { scale: 'concat_0_y', value: 0 },
               },
             },
           },
           {
             name: 'concat_0_layer_1_marks',
+            type: 'rule',
+            style: ['rule'],
+            from: { data: 'data_3' },
+            encode: {
+              update: {
+                strokeWidth: { value: 1.5 },
+                stroke: { signal: 'theme.text' },
+                tooltip: {
+                  signal:
+                    'isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"]',
+                },
+                x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'xOffset', field: 'name', band: 0.5 } },
+                y: { scale: 'concat_0_y', field: 'low' },
+                y2: { scale: 'concat_0_y', field: 'high' },
+              },
+            },
+          },
+          {
+            name: 'concat_0_layer_2_marks',
             type: 'text',
             style: ['text'],
             from: { data: 'data_2' },
@@ -1802,7 +1897,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 baseline: { value: 'bottom' },
                 dy: { value: -3 },
                 font: { signal: 'theme.font' },
-                fontSize: { value: 10 },
+                fontSize: { value: 12 },
                 fill: [{ test: 'datum.missing', signal: 'theme.muted' }, { signal: 'theme.text' }],
                 tooltip: {
                   signal:
@@ -1816,10 +1911,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             },
           },
           {
-            name: 'concat_0_layer_2_marks',
+            name: 'concat_0_layer_3_marks',
             type: 'rect',
             style: ['bar'],
-            from: { data: 'data_3' },
+            from: { data: 'data_4' },
             encode: {
               update: {
                 fill: { value: null },
@@ -1832,8 +1927,8 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
                 },
                 x: { scale: 'concat_0_x', field: 'category', offset: { scale: 'xOffset', field: 'name' } },
                 width: { signal: "max(0.25, bandwidth('xOffset'))" },
-                y: { scale: 'concat_0_y', field: 'value_end' },
-                y2: { scale: 'concat_0_y', field: 'value_start' },
+                y: { scale: 'concat_0_y', field: 'value' },
+                y2: { scale: 'concat_0_y', value: 0 },
               },
             },
           },
@@ -1842,7 +1937,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
           {
             scale: 'concat_0_y',
             orient: 'left',
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             gridScale: 'concat_0_x',
             grid: true,
             encode: { grid: { update: { stroke: { signal: 'theme.grid' } } } },
@@ -1875,7 +1970,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
             orient: 'left',
             grid: false,
             title: { signal: 'yTitle' },
-            tickCount: 5,
+            tickCount: { signal: 'valueTicks' },
             aria: false,
             domainColor: { signal: 'theme.border' },
             labelOverlap: true,
@@ -1917,15 +2012,7 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
       {
         name: 'concat_0_y',
         type: 'linear',
-        domain: {
-          fields: [
-            { data: 'data_1', field: 'value_start' },
-            { data: 'data_1', field: 'value_end' },
-            { data: 'data_2', field: 'lx' },
-            { data: 'data_3', field: 'value_start' },
-            { data: 'data_3', field: 'value_end' },
-          ],
-        },
+        domain: { signal: 'yDomain' },
         range: [{ signal: 'childHeight' }, 0],
         nice: true,
         zero: true,
@@ -1937,9 +2024,10 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         direction: 'horizontal',
         labelColor: { signal: 'theme.text' },
         labelFont: { signal: 'theme.font' },
-        labelLimit: 220,
+        labelLimit: { signal: 'legendLabelLimit' },
         offset: { signal: 'legendOffset' },
         orient: 'bottom',
+        symbolOpacity: 1,
         symbolStrokeWidth: 2.5,
         symbolType: 'square',
         fill: 'color',
@@ -1958,16 +2046,16 @@ export const VEGA_SPECS: Record<TemplateName, object> = {
         gridColor: { signal: 'theme.grid' },
         labelFont: { signal: 'theme.font' },
         titleFont: { signal: 'theme.font' },
-        labelFontSize: 11,
-        titleFontSize: 11,
+        labelFontSize: 12,
+        titleFontSize: 12,
         titleFontWeight: 'normal',
       },
-      legend: { labelFontSize: 11, symbolSize: 160 },
+      legend: { labelFontSize: 12, symbolSize: 160 },
       style: {
         cell: { stroke: null },
         'group-title': { font: { signal: 'theme.font' }, fill: { signal: 'theme.text' } },
       },
-      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' } },
+      title: { subtitleColor: { signal: 'theme.muted' }, subtitleFont: { signal: 'theme.font' }, subtitleFontSize: 12 },
     },
   },
 };

@@ -44,9 +44,9 @@ export interface ChartSpec {
 
 /** The datasets of each chart type. */
 export const DATASETS: Record<ChartKind, readonly string[]> = {
-  line: ['breaks', 'others', 'main', 'marks'],
-  bar: ['bars', 'refs', 'marks'],
-  column: ['columns', 'marks'],
+  line: ['breaks', 'others', 'bands', 'main', 'marks'],
+  bar: ['bars', 'whiskers', 'refs', 'marks'],
+  column: ['columns', 'whiskers', 'marks'],
 };
 
 /** The signals of each template (beyond `width`/`height`), with neutral defaults. */
@@ -56,6 +56,8 @@ const COMMON = {
   theme: {},
   legendColumns: 1,
   legendOffset: 18,
+  legendLabelLimit: 220,
+  valueTicks: 5,
   valueFormat: ',.1~f',
 } as const;
 export const SIGNALS: Record<ChartKind, Record<string, unknown>> = {
@@ -63,6 +65,7 @@ export const SIGNALS: Record<ChartKind, Record<string, unknown>> = {
     ...COMMON,
     xDomain: [0, 1],
     xValues: null,
+    yDomain: [0, 1],
     yTitle: null,
     seriesDomain: [],
     seriesColors: [],
@@ -84,6 +87,7 @@ export const SIGNALS: Record<ChartKind, Record<string, unknown>> = {
     categories: [],
     seriesDomain: [],
     seriesColors: [],
+    yDomain: [0, 1],
     yTitle: null,
     showLabels: true,
   },
@@ -104,10 +108,12 @@ function legend(extra: Obj = {}): Obj {
     columns: ex('legendColumns'),
     // 0 when the legend has no entries (no references, too many series): it takes no room
     offset: ex('legendOffset'),
-    labelLimit: 220,
+    labelLimit: ex('legendLabelLimit'),
     labelColor: ex('theme.text'),
     labelFont: ex('theme.font'),
     symbolStrokeWidth: 2.5,
+    // the confidence band shares the colour legend: its symbols stay opaque
+    symbolOpacity: 1,
     ...extra,
   };
 }
@@ -134,8 +140,9 @@ function lineLayers(): Obj[] {
     field: 'value',
     type: 'quantitative',
     title: sig('yTitle'),
-    scale: { zero: false, nice: true },
-    axis: { labelExpr: valueLabels, tickCount: 5 },
+    // explicit: values and intervals (an empty band must not widen it)
+    scale: { domain: ex('yDomain'), zero: false, nice: true },
+    axis: { labelExpr: valueLabels, tickCount: ex('valueTicks') },
   };
   const lineLegend = legend({ symbolType: 'stroke', values: ex('legendValues') });
   const seriesScale = { domain: ex('seriesDomain'), range: [sig('seriesColors')] };
@@ -148,7 +155,7 @@ function lineLayers(): Obj[] {
     dy: 2,
     color: ex('theme.muted'),
     font: ex('theme.font'),
-    fontSize: 10,
+    fontSize: 12,
     limit: 120,
   };
   return [
@@ -181,6 +188,18 @@ function lineLayers(): Obj[] {
       data: data('others'),
       mark: { type: 'point', invalid: 'break-paths-filter-domains', filled: true, size: 40, opacity: 0 },
       encoding: { x, y, tooltip: { field: 'tip' } },
+    },
+    {
+      // the confidence band of each primary or reference line (empty without counts)
+      data: data('bands'),
+      mark: { type: 'area', invalid: 'break-paths-filter-domains', opacity: 0.16 },
+      encoding: {
+        x,
+        y: { field: 'low', type: 'quantitative' },
+        y2: { field: 'high' },
+        color,
+        detail: { field: 'region' },
+      },
     },
     {
       data: data('main'),
@@ -244,8 +263,16 @@ function barLayers(): Obj[] {
     field: 'value',
     type: 'quantitative',
     title: sig('xTitle'),
+    // never stacked: one bar per name (the lean runtime has no stack transform)
+    stack: null,
     scale: { domain: ex('xDomain'), nice: false, zero: true },
-    axis: { labelExpr: valueLabels, tickCount: 5, grid: true, orient: 'top' },
+    axis: {
+      labelExpr: valueLabels,
+      tickCount: ex('valueTicks'),
+      grid: true,
+      orient: 'top',
+      titleLimit: ex('legendLabelLimit'),
+    },
   };
   const roleScale = { domain: ['primary', 'other'], range: [ex('theme.accent'), ex('theme.other')] };
   return [
@@ -256,15 +283,32 @@ function barLayers(): Obj[] {
         y,
         x,
         color: { field: 'role', type: 'nominal', scale: roleScale, legend: null },
-        fillOpacity: { condition: { test: 'datum.flagged', value: 0.5 }, value: 1 },
+        fillOpacity: {
+          condition: [
+            { test: 'datum.small', value: 0.3 },
+            { test: 'datum.flagged', value: 0.5 },
+          ],
+          value: 1,
+        },
         strokeDash: { condition: { test: 'datum.flagged', value: [3, 2] }, value: [1, 0] },
         stroke: { field: 'role', type: 'nominal', scale: roleScale, legend: null },
         tooltip: { field: 'tip' },
       },
     },
     {
+      // whiskers: the confidence interval of each bar (empty without counts)
+      data: data('whiskers'),
+      mark: { type: 'rule', strokeWidth: 1.5, color: ex('theme.text') },
+      encoding: {
+        y,
+        x: { field: 'low', type: 'quantitative' },
+        x2: { field: 'high' },
+        tooltip: { field: 'tip' },
+      },
+    },
+    {
       data: data('bars'),
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, font: ex('theme.font') },
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 12, font: ex('theme.font') },
       encoding: {
         y,
         x: { field: 'lx', type: 'quantitative' },
@@ -315,8 +359,9 @@ function columnLayers(): Obj[] {
     field: 'value',
     type: 'quantitative',
     title: sig('yTitle'),
-    scale: { zero: true, nice: true },
-    axis: { labelExpr: valueLabels, tickCount: 5 },
+    stack: null,
+    scale: { domain: ex('yDomain'), zero: true, nice: true },
+    axis: { labelExpr: valueLabels, tickCount: ex('valueTicks') },
   };
   const xOffset = { field: 'name', type: 'nominal', scale: { domain: ex('seriesDomain'), paddingInner: 0.08 } };
   const seriesScale = { domain: ex('seriesDomain'), range: [sig('seriesColors')] };
@@ -331,15 +376,32 @@ function columnLayers(): Obj[] {
         y,
         color: { field: 'name', type: 'nominal', scale: seriesScale, legend: columnLegend },
         stroke: { field: 'name', type: 'nominal', scale: seriesScale, legend: columnLegend },
-        fillOpacity: { condition: { test: 'datum.flagged', value: 0.5 }, value: 1 },
+        fillOpacity: {
+          condition: [
+            { test: 'datum.small', value: 0.3 },
+            { test: 'datum.flagged', value: 0.5 },
+          ],
+          value: 1,
+        },
         strokeDash: { condition: { test: 'datum.flagged', value: [3, 2] }, value: [1, 0] },
+        tooltip: { field: 'tip' },
+      },
+    },
+    {
+      data: data('whiskers'),
+      mark: { type: 'rule', strokeWidth: 1.5, color: ex('theme.text') },
+      encoding: {
+        x,
+        xOffset,
+        y: { field: 'low', type: 'quantitative' },
+        y2: { field: 'high' },
         tooltip: { field: 'tip' },
       },
     },
     {
       data: data('columns'),
       transform: [{ filter: 'showLabels || datum.missing' }],
-      mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10, font: ex('theme.font') },
+      mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 12, font: ex('theme.font') },
       encoding: {
         x,
         xOffset,
@@ -369,11 +431,11 @@ const CONFIG = {
     gridColor: ex('theme.grid'),
     labelFont: ex('theme.font'),
     titleFont: ex('theme.font'),
-    labelFontSize: 11,
-    titleFontSize: 11,
+    labelFontSize: 12,
+    titleFontSize: 12,
     titleFontWeight: 'normal',
   },
-  legend: { labelFontSize: 11, symbolSize: 160 },
+  legend: { labelFontSize: 12, symbolSize: 160 },
 };
 
 /** The Vega-Lite template `name` (no data, no values; see the file comment). */
@@ -409,13 +471,14 @@ export function template(name: TemplateName): TopLevelSpec {
         subtitleColor: ex('theme.muted'),
         font: ex('theme.font'),
         subtitleFont: ex('theme.font'),
+        subtitleFontSize: 12,
       },
     },
     title: {
       text: ex('exportFooter'),
       orient: 'bottom',
       anchor: 'start',
-      fontSize: 10,
+      fontSize: 12,
       fontWeight: 'normal',
       color: ex('theme.muted'),
       offset: 12,

@@ -6,6 +6,7 @@ import type { StatusSymbol } from '../../data/schema.js';
 import type { CsvCell } from '../../data/csv.js';
 import { numberFormat } from '../../data/format.js';
 import { common, msg } from '../../internal/i18n.js';
+import { neighboursOverlap } from '../../data/uncertainty.js';
 import { joinList, t, type ChartModel, type ChartRow, type Role } from './chart-model.js';
 
 const MAX_NAMED = 5;
@@ -130,14 +131,18 @@ function describeBar(model: ChartModel): string[] {
     out.push(t(lang, 'descBarExtremes', { maxName: max.name, max: max.label, minName: min.name, min: min.label }));
   }
   if (bars.some((r) => r.role === 'other')) {
+    const overlaps = neighboursOverlap(
+      valued.map((r) => (r.low !== null && r.high !== null ? { low: r.low, high: r.high } : undefined)),
+    );
     for (const row of bars.filter((r) => r.role === 'primary' && !r.missing)) {
+      const rank = valued.indexOf(row);
       out.push(
         t(lang, 'descBarRank', {
           name: row.name,
           value: row.label,
-          rank: valued.indexOf(row) + 1,
+          rank: rank + 1,
           count: valued.length,
-        }),
+        }) + (overlaps[rank] ? ` ${t(lang, 'descOverlap')}` : ''),
       );
     }
   }
@@ -182,7 +187,20 @@ export function describeChart(model: ChartModel): string {
   const parts =
     model.type === 'line' ? describeLine(model) : model.type === 'bar' ? describeBar(model) : describeColumn(model);
   const missing = missingSentence(model, [...model.rows, ...model.refs]);
-  return [...parts, missing].filter(Boolean).join(' ');
+  return [...parts, ...uncertaintySentences(model), missing].filter(Boolean).join(' ');
+}
+
+/** That intervals are drawn, and which values rest on fewer cases than the indicator's `minCount`. */
+function uncertaintySentences(model: ChartModel): string[] {
+  if (!model.intervals) return [];
+  const { lang } = model;
+  const small = [...model.rows, ...model.refs].filter((r) => r.small);
+  const names = small.map((r) => (model.type === 'line' ? `${r.name} ${r.year}` : r.name));
+  const list = names.length > 8 ? `${names.slice(0, 8).join(', ')} …` : joinList(names, lang);
+  return [
+    t(lang, 'descIntervals'),
+    small.length ? t(lang, 'descSmall', { min: model.minCount, list: `${list} (${small.length})` }) : '',
+  ];
 }
 
 export interface ChartTableRow {

@@ -40,7 +40,7 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_text);
     color: var(--_bg);
-    font-size: 0.8em;
+    font-size: 13px;
     line-height: 1.3;
     pointer-events: none;
     transform: translate(-50%, calc(-100% - 10px));
@@ -64,13 +64,24 @@ export const styles = css`
   .tooltip[hidden] {
     display: none;
   }
+  /* px, not em: at least 12 px whatever the host page's root font size */
   .notes {
     margin: calc(var(--_space) / 2) 0 0;
-    font-size: 0.8em;
+    font-size: 13px;
     color: var(--_muted);
   }
   .notes p {
     margin: 0.15em 0;
+  }
+  /* the legend key of a bar on a small count: the accent colour, pale */
+  .small-key {
+    display: inline-block;
+    width: 1.4em;
+    height: 0.8em;
+    margin-right: 0.4em;
+    vertical-align: middle;
+    background: var(--_accent);
+    opacity: 0.3;
   }
   .toolbar details {
     display: inline-block;
@@ -102,6 +113,31 @@ export const styles = css`
   }
   .skeleton.chart {
     width: 100%;
+  }
+  .skeleton-title {
+    height: 1.6em;
+    width: 60%;
+    margin-bottom: 0.5em;
+  }
+  .skeleton-toolbar {
+    height: 2.6em;
+  }
+  @media print {
+    [part='toolbar'],
+    .toolbar,
+    .tooltip {
+      display: none !important;
+    }
+    .plot,
+    .vega,
+    .vega svg {
+      width: 100% !important;
+      max-width: 100%;
+      height: auto !important;
+    }
+    figure {
+      break-inside: avoid;
+    }
   }
   @media (forced-colors: active) {
     .tooltip {

@@ -16,7 +16,8 @@ import {
   type ImageFormat,
 } from '../../internal/downloads.js';
 import { nextKey, t, type ChartType } from './chart-model.js';
-import { buildChartSpec, defaultHeight, legendColumns } from './chart-spec.js';
+import { buildChartSpec, defaultHeight, legendColumns, plotHeight } from './chart-spec.js';
+import { statusLabel } from '../../data/format.js';
 import { chartTable, describeChart } from './chart-text.js';
 import { ChartView, renderImage } from './vega-view.js';
 import { chartToggles, placeTip, readTheme, renderNotes, renderTable, tipAtMark, type Tip } from './chart-parts.js';
@@ -50,6 +51,16 @@ import { styles } from './indicator-chart.styles.js';
  * @cssprop --fokus-chart-grid - Colour of the grid lines (default #e4e7eb).
  * @cssprop --fokus-chart-reference-light - Colour of every second reference region (default #86929e).
  */
+/** True from `pagehide` until the page is shown again (back/forward cache). */
+let pageLeaving = false;
+let watching = false;
+function watchPageLeave(): void {
+  if (watching || typeof window === 'undefined') return;
+  watching = true;
+  window.addEventListener('pagehide', () => (pageLeaving = true));
+  window.addEventListener('pageshow', () => (pageLeaving = false));
+}
+
 export class IndicatorChartElement extends FokusElement implements Downloadable {
   static override styles = [...FokusElement.styles, styles];
 
@@ -73,7 +84,10 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   @property({ type: Number }) to?: number;
   /** The year of a bar or column chart; default the latest year with data. */
   @property({ type: Number }) year?: number;
-  /** Heading; default the indicator's label from the catalog. */
+  /**
+   * Heading; default a title naming indicator, regions and period ("Geburtenrate in Elmshorn,
+   * 2010–2024", "Geburtenrate 2024: Gemeinden im Kreis Pinneberg").
+   */
   @property() label = '';
   /** Height of the plot area in pixels; default 260 (bars: 24 per region). */
   @property({ type: Number }) height?: number;
@@ -81,6 +95,11 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   @property({ type: Boolean, attribute: 'no-table' }) noTable = false;
   /** Hides the source and licence caption (keep it somewhere else on the page). */
   @property({ type: Boolean, attribute: 'no-source' }) noSource = false;
+  /**
+   * Hides the 95 % confidence intervals (band or whiskers), shown by default where the
+   * indicator's file carries its numerator and denominator counts.
+   */
+  @property({ type: Boolean, attribute: 'no-interval' }) noInterval = false;
 
   // --- state ----------------------------------------------------------------------------
 
@@ -106,6 +125,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
       to: this.to,
       year: this.year,
       label: this.label,
+      interval: !this.noInterval,
       lang: this.uiLang,
       locale: this.locale,
     }),
@@ -126,8 +146,34 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     },
     teardown: () => this.view.finalize(),
     painted: (v) => void this.data.announceLoad(v, true),
-    failed: (error) => reportDrawError(this, error),
+    failed: (error) => this.drawFailed(error),
   });
+
+  /**
+   * A failed draw or download is reported, unless the page is being left or the element was
+   * removed meanwhile (e.g. Firefox aborts the chart chunk's import on unload): then nobody
+   * sees the chart, and "could not draw" would be noise.
+   */
+  private drawFailed(error: unknown): void {
+    if (pageLeaving || !this.isConnected) return;
+    reportDrawError(this, error);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchPageLeave();
+    document.addEventListener('pointerdown', this.onDocumentPointer, { capture: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onDocumentPointer, { capture: true });
+  }
+
+  /** A tap or click outside the chart hides its tooltip. */
+  private onDocumentPointer = (e: Event) => {
+    if (this.tip && !e.composedPath().includes(this)) this.tip = undefined;
+  };
 
   /**
    * Linked views (`group`): the group's region is highlighted (a line or column chart that
@@ -173,7 +219,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   }
 
   private download = (kind: DownloadKind) =>
-    saveDownload(this, kind, { machine: 'data' }).catch((error: unknown) => reportDrawError(this, error));
+    saveDownload(this, kind, { machine: 'data' }).catch((error: unknown) => this.drawFailed(error));
 
   // --- drawing --------------------------------------------------------------------------
 
@@ -186,7 +232,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     this.width = width;
     const spec = buildChartSpec(value.model, { width, height: this.height, theme: readTheme(this) });
     if (!(await this.view.draw(container, spec, this.onTooltip)) || !current()) return false;
-    this.view.onClick((d) => typeof d.region === 'string' && d.region && this.select(d.region, d.year as number));
+    this.view.onClick((d, event) => this.onMarkClick(d, event));
     if (this.selected) await this.view.signal('selected', this.selected);
     return true;
   }
@@ -195,6 +241,8 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
 
   private onTooltip = (_h: unknown, event: MouseEvent, _item: unknown, value: unknown) => {
     const wrap = this.renderRoot.querySelector('.plot-wrap');
+    // a touch's pointerout (right after the tap) does not hide the tooltip the tap shows
+    if ((event as PointerEvent | undefined)?.pointerType === 'touch') return;
     if (value === null || value === undefined || value === '' || !wrap || !event) {
       this.tip = undefined;
       return;
@@ -202,6 +250,21 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     const r = wrap.getBoundingClientRect();
     this.tip = placeTip(String(value), event.clientX - r.left, event.clientY - r.top, r.width);
   };
+
+  /**
+   * A click or tap: on a mark it shows the mark's tooltip (touch has no hover) and selects its
+   * region; elsewhere in the chart it hides the tooltip.
+   */
+  private onMarkClick(d: Record<string, unknown> | undefined, event: MouseEvent): void {
+    const wrap = this.renderRoot.querySelector('.plot-wrap');
+    if (!d || typeof d.tip !== 'string' || !d.tip || !wrap) {
+      this.tip = undefined;
+      return;
+    }
+    const r = wrap.getBoundingClientRect();
+    this.tip = placeTip(d.tip, event.clientX - r.left, event.clientY - r.top, r.width);
+    if (typeof d.region === 'string' && d.region) this.select(d.region, d.year as number);
+  }
 
   private select(region: string, year?: number): void {
     this.highlight(region);
@@ -250,11 +313,33 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   // --- render by state ------------------------------------------------------------------
 
   override render() {
-    const height = (this.height ?? 260) + 50;
+    const v = this.data.value;
+    if (v && !this.data.loading && v.model.count === 0 && v.model.allMissing) {
+      const symbol = v.model.allMissing;
+      const label = statusLabel(symbol, v.model.lang);
+      return html`${this.renderTitle(v.model.title)}
+        <div class="state empty" role="status" part="empty">${t(v.model.lang, 'allMissing', { symbol, label })}</div>`;
+    }
     return this.data.render({
-      skeleton: () => html`<div class="skeleton chart" style=${styleProps({ height: `${height}px` })}></div>`,
+      skeleton: () => this.renderSkeleton(),
       complete: (v) => this.renderChart(v),
     });
+  }
+
+  /**
+   * The skeleton reserves the drawn chart's size: a title line, the plot at the height Vega
+   * will draw for this type and width (see `plotHeight`), the toolbar and the caption.
+   */
+  private renderSkeleton() {
+    const width = this.clientWidth || 600;
+    const count = (list: string) => list.split(/[\s,;]+/).filter(Boolean).length;
+    const bar = this.type === 'bar';
+    const series = bar ? count(this.compare) : count(`${this.region} ${this.compare}`);
+    const bars = bar && !this.level ? count(this.region) : undefined;
+    const plot = plotHeight(this.type, width, { height: this.height, series, bars });
+    return html`<div class="skeleton-title skeleton" aria-hidden="true"></div>
+      <div class="skeleton chart" style=${styleProps({ height: `${plot}px` })}></div>
+      <div class="skeleton-toolbar" aria-hidden="true"></div>`;
   }
 
   private renderChart(v: ChartData) {
@@ -262,7 +347,11 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     const lang = model.lang;
     const tip = this.tip;
     const activeRow = model.rows.find((r) => r.key === this.active);
-    const minHeight = (this.height ?? defaultHeight(model)) + 40;
+    const minHeight = plotHeight(model.type, this.width || this.clientWidth || 600, {
+      height: this.height ?? defaultHeight(model),
+      series: model.type === 'bar' ? model.refs.length : model.series.filter((s) => s.role !== 'other').length,
+      bars: model.type === 'bar' ? model.rows.length : undefined,
+    });
     return html`<figure aria-labelledby="title">
       ${this.renderTitle(model.title)}
       <div class="plot-wrap">

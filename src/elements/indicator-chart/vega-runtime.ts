@@ -3,27 +3,15 @@
  * the chart templates need (view, parser, the dataflow transforms their Vega specs use, SVG
  * rendering through the view), and the expression interpreter for a strict CSP (no eval).
  * The `vega` package itself (geo, hierarchy, force, word cloud, regression, voronoi, label,
- * crossfilter, most transforms) and Vega-Lite are not loaded; templates are compiled to
+ * crossfilter, stack, extent, most transforms) and Vega-Lite are not loaded; templates are compiled to
  * Vega at build time (`chart-templates.generated.ts`).
  *
  * A template that needs a transform missing here fails to parse ("Unrecognized transform
  * type"): tests/node/chart-templates.test.ts parses and renders every template with this module.
  */
 import { transforms } from 'vega-dataflow';
-import {
-  aggregate,
-  collect,
-  extent,
-  facet,
-  filter,
-  formula,
-  multiextent,
-  prefacet,
-  proxy,
-  relay,
-  sieve,
-} from 'vega-transforms';
-import { axisticks, datajoin, encode, legendentries, scale, stack } from 'vega-encode';
+import { aggregate, collect, facet, filter, formula, prefacet, proxy, relay, sieve } from 'vega-transforms';
+import { axisticks, datajoin, encode, legendentries, scale } from 'vega-encode';
 import { bound, mark, overlap, render, viewlayout } from 'vega-view-transforms';
 import { View } from 'vega-view';
 import { parse } from 'vega-parser';
@@ -35,11 +23,9 @@ import type { TemplateName } from './chart-templates.js';
 export const TRANSFORMS = {
   aggregate,
   collect,
-  extent,
   facet,
   filter,
   formula,
-  multiextent,
   prefacet,
   proxy,
   relay,
@@ -49,7 +35,6 @@ export const TRANSFORMS = {
   encode,
   legendentries,
   scale,
-  stack,
   bound,
   mark,
   overlap,

@@ -147,11 +147,10 @@ export class ChartView {
     return found;
   }
 
-  /** Calls `listener` with the datum of a clicked mark. */
-  onClick(listener: (datum: Record<string, unknown>) => void): void {
-    this.result?.view.addEventListener('click', (_event, item) => {
-      const datum = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
-      if (datum) listener(datum);
+  /** Calls `listener` on every click or tap in the chart, with the datum of the mark hit (or undefined). */
+  onClick(listener: (datum: Record<string, unknown> | undefined, event: MouseEvent) => void): void {
+    this.result?.view.addEventListener('click', (event, item) => {
+      listener((item as { datum?: Record<string, unknown> } | null | undefined)?.datum, event as MouseEvent);
     });
   }
 

@@ -10,7 +10,7 @@ import {
   type ChartRequest,
 } from '../../../../src/elements/indicator-chart/chart-model.js';
 import { buildChartSpec, type ChartSpec } from '../../../../src/elements/indicator-chart/chart-spec.js';
-import { catalog, data, geburtenrate, shares } from './fixture.js';
+import { catalog, data, geburtenrate, geburtenrateCounts, shares } from './fixture.js';
 
 export const lineModel = (req: Partial<ChartRequest> = {}, lang: 'de' | 'en' = 'de') =>
   buildChartModel(
@@ -33,6 +33,29 @@ export const columnModel = (req: Partial<ChartRequest> = {}) =>
     'de',
     'de-DE',
   );
+
+/** With counts: confidence intervals, Wedel on a small count. */
+export const countModel = (type: 'line' | 'bar', req: Partial<ChartRequest> = {}) =>
+  buildChartModel(
+    { catalog, data: [data(geburtenrateCounts)] },
+    type === 'line'
+      ? { type, region: '01056015,01056039', compare: '01056', ...req }
+      : { type, level: 'gemeinde', parent: '01056', region: '01056015', compare: '01056', ...req },
+    'de',
+    'de-DE',
+  );
+
+/** Columns with intervals (the breakdown fixture has no counts: ±5 % written in), one of them small. */
+export function columnIntervals(): ChartModel {
+  const m = columnModel();
+  const rows = m.rows.map((r, i) => ({
+    ...r,
+    low: r.value === null ? null : r.value * 0.95,
+    high: r.value === null ? null : r.value * 1.05,
+    small: i === 0,
+  }));
+  return { ...m, rows, intervals: true };
+}
 
 /** 15 series (more than a legend shows): the three Gemeinden copied under other names. */
 export function manySeries(): ChartModel {
@@ -58,7 +81,13 @@ export const CASES: Record<string, ChartSpec> = {
   'bar: ranking with references and a suppressed value': buildChartSpec(barModel({ year: 2020 }), { width: 600 }),
   'bar: no references, one region only': buildChartSpec(barModel({ region: '', compare: '' }), { width: 400 }),
   'column: breakdown with a reference': buildChartSpec(columnModel(), { width: 600 }),
+  'line: confidence bands, a small count': buildChartSpec(countModel('line'), { width: 600 }),
+  'line: narrow (320 px), thinned years, stacked legend': buildChartSpec(countModel('line'), { width: 320 }),
+  'bar: whiskers, a pale bar on a small count': buildChartSpec(countModel('bar'), { width: 600 }),
+  'bar: narrow (320 px) with whiskers': buildChartSpec(countModel('bar'), { width: 320 }),
+  'column: whiskers, a pale column on a small count': buildChartSpec(columnIntervals(), { width: 600 }),
   'line export': buildChartSpec(lineModel(), { width: 640, export: footer }),
   'bar export': buildChartSpec(barModel({ year: 2020 }), { width: 640, export: footer }),
+  'bar export with whiskers': buildChartSpec(countModel('bar'), { width: 640, export: footer }),
   'column export': buildChartSpec(columnModel(), { width: 640, export: { ...footer, subtitle: 'Elmshorn und Kreis' } }),
 };

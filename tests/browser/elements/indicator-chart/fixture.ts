@@ -119,3 +119,32 @@ export const files: Record<string, unknown> = {
 /** Installs a fake endpoint as the page-wide client: answers from `files`, optional delays per file. */
 export const useEndpoint = (answer: Record<string, unknown> = files, delays: Record<string, number> = {}) =>
   useFakeEndpoint(answer, delays);
+
+/**
+ * Geburtenrate with its counts (births, inhabitants): Wedel rests on 7 to 9 births (below the
+ * default minCount 20), Elmshorn and Pinneberg on thousands (scaled up, so that their intervals part); rates = births / inhabitants x 1000.
+ */
+const births = [
+  [19000, 19200, 19400, 18800, 18600],
+  [2800, 2840, 2870, 2780, 2750],
+  [4800, 4900, 5000, 4950, 4780],
+  [3300, 3400, 3500, 3560, 3650],
+  [7, 8, 9, 8, 7],
+];
+const inhabitants = [
+  [2_260_000, 2_260_000, 2_255_000, 2_265_000, 2_270_000],
+  [315_000, 315_500, 315_400, 315_900, 316_000],
+  [527_000, 527_000, 528_000, 527_000, 529_000],
+  [440_000, 441_000, 443_000, 440_000, 440_000],
+  [1_000, 1_000, 1_000, 1_000, 1_000],
+];
+export const geburtenrateCounts = {
+  format: 'fokus-indicator/1',
+  indicator: 'geburtenrate',
+  years,
+  regions,
+  values: births.map((row, i) => row.map((b, j) => Math.round((b / inhabitants[i][j]) * 10000) / 10)),
+  numerator: births,
+  denominator: inhabitants,
+} as unknown as IndicatorFile;
+export const countFiles: Record<string, unknown> = { ...files, 'indicators/geburtenrate.json': geburtenrateCounts };

@@ -72,7 +72,8 @@ describe('<indicator-chart> line', () => {
         compare="01056,01"
       ></indicator-chart>`,
     );
-    expect(text($(el, 'h2')!)).to.equal('Geburtenrate');
+    // issue 15: the generated title names indicator, region and period
+    expect(text($(el, 'h2')!)).to.equal('Geburtenrate in Elmshorn, 2019–2023');
     expect(text($(el, '[part=caption] .source')!)).to.equal(
       'Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 01.03.2025',
     );
@@ -307,7 +308,7 @@ describe('<indicator-chart> line', () => {
     );
     const svg = await el.image('svg');
     expect(svg).to.match(/^<svg/);
-    expect(svg).to.contain('>Geburtenrate<');
+    expect(svg).to.contain('>Geburtenrate in Elmshorn, 2019–2023<');
     expect(svg).to.contain('Quelle: Statistikamt Nord; Lizenz: dl-de/by-2-0; Datenstand: 01.03.2025');
     const png = await el.image('png');
     expect(png).to.match(/^data:image\/png;base64,/);
@@ -421,7 +422,7 @@ describe('<indicator-chart> bar and column', () => {
     const svgText = $(el, '.vega svg')!.textContent!;
     expect(svgText).to.contain('unter 18');
     expect(svgText).to.contain('65 und älter');
-    expect(text($(el, 'h2')!)).to.equal('Altersstruktur');
+    expect(text($(el, 'h2')!)).to.equal('Altersstruktur 2023: Elmshorn');
   });
 });
 
@@ -448,7 +449,10 @@ describe('<indicator-chart> states', () => {
     const load = (await next) as FokusLoadEvent;
     expect(load.detail.count).to.equal(0);
     await el.updateComplete;
-    expect(text($(el, '[part=empty]'))).to.contain('Keine Daten');
+    // issue 15: every value suppressed: the message names the symbol
+    expect(text($(el, '[part=empty]'))).to.equal(
+      'Keine Werte darstellbar: alle Werte dieser Auswahl sind „.“ (Zahlenwert unbekannt oder geheim zu halten).',
+    );
     expect($(el, '.vega')).to.equal(null);
   });
 
@@ -494,7 +498,7 @@ describe('<indicator-chart> states', () => {
     await oneEvent(el, 'fokus-load');
     await aTimeout(350);
     expect(loads).to.deep.equal(['sterberate']);
-    expect(text($(el, 'h2')!)).to.equal('Sterberate');
+    expect(text($(el, 'h2')!)).to.equal('Sterberate in Elmshorn, 2019–2023');
     expect(text($(el, '.vega svg'))).not.to.contain('Bruch');
   });
 

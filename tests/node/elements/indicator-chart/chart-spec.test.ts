@@ -5,6 +5,7 @@ import {
   DEFAULT_THEME,
   NUMBER_LOCALES,
   REFERENCE_DASHES,
+  yearTicks,
 } from '../../../../src/elements/indicator-chart/chart-spec.js';
 import { barModel, columnModel, lineModel, manySeries } from '../../../browser/elements/indicator-chart/chart-cases.js';
 
@@ -119,4 +120,14 @@ test('the spec is plain data (JSON round trip), so it can be built and tested wi
   const spec = buildChartSpec(barModel(), { width: 600, theme: { ...DEFAULT_THEME, accent: '#123456' } });
   assert.deepEqual(JSON.parse(JSON.stringify(spec)), spec);
   assert.equal((spec.signals.theme as { accent: string }).accent, '#123456');
+});
+
+test('yearTicks: every year when there is room, every n-th (ending with the last) on a narrow chart', () => {
+  const years = Array.from({ length: 15 }, (_, i) => 2010 + i);
+  assert.deepEqual(yearTicks(years.slice(0, 5), 320), years.slice(0, 5));
+  assert.deepEqual(yearTicks(years, 1024), years);
+  const narrow = yearTicks(years, 320)!;
+  assert.ok(narrow.length <= 6 && narrow.length >= 3, String(narrow));
+  assert.equal(narrow.at(-1), 2024);
+  assert.ok(narrow.every((y, i) => i === 0 || y - narrow[i - 1] === narrow[1] - narrow[0]));
 });
