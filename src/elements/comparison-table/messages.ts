@@ -31,6 +31,9 @@ export const messages = {
     ascending: 'aufsteigend',
     descending: 'absteigend',
     scrollRegion: 'Tabelle, scrollbar',
+    keyboardHint:
+      'Pfeiltasten: zu den Zeilen und Spaltenköpfen; Eingabe hebt ein Gebiet hervor oder sortiert; Esc: zurück zur Tabelle.',
+    contains: 'enthält die Auswahl {name}',
     csvRegionKey: 'Gebietsschlüssel',
     csvStatus: 'Zeichen',
     'level.land': 'Länder',
@@ -67,6 +70,9 @@ export const messages = {
     ascending: 'ascending',
     descending: 'descending',
     scrollRegion: 'Table, scrollable',
+    keyboardHint:
+      'Arrow keys: to the rows and column headers; Enter highlights a region or sorts; Esc: back to the table.',
+    contains: 'contains the selection {name}',
     csvRegionKey: 'Region key',
     csvStatus: 'Symbol',
     'level.land': 'States',

@@ -35,7 +35,8 @@ export class RowWindow {
     let end = this.total;
     if (this.windowed) {
       const top = scroller?.scrollTop ?? 0;
-      const viewport = scroller?.clientHeight || 512;
+      // never more than the window shows (right after printing the box is still unbounded)
+      const viewport = Math.min(scroller?.clientHeight || 512, globalThis.innerHeight || 512);
       const s = windowSlice(this.total, top - this.rowsTop, viewport, this.estimate, 10);
       start = s.start;
       end = s.end;

@@ -42,6 +42,11 @@ export interface TableArgs {
   deviation: string;
   noRank: boolean;
   lang: Lang;
+  /**
+   * The first of `year`, `from`, `to` whose attribute is not a whole number, as
+   * `name=value` (e.g. `year=abc`); empty when all are fine.
+   */
+  badNumber: string;
 }
 
 const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
@@ -65,7 +70,12 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
     deviation,
     noRank,
     lang,
+    badNumber,
   } = args;
+  if (badNumber) {
+    const at = badNumber.indexOf('=');
+    throw new FokusUsageError('invalid-attribute', badNumber.slice(0, at), badNumber.slice(at + 1));
+  }
   const ids = indicator ? [indicator.trim()] : list(indicators);
   if (ids.length === 0) throw new FokusUsageError('missing-attribute', 'indicators');
   if (deviation && deviation !== 'absolute' && deviation !== 'percent')
@@ -84,6 +94,9 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
   const data = await Promise.all(ids.map((id) => client.getIndicator(endpoint, id, { signal })));
   const byId = new Map<string, IndicatorData>(data.map((d) => [d.id, d]));
   const first = data[0];
+  // A year no compared indicator has would show every cell as missing: say so instead.
+  if (!indicator && year !== undefined && !data.some((d) => d.years.includes(year)))
+    throw new FokusUsageError('invalid-attribute', 'year', String(year));
   const years = indicator
     ? first.years.filter((y) => (from === undefined || y >= from) && (to === undefined || y <= to))
     : [year ?? Math.max(...data.map((d) => d.latestYear() ?? d.years[d.years.length - 1]))];

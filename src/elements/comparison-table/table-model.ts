@@ -223,6 +223,26 @@ export function buildModel(input: ModelInput): TableModel {
   return { mode: input.mode, columns, rows, references, base: base ? { id: base.id, name: base.name } : undefined };
 }
 
+/**
+ * The row to highlight for a selected region: the row of that key, else the row of its
+ * nearest ancestor (a Gemeinde selected in a map -> its amtsfreie Amt-level row or the Amt
+ * that contains it). `via` is true when an ancestor matched. Undefined when none matches.
+ */
+export function matchSelected(
+  selected: string,
+  has: (id: string) => boolean,
+  parentOf: (id: string) => string | null | undefined,
+): { id: string; via: boolean } | undefined {
+  if (!selected) return undefined;
+  if (has(selected)) return { id: selected, via: false };
+  const seen = new Set<string>([selected]);
+  for (let p = parentOf(selected); p && !seen.has(p); p = parentOf(p)) {
+    if (has(p)) return { id: p, via: true };
+    seen.add(p);
+  }
+  return undefined;
+}
+
 /** Lowercase, without diacritics and ß, for forgiving search and sorting. */
 export function fold(text: string): string {
   return text

@@ -32,11 +32,11 @@ export interface ViewContext {
   /** Meaning of an official symbol, in the UI language. */
   symbolLabel: (status: StatusSymbol) => string;
   noSparkline: boolean;
-  /** Key of the highlighted region. */
+  /** Key of the highlighted row (the selected region, or the row that contains it). */
   selected: string;
+  /** Name of the selected region when the highlighted row is the one that contains it. */
+  selectedVia?: string;
   onSelect: (row: Row) => void;
-  /** Arrow keys etc. on a compared row's button; `index` in the shown rows. */
-  onRowKey: (e: KeyboardEvent, index: number) => void;
 }
 
 /** A column's header text (without unit); `long` adds the indicator, for announcements. */
@@ -66,13 +66,19 @@ export function renderRow(row: Row, index: number, rowIndex: number, ctx: ViewCo
       <button
         type="button"
         class="region"
-        data-index=${row.reference ? nothing : index}
+        tabindex="-1"
+        data-index=${index}
         aria-current=${selected ? 'true' : nothing}
         @click=${() => ctx.onSelect(row)}
-        @keydown=${(e: KeyboardEvent) => !row.reference && ctx.onRowKey(e, index)}
       >
         ${row.name}</button
-      >${row.reference ? html`<span class="visually-hidden"> (${msg(messages, ctx.lang, 'reference')})</span>` : nothing}
+      >${row.reference ? html`<span class="visually-hidden"> (${msg(messages, ctx.lang, 'reference')})</span>` : nothing}${
+        selected && ctx.selectedVia && ctx.selectedVia !== row.name
+          ? html`<span class="visually-hidden">
+              (${msg(messages, ctx.lang, 'contains', { name: ctx.selectedVia })})</span
+            >`
+          : nothing
+      }
     </th>
     ${ctx.model.columns.map((c) => renderCell(row, c, ctx))}
     ${trendColumn ? html`<td class="trend">${first ? renderSparkline(row.trends[first.indicator.id], first.indicator.decimals, ctx) : nothing}</td>` : nothing}
@@ -211,7 +217,7 @@ function sortHeader(
     aria-sort=${active ? ctx.direction : nothing}
     part="header"
   >
-    <button type="button" class="sort" data-sort=${key} @click=${() => onSort(key)}>
+    <button type="button" class="sort" tabindex="-1" data-sort=${key} @click=${() => onSort(key)}>
       <span class="label">${label}${unit ? html` <span class="unit">${unit}</span>` : nothing}</span>
       <span class="arrow" aria-hidden="true">${arrow}</span>
     </button>
@@ -333,6 +339,8 @@ export interface GridOptions {
   query: string;
   onScroll: (scroller: HTMLElement) => void;
   onSort: (key: string) => void;
+  /** Arrow keys, Home/End, PageUp/PageDown and Escape inside the scroll region (roving focus). */
+  onKey: (e: KeyboardEvent) => void;
 }
 
 /** The scroll area with the `<table>`: caption, header, pinned reference rows, the (windowed) rows. */
@@ -347,35 +355,40 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
           <td colspan=${width} style=${styleProps({ height: `${rows * o.rowHeight}px` })}></td>
         </tr>`
       : nothing;
+  // The scroll region is the table's one Tab stop; rows and column headers are reached
+  // with the arrow keys from there (their buttons have tabindex -1).
   return html`<div
-    class="scroller ${o.windowed ? 'windowed' : ''}"
-    tabindex=${o.windowed ? 0 : nothing}
-    role=${o.windowed ? 'region' : nothing}
-    aria-labelledby=${o.windowed ? 'cap' : nothing}
-    @scroll=${(e: Event) => o.onScroll(e.currentTarget as HTMLElement)}
-  >
-    <table part="table" aria-rowcount=${heads + refs.length + o.shown.length}>
-      <caption id="cap">
-        ${o.caption}
-      </caption>
-      ${renderHead(ctx, o.onSort)}
-      ${
-        refs.length
-          ? html`<tbody class="references">
-              ${refs.map((r, i) => renderRow(r, -1, heads + i + 1, ctx))}
-            </tbody>`
-          : nothing
-      }
-      <tbody class="rows">
-        ${spacer('before', o.start)}
-        ${repeat(
-          o.shown.slice(o.start, o.end),
-          (row) => row.id,
-          (row, i) => renderRow(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
-        )}
-        ${spacer('after', o.shown.length - o.end)}
-      </tbody>
-    </table>
-    ${o.shown.length === 0 ? html`<p class="nomatch">${msg(messages, ctx.lang, 'noMatch', { query: o.query })}</p>` : nothing}
-  </div>`;
+      class="scroller ${o.windowed ? 'windowed' : ''}"
+      tabindex="0"
+      role="region"
+      aria-labelledby="cap"
+      aria-describedby="kbd-hint"
+      @scroll=${(e: Event) => o.onScroll(e.currentTarget as HTMLElement)}
+      @keydown=${o.onKey}
+    >
+      <table part="table" aria-rowcount=${heads + refs.length + o.shown.length}>
+        <caption id="cap">
+          ${o.caption}
+        </caption>
+        ${renderHead(ctx, o.onSort)}
+        ${
+          refs.length
+            ? html`<tbody class="references">
+                ${refs.map((r, i) => renderRow(r, i - refs.length, heads + i + 1, ctx))}
+              </tbody>`
+            : nothing
+        }
+        <tbody class="rows">
+          ${spacer('before', o.start)}
+          ${repeat(
+            o.shown.slice(o.start, o.end),
+            (row) => row.id,
+            (row, i) => renderRow(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
+          )}
+          ${spacer('after', o.shown.length - o.end)}
+        </tbody>
+      </table>
+      ${o.shown.length === 0 ? html`<p class="nomatch">${msg(messages, ctx.lang, 'noMatch', { query: o.query })}</p>` : nothing}
+    </div>
+    <p class="kbd-hint" id="kbd-hint">${msg(messages, ctx.lang, 'keyboardHint')}</p>`;
 }

@@ -258,3 +258,20 @@ test('windowing: renders the visible rows plus overscan, spacers keep the full h
   assert.ok(last.after === 0 && last.start < 100);
   assert.deepEqual(windowSlice(0, 0, 300, 30), { start: 0, end: 0, before: 0, after: 0 });
 });
+
+test('matchSelected: the row of the key, else of its nearest ancestor', async () => {
+  const { matchSelected } = await import('../../../../src/elements/comparison-table/table-model.js');
+  const parents: Record<string, string> = { '01056039': '010560039', '010560039': '01056', '01056001': '010565690' };
+  const rows = new Set(['010560039', '010565690']);
+  const m = (id: string) =>
+    matchSelected(
+      id,
+      (x) => rows.has(x),
+      (x) => parents[x],
+    );
+  assert.deepEqual(m('010560039'), { id: '010560039', via: false });
+  assert.deepEqual(m('01056039'), { id: '010560039', via: true }); // the map's Pinneberg -> its amtsfreie row
+  assert.deepEqual(m('01056001'), { id: '010565690', via: true }); // Appen -> its Amt
+  assert.equal(m('01060002'), undefined);
+  assert.equal(m(''), undefined);
+});
