@@ -255,6 +255,22 @@ export const styles = css`
   td.rank {
     color: var(--_muted);
   }
+  .small-count,
+  .overlap {
+    margin-left: 0.15em;
+    font-weight: 600;
+    color: var(--_text);
+  }
+  td.interval {
+    font-size: var(--_small);
+    color: var(--_muted);
+  }
+  abbr {
+    text-decoration: none;
+  }
+  .key dl.marks {
+    display: block;
+  }
   svg.spark {
     display: block;
     overflow: visible;

@@ -106,6 +106,11 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   @property() label = '';
   /** Hide the rank columns. */
   @property({ type: Boolean, attribute: 'no-rank' }) noRank = false;
+  /**
+   * Show the 95 % confidence interval of each rate ("95 %-KI" column, from the numerator
+   * count); rates on fewer cases than the indicator's `minCount` are marked either way.
+   */
+  @property({ type: Boolean, attribute: 'show-interval' }) showInterval = false;
   /** Hide the sparklines. */
   @property({ type: Boolean, attribute: 'no-sparkline' }) noSparkline = false;
   /** Hide the filter box. */
@@ -144,6 +149,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       reference: this.reference,
       deviation: this.deviation,
       noRank: this.noRank,
+      showInterval: this.showInterval,
       lang: this.uiLang,
       badNumber: this.badNumber(),
     }),

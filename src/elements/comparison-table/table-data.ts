@@ -17,6 +17,7 @@ import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
+import { intervalOf, minCountOf } from '../../data/uncertainty.js';
 import { buildModel, type DeviationMode, type TableModel } from './table-model.js';
 
 export interface View {
@@ -41,6 +42,8 @@ export interface TableArgs {
   reference: string;
   deviation: string;
   noRank: boolean;
+  /** Add the 95 % confidence interval of rates (`show-interval`). */
+  showInterval: boolean;
   lang: Lang;
   /**
    * The first of `year`, `from`, `to` whose attribute is not a whole number, as
@@ -69,6 +72,7 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
     reference,
     deviation,
     noRank,
+    showInterval,
     lang,
     badNumber,
   } = args;
@@ -108,13 +112,16 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
       unit: localText(d.indicator.unit, lang),
       decimals: d.indicator.decimals,
       polarity: d.indicator.polarity,
+      minCount: minCountOf(d.indicator),
     })),
     years,
     regions: years.length ? compared : [],
     references: refs,
     deviation: (deviation || undefined) as DeviationMode | undefined,
     noRank,
+    showInterval,
     cell: (i, r, y) => byId.get(i)!.get(r, y),
+    interval: (i, r, y) => intervalOf(byId.get(i)!, r, y),
     trend: (i, r) =>
       byId
         .get(i)!

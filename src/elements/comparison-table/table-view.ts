@@ -11,12 +11,14 @@ import { formatValue, numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { sparkline } from './sparkline.js';
+import { intervalText } from './table-csv.js';
 import {
   isMissing,
   NAME_KEY,
   type Cell,
   type Column,
   type DeviationCell,
+  type RankCell,
   type Row,
   type SortDirection,
   type TableModel,
@@ -48,6 +50,8 @@ export function columnLabel(model: TableModel, column: Column, lang: Lang, long 
     const text = msg(messages, lang, column.mode === 'percent' ? 'deviationPercent' : 'deviationAbsolute', { base });
     return long ? `${column.indicator.label}: ${text}` : text;
   }
+  if (column.kind === 'interval')
+    return long ? `${column.indicator.label}: ${msg(messages, lang, 'intervalLong')}` : msg(messages, lang, 'interval');
   if (model.mode === 'years') return String(column.year);
   return long || model.columns.every((c) => c.kind === 'value') ? column.indicator.label : msg(messages, lang, 'value');
 }
@@ -85,11 +89,16 @@ export function renderRow(row: Row, index: number, rowIndex: number, ctx: ViewCo
   </tr>`;
 }
 
+/** The mark of a rate on a small count (and its key entry). */
+export const SMALL_MARK = '*';
+/** The mark of a rank whose interval overlaps a neighbour's. */
+export const OVERLAP_MARK = '≈';
+
 /** Cached number format with a sign (+1,2 / -1,2 / 0,0), for deviations. */
 export const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);
 
 /** A value cell's content: the number in the locale's format, the official symbol shown as such and said in words. */
-export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext): TemplateResult {
+export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext, minCount = 20): TemplateResult {
   const c = cell ?? { value: null, status: '.' };
   if (isMissing(c) || c.status === '-') {
     const symbol = (c.status || '.') as StatusSymbol;
@@ -97,10 +106,14 @@ export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewC
       ><span class="visually-hidden">${ctx.symbolLabel(symbol)}</span>`;
   }
   const n = numberFormat(ctx.locale, decimals).format(c.value as number);
-  if (!c.status) return html`<span class="n">${n}</span>`;
+  const small = c.small
+    ? html`<span class="small-count" aria-hidden="true">${SMALL_MARK}</span
+        ><span class="visually-hidden">, ${msg(messages, ctx.lang, 'smallCount', { n: minCount })}</span>`
+    : nothing;
+  if (!c.status) return html`<span class="n">${n}</span>${small}`;
   const said = html`<span class="visually-hidden">, ${ctx.symbolLabel(c.status)}</span>`;
-  if (c.status === '()') return html`<span class="n">(${n})</span>${said}`;
-  return html`<span class="n">${n}</span><sup class="flag" aria-hidden="true">${c.status}</sup>${said}`;
+  if (c.status === '()') return html`<span class="n">(${n})</span>${said}${small}`;
+  return html`<span class="n">${n}</span><sup class="flag" aria-hidden="true">${c.status}</sup>${said}${small}`;
 }
 
 function renderDeviation(cell: DeviationCell | undefined, column: Column, row: Row, ctx: ViewContext): TemplateResult {
@@ -155,14 +168,38 @@ export function renderCell(row: Row, column: Column, ctx: ViewContext): Template
     </td>`;
   }
   if (column.kind === 'rank') {
-    return html`<td class="num rank">${row.reference ? '' : renderValue(cell, 0, ctx)}</td>`;
+    if (row.reference) return html`<td class="num rank"></td>`;
+    const r = cell as RankCell | undefined;
+    const small = row.cells[column.of]?.small;
+    const range =
+      r?.range && r.range.best !== r.range.worst
+        ? msg(messages, ctx.lang, 'rankRange', { best: r.range.best, worst: r.range.worst })
+        : '';
+    return html`<td class="num rank">
+      ${renderValue(r ? { value: r.value, status: r.status } : undefined, 0, ctx)}${
+        r?.overlap || small
+          ? html`<span class="overlap" aria-hidden="true">${OVERLAP_MARK}</span
+              ><span class="visually-hidden">, ${msg(messages, ctx.lang, 'overlap')}</span>`
+          : nothing
+      }${range ? html`<span class="visually-hidden">, ${range}</span>` : nothing}
+    </td>`;
+  }
+  if (column.kind === 'interval') {
+    const iv = cell?.interval;
+    return html`<td class="num interval">
+      ${iv ? intervalText(iv, column.indicator.decimals, ctx.locale) : nothing}
+    </td>`;
   }
   const trend =
     ctx.model.mode === 'indicators'
       ? renderSparkline(row.trends[column.indicator.id], column.indicator.decimals, ctx)
       : nothing;
   return html`<td class="num value">
-    <span class="cell">${trend}<span class="v">${renderValue(cell, column.indicator.decimals, ctx)}</span></span>
+    <span class="cell"
+      >${trend}<span class="v"
+        >${renderValue(cell, column.indicator.decimals, ctx, column.indicator.minCount)}</span
+      ></span
+    >
   </td>`;
 }
 
@@ -256,7 +293,17 @@ export function renderHead(ctx: ViewContext, onSort: (key: string) => void): Tem
   return html`<thead>
     ${first}
     <tr aria-rowindex="2">
-      ${groups.filter((g) => g.columns.length > 1).flatMap((g) => g.columns.map((c) => sortHeader(c.key, columnLabel(ctx.model, c, ctx.lang), undefined, true, 1, 1, ctx, onSort)))}
+      ${groups
+        .filter((g) => g.columns.length > 1)
+        .flatMap((g) =>
+          g.columns.map((c) =>
+            c.kind === 'interval'
+              ? html`<th scope="col" class="num" part="header">
+                  <abbr title=${msg(messages, ctx.lang, 'intervalLong')}>${columnLabel(ctx.model, c, ctx.lang)}</abbr>
+                </th>`
+              : sortHeader(c.key, columnLabel(ctx.model, c, ctx.lang), undefined, true, 1, 1, ctx, onSort),
+          ),
+        )}
     </tr>
   </thead>`;
 }
@@ -266,6 +313,7 @@ export function symbolsIn(model: TableModel): StatusSymbol[] {
   const found = new Set<StatusSymbol>();
   for (const row of [...model.references, ...model.rows]) {
     for (const column of model.columns) {
+      if (column.kind === 'interval') continue;
       const cell = row.cells[column.key];
       if (cell?.status) found.add(cell.status);
       else if (cell && cell.value === null) found.add('.');
@@ -280,6 +328,15 @@ export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateRes
   const symbols = symbolsIn(ctx.model);
   const hasRank = ctx.model.columns.some((c) => c.kind === 'rank');
   const hasDeviation = ctx.model.columns.some((c) => c.kind === 'deviation');
+  const hasInterval = ctx.model.columns.some((c) => c.kind === 'interval');
+  const rows = [...ctx.model.references, ...ctx.model.rows];
+  const values = ctx.model.columns.filter((c) => c.kind === 'value');
+  const small = [
+    ...new Set(values.filter((c) => rows.some((r) => r.cells[c.key]?.small)).map((c) => c.indicator.minCount ?? 20)),
+  ];
+  const overlap = ctx.model.columns.some(
+    (c) => c.kind === 'rank' && ctx.model.rows.some((r) => (r.cells[c.key] as RankCell | undefined)?.overlap),
+  );
   return html`<div class="key" part="key">
     ${
       symbols.length
@@ -295,6 +352,24 @@ export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateRes
           </div>`
         : nothing
     }
+    ${
+      small.length || overlap
+        ? html`<dl class="marks">
+            ${small.map(
+              (n) =>
+                html`<dt>${SMALL_MARK}</dt>
+                  <dd>${msg(messages, ctx.lang, 'smallCountKey', { n })}</dd> `,
+            )}
+            ${
+              overlap || small.length
+                ? html`<dt>${OVERLAP_MARK}</dt>
+                    <dd>${msg(messages, ctx.lang, 'overlap')}</dd>`
+                : nothing
+            }
+          </dl>`
+        : nothing
+    }
+    ${hasInterval ? html`<p>${msg(messages, ctx.lang, 'intervalHint')}</p>` : nothing}
     ${hasDeviation && ctx.model.base ? html`<p>${msg(messages, ctx.lang, 'deviationHint', { base: ctx.model.base.name })}</p>` : nothing}
     ${hasRank ? html`<p>${msg(messages, ctx.lang, 'rankHint')}</p>` : nothing}
   </div>`;
