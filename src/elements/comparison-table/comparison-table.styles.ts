@@ -135,9 +135,10 @@ export const styles = css`
   tbody th {
     text-align: left;
     font-weight: 400;
+    /* long names wrap (at spaces and hyphens), never cut off */
+    white-space: normal;
+    min-width: 6em;
     max-width: 18em;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   /* the first column stays in view while the table scrolls sideways */
   tbody th,
@@ -157,10 +158,7 @@ export const styles = css`
   @container (max-width: 480px) {
     /* phones: names wrap instead of widening the sticky column */
     tbody th {
-      white-space: normal;
-      min-width: 6em;
       max-width: 9em;
-      overflow-wrap: anywhere;
     }
     thead .label {
       max-width: 7em;

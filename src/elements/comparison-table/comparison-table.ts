@@ -200,15 +200,26 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.rows.disconnect();
     window.removeEventListener('beforeprint', this.onPrint);
     window.removeEventListener('afterprint', this.onPrint);
   }
 
   protected override updated(): void {
+    // no measuring here (it would force a layout on every render and scroll): sizes come
+    // from a ResizeObserver after layout
     const scroller = this.scroller;
-    const thead = this.renderRoot.querySelector<HTMLElement>('thead');
-    if (scroller && thead) applyStyles(scroller, { '--_ref-top': `${thead.offsetHeight}px` });
-    this.rows.measure(this.renderRoot.querySelector<HTMLElement>('tbody.rows'), scroller);
+    const table = this.renderRoot.querySelector('table[part=table]');
+    this.rows.observe(
+      {
+        caption: table?.querySelector('caption') ?? null,
+        head: table?.querySelector('thead') ?? null,
+        references: table?.querySelector('tbody.references') ?? null,
+        rows: table?.querySelector('tbody.rows') ?? null,
+      },
+      scroller,
+      (px) => scroller && applyStyles(scroller, { '--_ref-top': `${px}px` }),
+    );
   }
 
   // --- downloads ------------------------------------------------------------------------

@@ -50,20 +50,52 @@ export class RowWindow {
     }
   }
 
-  /** After a render: measures the rendered rows (they differ by fractions of a pixel). */
-  measure(rows: HTMLElement | null, scroller: HTMLElement | null): void {
-    if (!this.windowed || !rows) return;
-    const rendered = rows.querySelectorAll<HTMLElement>('tr[aria-rowindex]');
-    if (rendered.length < 2) return;
-    const first = rendered[0].getBoundingClientRect();
-    const last = rendered[rendered.length - 1].getBoundingClientRect();
-    const measured = (last.bottom - first.top) / rendered.length;
-    const top = rows.offsetTop;
-    if (Math.abs(measured - this.rowHeight) > 1 || top !== this.rowsTop) {
-      this.rowHeight = measured;
-      this.rowsTop = top;
-      this.update(scroller);
-    }
+  private observer?: ResizeObserver;
+  private observed: (Element | null)[] = [];
+  private sizes = new Map<Element, number>();
+  private scroller: HTMLElement | null = null;
+
+  /**
+   * After a render: observes the caption, header, pinned rows and rows of the table with a
+   * ResizeObserver (sizes arrive after layout, so neither a render nor a scroll forces a
+   * synchronous layout). `onHead` gets the header height (the pinned rows stick below it).
+   */
+  observe(
+    parts: { caption: Element | null; head: Element | null; references: Element | null; rows: Element | null },
+    scroller: HTMLElement | null,
+    onHead: (px: number) => void,
+  ): void {
+    this.scroller = scroller;
+    const list = [parts.caption, parts.head, parts.references, parts.rows];
+    if (list.every((el, i) => el === this.observed[i])) return;
+    this.observer?.disconnect();
+    this.sizes.clear();
+    this.observed = list;
+    if (typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver((entries) => {
+      for (const e of entries) this.sizes.set(e.target, e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height);
+      const size = (el: Element | null) => (el ? (this.sizes.get(el) ?? 0) : 0);
+      if (parts.head && entries.some((e) => e.target === parts.head)) onHead(size(parts.head));
+      this.rowsTop = size(parts.caption) + size(parts.head) + size(parts.references);
+      const rendered = this.end - this.start;
+      if (this.windowed && parts.rows && rendered >= 2) {
+        const spacers = (this.start + (this.total - this.end)) * this.estimate;
+        const measured = (size(parts.rows) - spacers) / rendered;
+        if (measured > 0 && Math.abs(measured - this.rowHeight) > 1) {
+          this.rowHeight = measured;
+          // in the next frame: a render from inside the observer would resize again in this one
+          requestAnimationFrame(() => this.update(this.scroller));
+        }
+      }
+    });
+    for (const el of list) if (el) this.observer.observe(el);
+  }
+
+  /** Stops observing (the element left the page). */
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = [];
   }
 
   /** Scrolls so that row `index` is rendered (keyboard moves to rows off the window). */

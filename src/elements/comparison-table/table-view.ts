@@ -5,6 +5,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { formatValue, numberFormat } from '../../data/format.js';
@@ -54,6 +55,19 @@ export function columnLabel(model: TableModel, column: Column, lang: Lang, long 
     return long ? `${column.indicator.label}: ${msg(messages, lang, 'intervalLong')}` : msg(messages, lang, 'interval');
   if (model.mode === 'years') return String(column.year);
   return long || model.columns.every((c) => c.kind === 'value') ? column.indicator.label : msg(messages, lang, 'value');
+}
+
+/**
+ * A row, rendered again only when something it shows changed (its data, position,
+ * highlight, language, columns): selecting a row or scrolling re-renders one or two rows,
+ * not all of them.
+ */
+export function renderRowOnce(row: Row, index: number, rowIndex: number, ctx: ViewContext): unknown {
+  const selected = row.id === ctx.selected;
+  return guard(
+    [row, index, rowIndex, selected, selected && ctx.selectedVia, ctx.lang, ctx.model, ctx.noSparkline],
+    () => renderRow(row, index, rowIndex, ctx),
+  );
 }
 
 /** One row: the region name as a button (selects it), then the cells; `rowIndex` is the aria-rowindex. */
@@ -449,7 +463,7 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         ${
           refs.length
             ? html`<tbody class="references">
-                ${refs.map((r, i) => renderRow(r, i - refs.length, heads + i + 1, ctx))}
+                ${refs.map((r, i) => renderRowOnce(r, i - refs.length, heads + i + 1, ctx))}
               </tbody>`
             : nothing
         }
@@ -458,7 +472,7 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
           ${repeat(
             o.shown.slice(o.start, o.end),
             (row) => row.id,
-            (row, i) => renderRow(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
+            (row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
           )}
           ${spacer('after', o.shown.length - o.end)}
         </tbody>
