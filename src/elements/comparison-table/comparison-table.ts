@@ -426,7 +426,8 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       onSelect: (row) => this.select(row),
     };
     const windowed = this.windowed;
-    const { start, end } = windowed ? this.rows : { start: 0, end: this.shown.length };
+    const drawn = this.rows.rendering();
+    const { start, end } = windowed ? drawn : { start: 0, end: this.shown.length };
     return html`
       ${
         this.noFilter
@@ -439,7 +440,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
         windowed,
         start,
         end,
-        rowHeight: this.rows.estimate,
+        rowHeight: drawn.estimate,
         query: this.query,
         onScroll: (scroller) => this.rows.update(scroller),
         onSort: (key) => this.onSort(key),

@@ -50,6 +50,8 @@ export class RowWindow {
     }
   }
 
+  /** The slice and row estimate of the last render (the spacer heights in the DOM). */
+  private drawn = { start: 0, end: 0, estimate: 32 };
   private observer?: ResizeObserver;
   private observed: (Element | null)[] = [];
   private sizes = new Map<Element, number>();
@@ -77,9 +79,10 @@ export class RowWindow {
       const size = (el: Element | null) => (el ? (this.sizes.get(el) ?? 0) : 0);
       if (parts.head && entries.some((e) => e.target === parts.head)) onHead(size(parts.head));
       this.rowsTop = size(parts.caption) + size(parts.head) + size(parts.references);
-      const rendered = this.end - this.start;
+      const { start, end, estimate } = this.drawn;
+      const rendered = end - start;
       if (this.windowed && parts.rows && rendered >= 2) {
-        const spacers = (this.start + (this.total - this.end)) * this.estimate;
+        const spacers = (start + (this.total - end)) * estimate;
         const measured = (size(parts.rows) - spacers) / rendered;
         if (measured > 0 && Math.abs(measured - this.rowHeight) > 1) {
           this.rowHeight = measured;
@@ -89,6 +92,12 @@ export class RowWindow {
       }
     });
     for (const el of list) if (el) this.observer.observe(el);
+  }
+
+  /** Notes what a render draws: the slice and the row estimate of its spacers. */
+  rendering(): { start: number; end: number; estimate: number } {
+    this.drawn = { start: this.start, end: this.end, estimate: this.estimate };
+    return this.drawn;
   }
 
   /** Stops observing (the element left the page). */
