@@ -5,7 +5,11 @@ export const styles = css`
     --_better: var(--fokus-color-better, #1b7a3a);
     --_worse: var(--fokus-color-worse, #b3261e);
     --_selected: var(--fokus-color-selected, #e3f0fa);
-    --_max-height: var(--fokus-table-max-height, 32rem);
+    --_max-height: var(--fokus-table-max-height, 512px);
+    /* px, not rem: a host page with html { font-size: 62.5% } must not shrink the table */
+    font-size: var(--fokus-font-size, 16px);
+    /* the smallest text a reader must read */
+    --_small: max(12px, 0.8em);
   }
   .controls {
     display: flex;
@@ -15,7 +19,7 @@ export const styles = css`
     margin-bottom: calc(var(--_space) / 2);
   }
   .controls label {
-    font-size: 0.85em;
+    font-size: max(12px, 0.85em);
   }
   .controls input {
     font: inherit;
@@ -26,7 +30,7 @@ export const styles = css`
     min-width: 12em;
   }
   .count {
-    font-size: 0.85em;
+    font-size: max(12px, 0.85em);
     color: var(--_muted);
   }
   .scroller {
@@ -34,12 +38,28 @@ export const styles = css`
     max-width: 100%;
     /* the containing block of the visually hidden texts inside the table: else they escape the scroll box */
     position: relative;
+    /* narrow layouts below follow the width of the table's box, not the viewport */
+    container-type: inline-size;
+  }
+  .scroller:focus-visible {
+    outline-offset: -3px;
+  }
+  .kbd-hint {
+    display: none;
+    margin: 0.2em 0 0;
+    font-size: var(--_small);
+    color: var(--_muted);
+  }
+  .scroller:focus-visible ~ .kbd-hint,
+  .scroller:has(:focus-visible) ~ .kbd-hint {
+    display: block;
   }
   .scroller.windowed {
     max-height: var(--_max-height);
     overscroll-behavior: contain;
   }
   table {
+    font-size: max(12px, 0.9em);
     width: 100%;
     /* separate, not collapse: collapsed borders stay behind when the header sticks */
     border-collapse: separate;
@@ -81,7 +101,7 @@ export const styles = css`
   .unit {
     display: block;
     font-weight: 400;
-    font-size: 0.85em;
+    font-size: max(12px, 0.85em);
     color: var(--_muted);
   }
   button.sort {
@@ -115,9 +135,34 @@ export const styles = css`
   tbody th {
     text-align: left;
     font-weight: 400;
+    /* long names wrap (at spaces and hyphens), never cut off */
+    white-space: normal;
+    min-width: 6em;
     max-width: 18em;
-    overflow: hidden;
-    text-overflow: ellipsis;
+  }
+  /* the first column stays in view while the table scrolls sideways */
+  tbody th,
+  thead tr:first-child > th:first-child {
+    position: sticky;
+    left: 0;
+    z-index: 1;
+    background: var(--_bg);
+    box-shadow: inset -1px 0 0 var(--_border);
+  }
+  thead tr:first-child > th:first-child {
+    z-index: 3;
+  }
+  tbody.rows tr:nth-child(even of :not(.spacer)) > th {
+    background: var(--_surface);
+  }
+  @container (max-width: 480px) {
+    /* phones: names wrap instead of widening the sticky column */
+    tbody th {
+      max-width: 9em;
+    }
+    thead .label {
+      max-width: 7em;
+    }
   }
   button.region {
     all: unset;
@@ -155,8 +200,11 @@ export const styles = css`
   tr.selected td {
     background: var(--_selected);
   }
-  tr.selected th {
-    box-shadow: inset 4px 0 0 var(--_accent);
+  tbody tr.selected th {
+    background: var(--_selected);
+    box-shadow:
+      inset 4px 0 0 var(--_accent),
+      inset -1px 0 0 var(--_border);
     font-weight: 600;
   }
   tr.spacer td {
@@ -178,7 +226,10 @@ export const styles = css`
     font-weight: 600;
   }
   sup.flag {
-    font-size: 0.7em;
+    /* the symbol is read: never below 12 px */
+    font-size: max(12px, 0.7em);
+    vertical-align: super;
+    line-height: 0;
     color: var(--_muted);
     margin-left: 0.1em;
   }
@@ -189,7 +240,7 @@ export const styles = css`
     color: var(--_worse);
   }
   .tone {
-    font-size: 0.75em;
+    font-size: var(--_small);
     color: var(--_muted);
     margin-left: 0.3em;
   }
@@ -201,6 +252,22 @@ export const styles = css`
   }
   td.rank {
     color: var(--_muted);
+  }
+  .small-count,
+  .overlap {
+    margin-left: 0.15em;
+    font-weight: 600;
+    color: var(--_text);
+  }
+  td.interval {
+    font-size: var(--_small);
+    color: var(--_muted);
+  }
+  abbr {
+    text-decoration: none;
+  }
+  .key dl.marks {
+    display: block;
   }
   svg.spark {
     display: block;
@@ -228,7 +295,7 @@ export const styles = css`
   }
   .key {
     margin: calc(var(--_space) / 2) 0 0;
-    font-size: 0.8em;
+    font-size: var(--_small);
     color: var(--_muted);
   }
   .key dl {
@@ -254,12 +321,92 @@ export const styles = css`
   .key p {
     margin: 0.15em 0;
   }
-  .skeleton-row {
-    height: 1.6em;
-    margin: 0.3em 0;
+  .caption {
+    font-size: var(--_small);
   }
-  .skeleton-row.short {
-    width: 40%;
+  /* the skeleton is a table with the same cells: same row heights as the table that comes */
+  .skeleton-table .bar {
+    display: inline-block;
+    vertical-align: middle;
+    height: 1em;
+    width: 3.5em;
+  }
+  .skeleton-table .bar.name {
+    width: 8em;
+  }
+  .skeleton-table .bar.spark {
+    width: 64px;
+    height: 18px;
+  }
+  .skeleton-table .bar.title {
+    width: 16em;
+    max-width: 100%;
+  }
+  .skeleton-table .bar.filter {
+    width: 12em;
+    height: 1.9em;
+  }
+  .skeleton-table .bar.line {
+    width: 24em;
+    max-width: 100%;
+  }
+  .skeleton-table tbody th,
+  .skeleton-table thead th {
+    position: static;
+    box-shadow: none;
+  }
+  .skeleton-window {
+    height: var(--_max-height);
+  }
+  .skeleton-table .toolbar button {
+    width: 8em;
+    visibility: hidden;
+  }
+  @media print {
+    /* no controls on paper; all rows, every column, the header repeated on each page */
+    .controls,
+    .toolbar,
+    .kbd-hint,
+    .arrow,
+    tr.spacer {
+      display: none !important;
+    }
+    .scroller,
+    .scroller.windowed {
+      overflow: visible;
+      max-height: none;
+      container-type: normal;
+    }
+    table {
+      width: 100%;
+      font-size: 9pt;
+    }
+    thead {
+      display: table-header-group;
+      position: static;
+    }
+    tbody.references {
+      position: static;
+    }
+    tbody th,
+    thead tr:first-child > th:first-child {
+      position: static;
+      box-shadow: none;
+    }
+    th,
+    td,
+    tbody th {
+      white-space: normal;
+      max-width: none;
+      overflow: visible;
+    }
+    tr {
+      break-inside: avoid;
+    }
+    .caption,
+    .key {
+      break-inside: avoid;
+    }
   }
   @media (forced-colors: active) {
     tr.selected th {

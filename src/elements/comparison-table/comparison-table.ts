@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { statusLabel } from '../../data/format.js';
+import { getClient } from '../../data/client.js';
+import { regionById } from '../../data/model.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
@@ -21,6 +23,7 @@ import { styles } from './comparison-table.styles.js';
 import {
   defaultDirection,
   filterRows,
+  matchSelected,
   NAME_KEY,
   sortColumnKey,
   sortRows,
@@ -28,15 +31,24 @@ import {
   type SortDirection,
 } from './table-model.js';
 import { columnLabel, renderFilter, renderGrid, renderKey, type ViewContext } from './table-view.js';
+import { previewShape, renderSkeleton, type PreviewShape } from './table-skeleton.js';
 import type { CsvFlavour } from './table-csv.js';
 import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
 import { RowWindow } from './row-window.js';
 import { loadTable, type TableArgs, type View } from './table-data.js';
 
+const NUMBER_ATTRIBUTES = ['year', 'from', 'to'] as const;
+
 /**
  * Compares regions across indicators (one year) or across years (one indicator), as a real,
  * sortable, filterable table with pinned reference rows, deviation, rank and sparklines.
  * Large tables (more than `windowThreshold` rows) render only the visible rows.
+ *
+ * Keyboard: the table's scroll region is one Tab stop; the arrow keys lead from it to the
+ * rows (up/down, Home/End, PageUp/PageDown) and the column headers (left/right), Enter
+ * highlights a region or sorts, Escape returns to the region. The first column stays in
+ * view while the table scrolls sideways. Printed, the table shows all rows with a header
+ * repeated on every page, without filter, sort arrows and download buttons.
  *
  * @tag comparison-table
  * @attr link - Linked views: the keys of the group's selection this element follows (`region year indicator`, default all).
@@ -94,6 +106,11 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   @property() label = '';
   /** Hide the rank columns. */
   @property({ type: Boolean, attribute: 'no-rank' }) noRank = false;
+  /**
+   * Show the 95 % confidence interval of each rate ("95 %-KI" column, from the numerator
+   * count); rates on fewer cases than the indicator's `minCount` are marked either way.
+   */
+  @property({ type: Boolean, attribute: 'show-interval' }) showInterval = false;
   /** Hide the sparklines. */
   @property({ type: Boolean, attribute: 'no-sparkline' }) noSparkline = false;
   /** Hide the filter box. */
@@ -109,6 +126,11 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   @state() private sortKey = '';
   @state() private sortDirection: SortDirection = 'descending';
   @state() private announcement = '';
+  /** True between `beforeprint` and `afterprint`: every row is rendered (no windowing). */
+  @state() private printing = false;
+  /** The size of the coming table, from the catalog, for the skeleton. */
+  @state() private preview?: PreviewShape;
+  private previewFor = '';
   private shown: Row[] = [];
   private shownFor?: unknown[];
   private rows = new RowWindow(this);
@@ -127,7 +149,9 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       reference: this.reference,
       deviation: this.deviation,
       noRank: this.noRank,
+      showInterval: this.showInterval,
       lang: this.uiLang,
+      badNumber: this.badNumber(),
     }),
     load: loadTable,
     describe: (v: View) => ({ indicators: v.indicators.map((i) => i.id), count: v.model.rows.length }),
@@ -156,8 +180,9 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
           ? this.direction
           : defaultDirection(this.sort || NAME_KEY);
     }
+    if (this.data.loading) this.updatePreview();
     const view = this.data.value;
-    const key = [view, this.query, this.sortKey, this.sortDirection, this.uiLang];
+    const key = [view, this.query, this.sortKey, this.sortDirection, this.uiLang, this.printing];
     if (view && (!this.shownFor || key.some((k, i) => k !== this.shownFor![i]))) {
       this.shownFor = key;
       const column = sortColumnKey(view.model, this.sortKey);
@@ -167,11 +192,34 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.onPrint);
+    window.addEventListener('afterprint', this.onPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.rows.disconnect();
+    window.removeEventListener('beforeprint', this.onPrint);
+    window.removeEventListener('afterprint', this.onPrint);
+  }
+
   protected override updated(): void {
+    // no measuring here (it would force a layout on every render and scroll): sizes come
+    // from a ResizeObserver after layout
     const scroller = this.scroller;
-    const thead = this.renderRoot.querySelector<HTMLElement>('thead');
-    if (scroller && thead) applyStyles(scroller, { '--_ref-top': `${thead.offsetHeight}px` });
-    this.rows.measure(this.renderRoot.querySelector<HTMLElement>('tbody.rows'), scroller);
+    const table = this.renderRoot.querySelector('table[part=table]');
+    this.rows.observe(
+      {
+        caption: table?.querySelector('caption') ?? null,
+        head: table?.querySelector('thead') ?? null,
+        references: table?.querySelector('tbody.references') ?? null,
+        rows: table?.querySelector('tbody.rows') ?? null,
+      },
+      scroller,
+      (px) => scroller && applyStyles(scroller, { '--_ref-top': `${px}px` }),
+    );
   }
 
   // --- downloads ------------------------------------------------------------------------
@@ -200,7 +248,51 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   // --- interaction ----------------------------------------------------------------------
 
   private get windowed(): boolean {
-    return this.shown.length > this.windowThreshold;
+    return !this.printing && this.shown.length > this.windowThreshold;
+  }
+
+  private onPrint = (e: Event) => {
+    this.printing = e.type === 'beforeprint';
+  };
+
+  /** `name=value` of the first of year/from/to that is not a whole number (the attribute text as given). */
+  private badNumber(): string {
+    for (const name of NUMBER_ATTRIBUTES) {
+      const value = this[name];
+      if (value !== undefined && value !== null && !Number.isInteger(value))
+        return `${name}=${this.getAttribute(name) ?? String(value)}`;
+    }
+    return '';
+  }
+
+  /** While loading: reads the (shared, usually cached) catalog to size the skeleton like the table. */
+  private updatePreview(): void {
+    const endpoint = this.resolvedEndpoint;
+    const shape = [endpoint, this.indicators, this.indicator, this.level, this.parent, this.regions, this.reference];
+    const key = [...shape, this.deviation, this.noRank, this.noFilter, this.noSparkline, this.windowThreshold].join(
+      '\u0000',
+    );
+    if (key === this.previewFor) return;
+    this.previewFor = key;
+    this.preview = undefined;
+    getClient()
+      .getCatalog(endpoint)
+      .then((catalog) => {
+        if (this.previewFor !== key) return;
+        this.preview = previewShape(catalog, {
+          indicators: this.indicators,
+          indicator: this.indicator,
+          level: this.level,
+          parent: this.parent,
+          regions: this.regions,
+          reference: this.reference,
+          deviation: !!this.deviation,
+          rank: !this.noRank,
+          windowThreshold: this.windowThreshold,
+          sparkline: !this.noSparkline,
+        });
+      })
+      .catch(() => undefined); // the loader reports the error
   }
 
   private get scroller(): HTMLElement | null {
@@ -232,31 +324,87 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
     this.selection.select({ region: row.id });
   }
 
-  /** Arrow keys, Home and End move between the region buttons over all rows (also off-window ones). */
-  private async onRowKey(e: KeyboardEvent, index: number): Promise<void> {
-    const last = this.shown.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: last,
-      PageDown: index + 10,
-      PageUp: index - 10,
-    };
-    if (!(e.key in moves)) return;
-    e.preventDefault();
-    const target = Math.max(0, Math.min(last, moves[e.key]));
-    if (this.rows.reveal(target, this.scroller)) await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`button.region[data-index="${target}"]`)?.focus();
+  /**
+   * Roving focus inside the scroll region: from the region, ArrowDown goes to the selected
+   * (or first) row; on a row, up/down/Home/End/PageUp/PageDown move between the rows (also
+   * to rows outside the window), ArrowUp on the top row goes to the column headers; on a
+   * header, left/right/Home/End move between the headers, ArrowDown goes to the rows;
+   * Escape returns to the region.
+   */
+  private async onKey(e: KeyboardEvent): Promise<void> {
+    const target = e.target as HTMLElement;
+    const scroller = this.scroller;
+    if (!scroller) return;
+    if (e.key === 'Escape' && target !== scroller) {
+      e.preventDefault();
+      scroller.focus();
+      return;
+    }
+    const refs = this.data.value?.model.references.length ?? 0;
+    const sorts = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.sort')];
+    if (target === scroller) {
+      if (e.key !== 'ArrowDown') return; // other keys scroll the region
+      e.preventDefault();
+      const index = this.shown.findIndex((r) => r.id === this.highlighted);
+      await this.focusRow(index >= 0 ? index : this.shown.length ? 0 : -refs);
+    } else if (target.matches('button.sort')) {
+      const i = sorts.indexOf(target as HTMLButtonElement);
+      const moves: Record<string, number> = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: sorts.length - 1 };
+      if (e.key in moves) {
+        e.preventDefault();
+        sorts[Math.max(0, Math.min(sorts.length - 1, moves[e.key]))]?.focus();
+      } else if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        await this.focusRow(refs ? -refs : 0);
+      }
+    } else if (target.matches('button.region[data-index]')) {
+      const index = Number(target.dataset.index);
+      const last = this.shown.length - 1;
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        Home: -refs,
+        End: last,
+        PageDown: index + 10,
+        PageUp: index - 10,
+      };
+      if (!(e.key in moves)) return;
+      e.preventDefault();
+      if (e.key === 'ArrowUp' && index === -refs) {
+        sorts[0]?.focus();
+        return;
+      }
+      await this.focusRow(Math.max(-refs, Math.min(last, moves[e.key])));
+    }
+  }
+
+  /** Focuses the region button of a row: `index` in the shown rows, negative for reference rows. */
+  private async focusRow(index: number): Promise<void> {
+    if (index >= 0 && this.rows.reveal(index, this.scroller)) await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button.region[data-index="${index}"]`)?.focus();
+  }
+
+  /** The key of the highlighted row: the selected region's row, or the row that contains it. */
+  private get highlighted(): string {
+    return this.match()?.id ?? '';
+  }
+
+  private match(): { id: string; via: boolean } | undefined {
+    const view = this.data.value;
+    if (!view || !this.selected) return undefined;
+    const ids = rowIds(view);
+    return matchSelected(
+      this.selected,
+      (id) => ids.has(id),
+      (id) => regionById(view.catalog, id)?.parent,
+    );
   }
 
   // --- render by state ------------------------------------------------------------------
 
   override render() {
     return this.data.render({
-      skeleton: () =>
-        html`<div class="skeleton skeleton-row short"></div>
-          ${Array.from({ length: 10 }, () => html`<div class="skeleton skeleton-row"></div>`)}`,
+      skeleton: () => renderSkeleton(this.preview, { filter: !this.noFilter, toolbar: !this.noDownload }),
       complete: (view) => this.renderTable(view),
     });
   }
@@ -264,6 +412,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   private renderTable(view: View): TemplateResult {
     const lang = this.uiLang;
     const { model } = view;
+    const match = this.match();
     const ctx: ViewContext = {
       lang,
       locale: this.locale,
@@ -272,12 +421,13 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       direction: this.sortDirection,
       symbolLabel: (s: StatusSymbol) => statusLabel(s, lang),
       noSparkline: this.noSparkline,
-      selected: this.selected,
+      selected: match?.id ?? '',
+      selectedVia: match?.via ? regionById(view.catalog, this.selected)?.name : undefined,
       onSelect: (row) => this.select(row),
-      onRowKey: (e, index) => void this.onRowKey(e, index),
     };
     const windowed = this.windowed;
-    const { start, end } = windowed ? this.rows : { start: 0, end: this.shown.length };
+    const drawn = this.rows.rendering();
+    const { start, end } = windowed ? drawn : { start: 0, end: this.shown.length };
     return html`
       ${
         this.noFilter
@@ -290,14 +440,23 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
         windowed,
         start,
         end,
-        rowHeight: this.rows.estimate,
+        rowHeight: drawn.estimate,
         query: this.query,
         onScroll: (scroller) => this.rows.update(scroller),
         onSort: (key) => this.onSort(key),
+        onKey: (e) => void this.onKey(e),
       })}
       <span class="visually-hidden" role="status">${this.announcement}</span>
       ${renderKey(ctx, msg(common, lang, 'symbolKey'))} ${renderCaption(view.catalog, view.indicators, lang)}
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
     `;
   }
+}
+
+const rowIdCache = new WeakMap<View, Set<string>>();
+/** The keys of a view's rows (reference and compared). */
+function rowIds(view: View): Set<string> {
+  let ids = rowIdCache.get(view);
+  if (!ids) rowIdCache.set(view, (ids = new Set([...view.model.references, ...view.model.rows].map((r) => r.id))));
+  return ids;
 }

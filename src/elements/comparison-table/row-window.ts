@@ -35,7 +35,8 @@ export class RowWindow {
     let end = this.total;
     if (this.windowed) {
       const top = scroller?.scrollTop ?? 0;
-      const viewport = scroller?.clientHeight || 512;
+      // never more than the window shows (right after printing the box is still unbounded)
+      const viewport = Math.min(scroller?.clientHeight || 512, globalThis.innerHeight || 512);
       const s = windowSlice(this.total, top - this.rowsTop, viewport, this.estimate, 10);
       start = s.start;
       end = s.end;
@@ -49,20 +50,61 @@ export class RowWindow {
     }
   }
 
-  /** After a render: measures the rendered rows (they differ by fractions of a pixel). */
-  measure(rows: HTMLElement | null, scroller: HTMLElement | null): void {
-    if (!this.windowed || !rows) return;
-    const rendered = rows.querySelectorAll<HTMLElement>('tr[aria-rowindex]');
-    if (rendered.length < 2) return;
-    const first = rendered[0].getBoundingClientRect();
-    const last = rendered[rendered.length - 1].getBoundingClientRect();
-    const measured = (last.bottom - first.top) / rendered.length;
-    const top = rows.offsetTop;
-    if (Math.abs(measured - this.rowHeight) > 1 || top !== this.rowsTop) {
-      this.rowHeight = measured;
-      this.rowsTop = top;
-      this.update(scroller);
-    }
+  /** The slice and row estimate of the last render (the spacer heights in the DOM). */
+  private drawn = { start: 0, end: 0, estimate: 32 };
+  private observer?: ResizeObserver;
+  private observed: (Element | null)[] = [];
+  private sizes = new Map<Element, number>();
+  private scroller: HTMLElement | null = null;
+
+  /**
+   * After a render: observes the caption, header, pinned rows and rows of the table with a
+   * ResizeObserver (sizes arrive after layout, so neither a render nor a scroll forces a
+   * synchronous layout). `onHead` gets the header height (the pinned rows stick below it).
+   */
+  observe(
+    parts: { caption: Element | null; head: Element | null; references: Element | null; rows: Element | null },
+    scroller: HTMLElement | null,
+    onHead: (px: number) => void,
+  ): void {
+    this.scroller = scroller;
+    const list = [parts.caption, parts.head, parts.references, parts.rows];
+    if (list.every((el, i) => el === this.observed[i])) return;
+    this.observer?.disconnect();
+    this.sizes.clear();
+    this.observed = list;
+    if (typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver((entries) => {
+      for (const e of entries) this.sizes.set(e.target, e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height);
+      const size = (el: Element | null) => (el ? (this.sizes.get(el) ?? 0) : 0);
+      if (parts.head && entries.some((e) => e.target === parts.head)) onHead(size(parts.head));
+      this.rowsTop = size(parts.caption) + size(parts.head) + size(parts.references);
+      const { start, end, estimate } = this.drawn;
+      const rendered = end - start;
+      if (this.windowed && parts.rows && rendered >= 2) {
+        const spacers = (start + (this.total - end)) * estimate;
+        const measured = (size(parts.rows) - spacers) / rendered;
+        if (measured > 0 && Math.abs(measured - this.rowHeight) > 1) {
+          this.rowHeight = measured;
+          // in the next frame: a render from inside the observer would resize again in this one
+          requestAnimationFrame(() => this.update(this.scroller));
+        }
+      }
+    });
+    for (const el of list) if (el) this.observer.observe(el);
+  }
+
+  /** Notes what a render draws: the slice and the row estimate of its spacers. */
+  rendering(): { start: number; end: number; estimate: number } {
+    this.drawn = { start: this.start, end: this.end, estimate: this.estimate };
+    return this.drawn;
+  }
+
+  /** Stops observing (the element left the page). */
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = [];
   }
 
   /** Scrolls so that row `index` is rendered (keyboard moves to rows off the window). */

@@ -15,6 +15,9 @@ export interface CsvLabels {
   regionKey: string;
   region: string;
   status: string;
+  /** "untere Grenze" / "obere Grenze" of an interval. */
+  low: string;
+  high: string;
   /** The full header of a column, e.g. "Geburtenrate (je 1.000 Einwohner) 2024". */
   column: (column: Column) => string;
 }
@@ -26,10 +29,13 @@ export function csvLabels(model: TableModel, lang: Lang): CsvLabels {
     regionKey: msg(messages, lang, 'csvRegionKey'),
     region: msg(messages, lang, 'region'),
     status: msg(messages, lang, 'csvStatus'),
+    low: msg(messages, lang, 'csvLow'),
+    high: msg(messages, lang, 'csvHigh'),
     column: (c) => {
       const name = c.indicator.label;
       if (c.kind === 'value') return `${name} (${c.indicator.unit}) ${c.year}`;
       if (c.kind === 'rank') return `${msg(messages, lang, 'rank')} ${name} ${c.year}`;
+      if (c.kind === 'interval') return `${name} ${c.year}: ${msg(messages, lang, 'interval')}`;
       const text = msg(messages, lang, c.mode === 'percent' ? 'deviationPercent' : 'deviationAbsolute', { base });
       return `${name}: ${text} ${c.year}`;
     },
@@ -45,6 +51,10 @@ function round(value: number, decimals: number): number {
 export function tableCsvRows(model: TableModel, rows: readonly Row[], labels: CsvLabels): CsvCell[][] {
   const header: CsvCell[] = [labels.regionKey, labels.region];
   for (const c of model.columns) {
+    if (c.kind === 'interval') {
+      header.push(`${labels.column(c)} ${labels.low}`, `${labels.column(c)} ${labels.high}`);
+      continue;
+    }
     header.push(labels.column(c));
     if (c.kind === 'value') header.push(`${labels.status} ${labels.column(c)}`);
   }
@@ -53,6 +63,12 @@ export function tableCsvRows(model: TableModel, rows: readonly Row[], labels: Cs
     const line: CsvCell[] = [row.id, row.name];
     for (const c of model.columns) {
       const cell = row.cells[c.key];
+      if (c.kind === 'interval') {
+        const iv = cell?.interval;
+        const d = c.indicator.decimals + 1;
+        line.push(iv ? round(iv.low, d) : null, iv ? round(iv.high, d) : null);
+        continue;
+      }
       if (c.kind === 'rank' && row.reference) {
         line.push(null);
         continue;
@@ -82,6 +98,8 @@ export function tableCsv(
 export function cellText(row: Row, column: Column, locale: string): string {
   const cell = row.cells[column.key];
   if (column.kind === 'rank') return row.reference || !cell || isMissing(cell) ? '' : String(cell.value);
+  if (column.kind === 'interval')
+    return cell?.interval ? intervalText(cell.interval, column.indicator.decimals, locale) : '';
   if (column.kind === 'deviation') {
     if (!cell || isMissing(cell)) return '';
     const decimals = column.mode === 'percent' ? 1 : column.indicator.decimals;
@@ -103,4 +121,10 @@ export function tableImageRows(
     header: [labels.region, ...model.columns.map((c) => labels.column(c))],
     rows: rows.map((r) => [r.name, ...model.columns.map((c) => cellText(r, c, locale))]),
   };
+}
+
+/** "8,1–10,9": an interval with one decimal more than the value. */
+export function intervalText(iv: { low: number; high: number }, decimals: number, locale: string): string {
+  const f = numberFormat(locale, decimals + 1);
+  return `${f.format(iv.low)}–${f.format(iv.high)}`;
 }

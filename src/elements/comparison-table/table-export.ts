@@ -18,10 +18,14 @@ export function tableFileBase(view: View): string {
   return fileBase(['vergleich', ...view.indicators.map((i) => i.id), years[0], last]);
 }
 
-/** The CSV text of the rows shown. */
+/**
+ * The CSV text of the rows shown. The Excel flavour (for people) ends with the source and
+ * licence lines; the machine flavour is the header and the data only, so that any CSV
+ * reader can load it (source and licence are in the Excel file and in the caption).
+ */
 export function tableCsvText(view: View, shown: readonly Row[], flavour: CsvFlavour, lang: Lang): string {
   const rows = [...view.model.references, ...shown];
-  const footer = captionLines(view.catalog, view.indicators, lang);
+  const footer = flavour === 'machine' ? [] : captionLines(view.catalog, view.indicators, lang).filter(Boolean);
   return tableCsv(view.model, rows, flavour, csvLabels(view.model, lang), footer);
 }
 

@@ -4,6 +4,7 @@
  */
 import type { StatusSymbol } from '../../data/schema.js';
 import { isMissing as isMissingStatus } from '../../data/model.js';
+import { neighboursOverlap, rankRange } from '../../data/uncertainty.js';
 
 export type Polarity = 'higher-is-better' | 'lower-is-better' | 'neutral';
 export type DeviationMode = 'absolute' | 'percent';
@@ -15,6 +16,18 @@ export type Tone = 'better' | 'worse' | 'equal' | 'neutral';
 export interface Cell {
   value: number | null;
   status: StatusSymbol | '';
+  /** The 95 % confidence interval of a rate (from its numerator count), where the file has the counts. */
+  interval?: { low: number; high: number };
+  /** The rate rests on fewer cases than the indicator's `minCount`. */
+  small?: boolean;
+}
+
+/** A rank cell: the rank, and whether the place against its neighbours could be chance. */
+export interface RankCell extends Cell {
+  /** The interval overlaps the one of the region ranked just above or below. */
+  overlap?: boolean;
+  /** The ranks the value could plausibly take given all intervals (highest = 1). */
+  range?: { best: number; worst: number };
 }
 
 export interface TrendPoint {
@@ -30,6 +43,8 @@ export interface IndicatorInfo {
   unit: string;
   decimals: number;
   polarity: Polarity;
+  /** The small-count threshold (catalog `minCount`, default 20); only for rates with counts. */
+  minCount?: number;
 }
 
 interface ColumnBase {
@@ -51,7 +66,12 @@ export interface RankColumn extends ColumnBase {
   kind: 'rank';
   of: string;
 }
-export type Column = ValueColumn | DeviationColumn | RankColumn;
+/** The confidence interval of a value column (`show-interval`); not sortable. */
+export interface IntervalColumn extends ColumnBase {
+  kind: 'interval';
+  of: string;
+}
+export type Column = ValueColumn | DeviationColumn | RankColumn | IntervalColumn;
 
 export interface DeviationCell extends Cell {
   tone: Tone;
@@ -97,8 +117,16 @@ export interface ModelInput {
   deviation?: DeviationMode;
   /** Leave out rank columns. */
   noRank?: boolean;
+  /** Add a "95 %-KI" column after each value column that has intervals. */
+  showInterval?: boolean;
   /** The value of an indicator for a region and year. */
   cell: (indicator: string, region: string, year: number) => Cell;
+  /** The interval and small-count flag of a rate; optional (no counts, no intervals). */
+  interval?: (
+    indicator: string,
+    region: string,
+    year: number,
+  ) => { low: number; high: number; small: boolean } | undefined;
   /** The whole series of an indicator for a region (for sparklines); optional. */
   trend?: (indicator: string, region: string) => TrendPoint[];
 }
@@ -164,8 +192,17 @@ export function buildModel(input: ModelInput): TableModel {
   const base = input.references[0];
   // Years mode: deviation and rank only for the last year, after all year columns.
   const extrasFor = input.mode === 'indicators' ? pairs : pairs.slice(-1);
-  for (const [indicator, year] of pairs)
+  for (const [indicator, year] of pairs) {
     columns.push({ kind: 'value', key: `value:${indicator.id}:${year}`, indicator, year });
+    if (input.showInterval && input.interval && input.mode === 'indicators')
+      columns.push({
+        kind: 'interval',
+        key: `interval:${indicator.id}:${year}`,
+        indicator,
+        year,
+        of: `value:${indicator.id}:${year}`,
+      });
+  }
   const extras: Column[] = [];
   for (const [indicator, year] of extrasFor) {
     const of = `value:${indicator.id}:${year}`;
@@ -182,7 +219,8 @@ export function buildModel(input: ModelInput): TableModel {
     if (!input.noRank) group.push({ kind: 'rank', key: `rank:${indicator.id}:${year}`, indicator, year, of });
     if (input.mode === 'indicators') {
       // Keep each indicator's extras next to its value column.
-      const at = columns.findIndex((c) => c.key === of);
+      let at = columns.findIndex((c) => c.key === of);
+      if (columns[at + 1]?.kind === 'interval') at++;
       columns.splice(at + 1, 0, ...group);
     } else {
       extras.push(...group);
@@ -193,8 +231,15 @@ export function buildModel(input: ModelInput): TableModel {
   const makeRow = (region: RegionInfo, order: number, reference: boolean): Row => {
     const cells: Row['cells'] = {};
     const trends: Row['trends'] = {};
-    for (const [indicator, year] of pairs)
-      cells[`value:${indicator.id}:${year}`] = input.cell(indicator.id, region.id, year);
+    for (const [indicator, year] of pairs) {
+      const cell: Cell = { ...input.cell(indicator.id, region.id, year) };
+      const iv = isMissing(cell) ? undefined : input.interval?.(indicator.id, region.id, year);
+      if (iv) {
+        cell.interval = { low: iv.low, high: iv.high };
+        if (iv.small) cell.small = true;
+      }
+      cells[`value:${indicator.id}:${year}`] = cell;
+    }
     if (input.trend)
       for (const indicator of input.indicators) trends[indicator.id] = input.trend(indicator.id, region.id);
     return { id: region.id, name: region.name, reference, order, cells, trends };
@@ -218,10 +263,59 @@ export function buildModel(input: ModelInput): TableModel {
             ? { value: null, status: missingSymbol(row.cells[column.of]) }
             : { value: rank, status: '' };
       }
+      markOverlaps(rows, column);
+    } else if (column.kind === 'interval') {
+      for (const row of [...references, ...rows]) {
+        const iv = row.cells[column.of].interval;
+        row.cells[column.key] = iv ? { value: iv.low, status: '', interval: iv } : { value: null, status: '' };
+      }
     }
   }
   return { mode: input.mode, columns, rows, references, base: base ? { id: base.id, name: base.name } : undefined };
 }
+
+/**
+ * The row to highlight for a selected region: the row of that key, else the row of its
+ * nearest ancestor (a Gemeinde selected in a map -> its amtsfreie Amt-level row or the Amt
+ * that contains it). `via` is true when an ancestor matched. Undefined when none matches.
+ */
+export function matchSelected(
+  selected: string,
+  has: (id: string) => boolean,
+  parentOf: (id: string) => string | null | undefined,
+): { id: string; via: boolean } | undefined {
+  if (!selected) return undefined;
+  if (has(selected)) return { id: selected, via: false };
+  const seen = new Set<string>([selected]);
+  for (let p = parentOf(selected); p && !seen.has(p); p = parentOf(p)) {
+    if (has(p)) return { id: p, via: true };
+    seen.add(p);
+  }
+  return undefined;
+}
+
+/**
+ * Rank cells of rates with intervals: `overlap` when the interval overlaps the one of the
+ * region ranked just above or below (their order could be chance), `range` the ranks the
+ * value could plausibly take (uncertainty.ts: neighboursOverlap, rankRange).
+ */
+function markOverlaps(rows: Row[], column: RankColumn): void {
+  const ranked = rows
+    .filter((row) => !isMissing(row.cells[column.key]))
+    .sort((a, b) => (a.cells[column.key].value as number) - (b.cells[column.key].value as number) || a.order - b.order);
+  const intervals = ranked.map((row) => row.cells[column.of].interval);
+  if (!intervals.some(Boolean)) return;
+  const overlaps = neighboursOverlap(intervals);
+  const all = intervals.map((iv, i) => iv ?? pointOf(ranked[i].cells[column.of]));
+  ranked.forEach((row, i) => {
+    const cell = row.cells[column.key] as RankCell;
+    if (overlaps[i]) cell.overlap = true;
+    const own = all[i];
+    cell.range = rankRange(own, [...all.slice(0, i), ...all.slice(i + 1)]);
+  });
+}
+
+const pointOf = (cell: Cell) => ({ low: cell.value as number, high: cell.value as number });
 
 /** Lowercase, without diacritics and ß, for forgiving search and sorting. */
 export function fold(text: string): string {

@@ -5,18 +5,21 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { formatValue, numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { sparkline } from './sparkline.js';
+import { intervalText } from './table-csv.js';
 import {
   isMissing,
   NAME_KEY,
   type Cell,
   type Column,
   type DeviationCell,
+  type RankCell,
   type Row,
   type SortDirection,
   type TableModel,
@@ -32,11 +35,11 @@ export interface ViewContext {
   /** Meaning of an official symbol, in the UI language. */
   symbolLabel: (status: StatusSymbol) => string;
   noSparkline: boolean;
-  /** Key of the highlighted region. */
+  /** Key of the highlighted row (the selected region, or the row that contains it). */
   selected: string;
+  /** Name of the selected region when the highlighted row is the one that contains it. */
+  selectedVia?: string;
   onSelect: (row: Row) => void;
-  /** Arrow keys etc. on a compared row's button; `index` in the shown rows. */
-  onRowKey: (e: KeyboardEvent, index: number) => void;
 }
 
 /** A column's header text (without unit); `long` adds the indicator, for announcements. */
@@ -48,8 +51,23 @@ export function columnLabel(model: TableModel, column: Column, lang: Lang, long 
     const text = msg(messages, lang, column.mode === 'percent' ? 'deviationPercent' : 'deviationAbsolute', { base });
     return long ? `${column.indicator.label}: ${text}` : text;
   }
+  if (column.kind === 'interval')
+    return long ? `${column.indicator.label}: ${msg(messages, lang, 'intervalLong')}` : msg(messages, lang, 'interval');
   if (model.mode === 'years') return String(column.year);
   return long || model.columns.every((c) => c.kind === 'value') ? column.indicator.label : msg(messages, lang, 'value');
+}
+
+/**
+ * A row, rendered again only when something it shows changed (its data, position,
+ * highlight, language, columns): selecting a row or scrolling re-renders one or two rows,
+ * not all of them.
+ */
+export function renderRowOnce(row: Row, index: number, rowIndex: number, ctx: ViewContext): unknown {
+  const selected = row.id === ctx.selected;
+  return guard(
+    [row, index, rowIndex, selected, selected && ctx.selectedVia, ctx.lang, ctx.model, ctx.noSparkline],
+    () => renderRow(row, index, rowIndex, ctx),
+  );
 }
 
 /** One row: the region name as a button (selects it), then the cells; `rowIndex` is the aria-rowindex. */
@@ -66,24 +84,35 @@ export function renderRow(row: Row, index: number, rowIndex: number, ctx: ViewCo
       <button
         type="button"
         class="region"
-        data-index=${row.reference ? nothing : index}
+        tabindex="-1"
+        data-index=${index}
         aria-current=${selected ? 'true' : nothing}
         @click=${() => ctx.onSelect(row)}
-        @keydown=${(e: KeyboardEvent) => !row.reference && ctx.onRowKey(e, index)}
       >
         ${row.name}</button
-      >${row.reference ? html`<span class="visually-hidden"> (${msg(messages, ctx.lang, 'reference')})</span>` : nothing}
+      >${row.reference ? html`<span class="visually-hidden"> (${msg(messages, ctx.lang, 'reference')})</span>` : nothing}${
+        selected && ctx.selectedVia && ctx.selectedVia !== row.name
+          ? html`<span class="visually-hidden">
+              (${msg(messages, ctx.lang, 'contains', { name: ctx.selectedVia })})</span
+            >`
+          : nothing
+      }
     </th>
     ${ctx.model.columns.map((c) => renderCell(row, c, ctx))}
     ${trendColumn ? html`<td class="trend">${first ? renderSparkline(row.trends[first.indicator.id], first.indicator.decimals, ctx) : nothing}</td>` : nothing}
   </tr>`;
 }
 
+/** The mark of a rate on a small count (and its key entry). */
+export const SMALL_MARK = '*';
+/** The mark of a rank whose interval overlaps a neighbour's. */
+export const OVERLAP_MARK = '≈';
+
 /** Cached number format with a sign (+1,2 / -1,2 / 0,0), for deviations. */
 export const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);
 
 /** A value cell's content: the number in the locale's format, the official symbol shown as such and said in words. */
-export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext): TemplateResult {
+export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext, minCount = 20): TemplateResult {
   const c = cell ?? { value: null, status: '.' };
   if (isMissing(c) || c.status === '-') {
     const symbol = (c.status || '.') as StatusSymbol;
@@ -91,10 +120,14 @@ export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewC
       ><span class="visually-hidden">${ctx.symbolLabel(symbol)}</span>`;
   }
   const n = numberFormat(ctx.locale, decimals).format(c.value as number);
-  if (!c.status) return html`<span class="n">${n}</span>`;
+  const small = c.small
+    ? html`<span class="small-count" aria-hidden="true">${SMALL_MARK}</span
+        ><span class="visually-hidden">, ${msg(messages, ctx.lang, 'smallCount', { n: minCount })}</span>`
+    : nothing;
+  if (!c.status) return html`<span class="n">${n}</span>${small}`;
   const said = html`<span class="visually-hidden">, ${ctx.symbolLabel(c.status)}</span>`;
-  if (c.status === '()') return html`<span class="n">(${n})</span>${said}`;
-  return html`<span class="n">${n}</span><sup class="flag" aria-hidden="true">${c.status}</sup>${said}`;
+  if (c.status === '()') return html`<span class="n">(${n})</span>${said}${small}`;
+  return html`<span class="n">${n}</span><sup class="flag" aria-hidden="true">${c.status}</sup>${said}${small}`;
 }
 
 function renderDeviation(cell: DeviationCell | undefined, column: Column, row: Row, ctx: ViewContext): TemplateResult {
@@ -149,14 +182,38 @@ export function renderCell(row: Row, column: Column, ctx: ViewContext): Template
     </td>`;
   }
   if (column.kind === 'rank') {
-    return html`<td class="num rank">${row.reference ? '' : renderValue(cell, 0, ctx)}</td>`;
+    if (row.reference) return html`<td class="num rank"></td>`;
+    const r = cell as RankCell | undefined;
+    const small = row.cells[column.of]?.small;
+    const range =
+      r?.range && r.range.best !== r.range.worst
+        ? msg(messages, ctx.lang, 'rankRange', { best: r.range.best, worst: r.range.worst })
+        : '';
+    return html`<td class="num rank">
+      ${renderValue(r ? { value: r.value, status: r.status } : undefined, 0, ctx)}${
+        r?.overlap || small
+          ? html`<span class="overlap" aria-hidden="true">${OVERLAP_MARK}</span
+              ><span class="visually-hidden">, ${msg(messages, ctx.lang, 'overlap')}</span>`
+          : nothing
+      }${range ? html`<span class="visually-hidden">, ${range}</span>` : nothing}
+    </td>`;
+  }
+  if (column.kind === 'interval') {
+    const iv = cell?.interval;
+    return html`<td class="num interval">
+      ${iv ? intervalText(iv, column.indicator.decimals, ctx.locale) : nothing}
+    </td>`;
   }
   const trend =
     ctx.model.mode === 'indicators'
       ? renderSparkline(row.trends[column.indicator.id], column.indicator.decimals, ctx)
       : nothing;
   return html`<td class="num value">
-    <span class="cell">${trend}<span class="v">${renderValue(cell, column.indicator.decimals, ctx)}</span></span>
+    <span class="cell"
+      >${trend}<span class="v"
+        >${renderValue(cell, column.indicator.decimals, ctx, column.indicator.minCount)}</span
+      ></span
+    >
   </td>`;
 }
 
@@ -211,7 +268,7 @@ function sortHeader(
     aria-sort=${active ? ctx.direction : nothing}
     part="header"
   >
-    <button type="button" class="sort" data-sort=${key} @click=${() => onSort(key)}>
+    <button type="button" class="sort" tabindex="-1" data-sort=${key} @click=${() => onSort(key)}>
       <span class="label">${label}${unit ? html` <span class="unit">${unit}</span>` : nothing}</span>
       <span class="arrow" aria-hidden="true">${arrow}</span>
     </button>
@@ -250,7 +307,17 @@ export function renderHead(ctx: ViewContext, onSort: (key: string) => void): Tem
   return html`<thead>
     ${first}
     <tr aria-rowindex="2">
-      ${groups.filter((g) => g.columns.length > 1).flatMap((g) => g.columns.map((c) => sortHeader(c.key, columnLabel(ctx.model, c, ctx.lang), undefined, true, 1, 1, ctx, onSort)))}
+      ${groups
+        .filter((g) => g.columns.length > 1)
+        .flatMap((g) =>
+          g.columns.map((c) =>
+            c.kind === 'interval'
+              ? html`<th scope="col" class="num" part="header">
+                  <abbr title=${msg(messages, ctx.lang, 'intervalLong')}>${columnLabel(ctx.model, c, ctx.lang)}</abbr>
+                </th>`
+              : sortHeader(c.key, columnLabel(ctx.model, c, ctx.lang), undefined, true, 1, 1, ctx, onSort),
+          ),
+        )}
     </tr>
   </thead>`;
 }
@@ -260,6 +327,7 @@ export function symbolsIn(model: TableModel): StatusSymbol[] {
   const found = new Set<StatusSymbol>();
   for (const row of [...model.references, ...model.rows]) {
     for (const column of model.columns) {
+      if (column.kind === 'interval') continue;
       const cell = row.cells[column.key];
       if (cell?.status) found.add(cell.status);
       else if (cell && cell.value === null) found.add('.');
@@ -274,6 +342,15 @@ export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateRes
   const symbols = symbolsIn(ctx.model);
   const hasRank = ctx.model.columns.some((c) => c.kind === 'rank');
   const hasDeviation = ctx.model.columns.some((c) => c.kind === 'deviation');
+  const hasInterval = ctx.model.columns.some((c) => c.kind === 'interval');
+  const rows = [...ctx.model.references, ...ctx.model.rows];
+  const values = ctx.model.columns.filter((c) => c.kind === 'value');
+  const small = [
+    ...new Set(values.filter((c) => rows.some((r) => r.cells[c.key]?.small)).map((c) => c.indicator.minCount ?? 20)),
+  ];
+  const overlap = ctx.model.columns.some(
+    (c) => c.kind === 'rank' && ctx.model.rows.some((r) => (r.cells[c.key] as RankCell | undefined)?.overlap),
+  );
   return html`<div class="key" part="key">
     ${
       symbols.length
@@ -289,6 +366,24 @@ export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateRes
           </div>`
         : nothing
     }
+    ${
+      small.length || overlap
+        ? html`<dl class="marks">
+            ${small.map(
+              (n) =>
+                html`<dt>${SMALL_MARK}</dt>
+                  <dd>${msg(messages, ctx.lang, 'smallCountKey', { n })}</dd> `,
+            )}
+            ${
+              overlap || small.length
+                ? html`<dt>${OVERLAP_MARK}</dt>
+                    <dd>${msg(messages, ctx.lang, 'overlap')}</dd>`
+                : nothing
+            }
+          </dl>`
+        : nothing
+    }
+    ${hasInterval ? html`<p>${msg(messages, ctx.lang, 'intervalHint')}</p>` : nothing}
     ${hasDeviation && ctx.model.base ? html`<p>${msg(messages, ctx.lang, 'deviationHint', { base: ctx.model.base.name })}</p>` : nothing}
     ${hasRank ? html`<p>${msg(messages, ctx.lang, 'rankHint')}</p>` : nothing}
   </div>`;
@@ -333,6 +428,8 @@ export interface GridOptions {
   query: string;
   onScroll: (scroller: HTMLElement) => void;
   onSort: (key: string) => void;
+  /** Arrow keys, Home/End, PageUp/PageDown and Escape inside the scroll region (roving focus). */
+  onKey: (e: KeyboardEvent) => void;
 }
 
 /** The scroll area with the `<table>`: caption, header, pinned reference rows, the (windowed) rows. */
@@ -347,35 +444,40 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
           <td colspan=${width} style=${styleProps({ height: `${rows * o.rowHeight}px` })}></td>
         </tr>`
       : nothing;
+  // The scroll region is the table's one Tab stop; rows and column headers are reached
+  // with the arrow keys from there (their buttons have tabindex -1).
   return html`<div
-    class="scroller ${o.windowed ? 'windowed' : ''}"
-    tabindex=${o.windowed ? 0 : nothing}
-    role=${o.windowed ? 'region' : nothing}
-    aria-labelledby=${o.windowed ? 'cap' : nothing}
-    @scroll=${(e: Event) => o.onScroll(e.currentTarget as HTMLElement)}
-  >
-    <table part="table" aria-rowcount=${heads + refs.length + o.shown.length}>
-      <caption id="cap">
-        ${o.caption}
-      </caption>
-      ${renderHead(ctx, o.onSort)}
-      ${
-        refs.length
-          ? html`<tbody class="references">
-              ${refs.map((r, i) => renderRow(r, -1, heads + i + 1, ctx))}
-            </tbody>`
-          : nothing
-      }
-      <tbody class="rows">
-        ${spacer('before', o.start)}
-        ${repeat(
-          o.shown.slice(o.start, o.end),
-          (row) => row.id,
-          (row, i) => renderRow(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
-        )}
-        ${spacer('after', o.shown.length - o.end)}
-      </tbody>
-    </table>
-    ${o.shown.length === 0 ? html`<p class="nomatch">${msg(messages, ctx.lang, 'noMatch', { query: o.query })}</p>` : nothing}
-  </div>`;
+      class="scroller ${o.windowed ? 'windowed' : ''}"
+      tabindex="0"
+      role="region"
+      aria-labelledby="cap"
+      aria-describedby="kbd-hint"
+      @scroll=${(e: Event) => o.onScroll(e.currentTarget as HTMLElement)}
+      @keydown=${o.onKey}
+    >
+      <table part="table" aria-rowcount=${heads + refs.length + o.shown.length}>
+        <caption id="cap">
+          ${o.caption}
+        </caption>
+        ${renderHead(ctx, o.onSort)}
+        ${
+          refs.length
+            ? html`<tbody class="references">
+                ${refs.map((r, i) => renderRowOnce(r, i - refs.length, heads + i + 1, ctx))}
+              </tbody>`
+            : nothing
+        }
+        <tbody class="rows">
+          ${spacer('before', o.start)}
+          ${repeat(
+            o.shown.slice(o.start, o.end),
+            (row) => row.id,
+            (row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
+          )}
+          ${spacer('after', o.shown.length - o.end)}
+        </tbody>
+      </table>
+      ${o.shown.length === 0 ? html`<p class="nomatch">${msg(messages, ctx.lang, 'noMatch', { query: o.query })}</p>` : nothing}
+    </div>
+    <p class="kbd-hint" id="kbd-hint">${msg(messages, ctx.lang, 'keyboardHint')}</p>`;
 }

@@ -258,3 +258,72 @@ test('windowing: renders the visible rows plus overscan, spacers keep the full h
   assert.ok(last.after === 0 && last.start < 100);
   assert.deepEqual(windowSlice(0, 0, 300, 30), { start: 0, end: 0, before: 0, after: 0 });
 });
+
+test('matchSelected: the row of the key, else of its nearest ancestor', async () => {
+  const { matchSelected } = await import('../../../../src/elements/comparison-table/table-model.js');
+  const parents: Record<string, string> = { '01056039': '010560039', '010560039': '01056', '01056001': '010565690' };
+  const rows = new Set(['010560039', '010565690']);
+  const m = (id: string) =>
+    matchSelected(
+      id,
+      (x) => rows.has(x),
+      (x) => parents[x],
+    );
+  assert.deepEqual(m('010560039'), { id: '010560039', via: false });
+  assert.deepEqual(m('01056039'), { id: '010560039', via: true }); // the map's Pinneberg -> its amtsfreie row
+  assert.deepEqual(m('01056001'), { id: '010565690', via: true }); // Appen -> its Amt
+  assert.equal(m('01060002'), undefined);
+  assert.equal(m(''), undefined);
+});
+
+test('intervals: a 95 %-KI column on demand, small counts flagged, ranks say when neighbours overlap', () => {
+  const rate: IndicatorInfo = {
+    id: 'r',
+    label: 'Rate',
+    unit: 'je 1.000',
+    decimals: 1,
+    polarity: 'neutral',
+    minCount: 20,
+  };
+  // numerator / denominator: a 7 cases (small), b and c close with wide intervals, d far below
+  const counts: Record<string, [number, number]> = { a: [7, 500], b: [400, 40000], c: [395, 40000], d: [100, 40000] };
+  const iv = (n: number, d: number) => ({
+    low: ((n - 2 * Math.sqrt(n)) / d) * 1000,
+    high: ((n + 2 * Math.sqrt(n)) / d) * 1000,
+  });
+  const input: ModelInput = {
+    mode: 'indicators',
+    indicators: [rate],
+    years: [2024],
+    regions: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase() })),
+    references: [],
+    showInterval: true,
+    cell: (_i, r) => ({ value: (counts[r][0] / counts[r][1]) * 1000, status: '' }),
+    interval: (_i, r) => ({ ...iv(...counts[r]), small: counts[r][0] < 20 }),
+  };
+  const model = buildModel(input);
+  assert.deepEqual(
+    model.columns.map((c) => c.key),
+    ['value:r:2024', 'interval:r:2024', 'rank:r:2024'],
+  );
+  const byId = Object.fromEntries(model.rows.map((r) => [r.id, r]));
+  assert.equal(byId.a.cells['value:r:2024'].small, true);
+  assert.equal(byId.b.cells['value:r:2024'].small, undefined);
+  assert.deepEqual(byId.b.cells['interval:r:2024'].interval, iv(400, 40000));
+  // ranks: a (14.0) 1, b (10.0) 2, c (9.9) 3, d (2.5) 4; b and c overlap, a's wide interval reaches b
+  const rank = (id: string) =>
+    byId[id].cells['rank:r:2024'] as { value: number; overlap?: boolean; range?: { best: number; worst: number } };
+  assert.deepEqual([rank('a').value, rank('b').value, rank('c').value, rank('d').value], [1, 2, 3, 4]);
+  assert.equal(rank('b').overlap, true);
+  assert.equal(rank('c').overlap, true);
+  assert.equal(rank('d').overlap, undefined);
+  assert.deepEqual(rank('d').range, { best: 4, worst: 4 });
+  assert.deepEqual(rank('c').range, { best: 1, worst: 3 }); // A's wide interval reaches below C's
+  // without show-interval: no column, the flags stay
+  const plain = buildModel({ ...input, showInterval: false });
+  assert.deepEqual(
+    plain.columns.map((c) => c.kind),
+    ['value', 'rank'],
+  );
+  assert.equal(plain.rows[0].cells['value:r:2024'].small, true);
+});
