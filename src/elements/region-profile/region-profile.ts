@@ -45,8 +45,6 @@ export class RegionProfileElement extends FokusElement {
   @property({ type: Number }) year?: number;
   /** Leave out the map (no Leaflet download). */
   @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
-  /** Heading level of the region's name (2 by default; the sections use the next level). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   protected readonly selection = new SelectionController(this, {
     keys: ['region', 'year'],
@@ -72,7 +70,7 @@ export class RegionProfileElement extends FokusElement {
     return html`<div
       role="heading"
       aria-level=${n}
-      class="h${n === this.headingLevel ? ' name' : ''}"
+      class="h${n === this.titleLevel ? ' name' : ''}"
       id=${id ?? nothing}
     >
       ${text}
@@ -99,7 +97,9 @@ export class RegionProfileElement extends FokusElement {
       .join(',');
     const years = [...new Set(p.rows.map((r) => r.year))];
     const endpoint = this.endpoint || nothing;
-    const sub = this.headingLevel + 1;
+    const sub = this.levelBelow(1);
+    // the child widgets' titles sit below the profile's section headings
+    const child = this.levelBelow(2);
     const placeTitle =
       kreis && region.level !== 'kreis'
         ? msg(messages, lang, 'place', { kreis: kreis.name })
@@ -108,7 +108,7 @@ export class RegionProfileElement extends FokusElement {
     const kreisData = (r: ProfileRow) => (kreis && kreis.id !== region.id ? r.data.get(kreis.id, r.year) : undefined);
     return html`
       <header part="header">
-        ${this.heading(this.headingLevel, `${region.name}`)}
+        ${this.heading(this.titleLevel, `${region.name}`)}
         <p>
           ${msg(messages, lang, 'within', { kind, parents: parents.map((r) => r.name).join(', ') || (catalog.regions.find((r) => r.level === 'land')?.name ?? '') })}
         </p>
@@ -122,6 +122,7 @@ export class RegionProfileElement extends FokusElement {
               indicator=${r.data.id}
               region=${region.id}
               year=${r.year}
+              heading-level=${child}
               no-source
             ></indicator-tile>`,
         )}
@@ -132,6 +133,7 @@ export class RegionProfileElement extends FokusElement {
         indicator=${chartId}
         region=${region.id}
         compare=${compare}
+        heading-level=${child}
         no-source
       ></indicator-chart>
       ${this.heading(sub, msg(messages, lang, 'insights', { indicator: localText(p.rows.find((r) => r.data.id === chartId)?.data.indicator.label, lang) }))}
@@ -140,6 +142,7 @@ export class RegionProfileElement extends FokusElement {
         indicator=${chartId}
         region=${region.id}
         year=${p.rows.find((r) => r.data.id === chartId)?.year ?? nothing}
+        heading-level=${child}
         no-heading
         no-source
       ></indicator-insights>
@@ -187,6 +190,7 @@ export class RegionProfileElement extends FokusElement {
                   parent=${kreis.id}
                   year=${p.rows.find((r) => r.data.id === chartId)?.year ?? nothing}
                   selected=${region.id}
+                  heading-level=${child}
                   no-table
                   no-download
                 ></municipality-map>
