@@ -136,6 +136,8 @@ export class IndicatorTileElement extends FokusElement {
 
   override render() {
     return this.data.render({
+      // label, place, number, change, a two-line sentence (+ the three caption lines): the finished tile's height
+      skeletonHeight: this.noSource ? '11em' : '15em',
       skeleton: () =>
         html`<div class="skeleton tile-line"></div>
           <div class="skeleton tile-number"></div>

@@ -97,6 +97,10 @@ export function comparisonSentence(input: SentenceInput): string {
   // Prose reads plain numbers; the symbols (p, r, s, ()) stay with the headline number.
   const shown = fmt(input.value, decimals, locale);
   const withUnit = unit ? `${shown} ${unit}` : shown;
+  // German "liegt mit …" takes the dative, which a unit noun from the catalog ("Lebendgeborene je
+  // 1.000 Einwohner") does not have: only symbols (%, ‰) go with the number there; the unit is
+  // shown next to the headline number anyway.
+  const withSymbol = unit && !/\p{L}/u.test(unit) ? `${shown} ${unit}` : shown;
 
   if (input.kind === 'count') {
     const ref = refs[0];
@@ -132,7 +136,7 @@ export function comparisonSentence(input: SentenceInput): string {
     if (clauses.length) judgement = ` – ${clauses.join(', ')}`;
   }
   return lang === 'de'
-    ? `${regionName} liegt mit ${withUnit} ${comparison}${judgement}.`
+    ? `${regionName} liegt mit ${withSymbol} ${comparison}${judgement}.`
     : `${regionName}, at ${withUnit}, is ${comparison}${judgement}.`;
 }
 

@@ -9,6 +9,8 @@ import { renderCaption } from '../../internal/caption.js';
 import { SelectionController } from '../../internal/selection.js';
 import { messages } from './messages.js';
 import { loadProfile, type Profile, type ProfileArgs, type ProfileRow } from './profile-data.js';
+import { DEFAULT_INDICATORS, profileHeight } from './profile-model.js';
+import { widthOf } from '../../internal/skeleton.js';
 import { styles } from './region-profile.styles.js';
 import '../indicator-tile/define.js';
 import '../indicator-chart/define.js';
@@ -206,9 +208,16 @@ export class RegionProfileElement extends FokusElement {
   }
 
   override render() {
+    const listed = this.indicators.split(/[\s,;]+/).filter(Boolean).length;
     return this.data.render({
+      skeletonHeight: profileHeight({
+        width: widthOf(this),
+        indicators: listed || DEFAULT_INDICATORS.length,
+        map: !this.noMap,
+      }),
       skeleton: () =>
-        html`<div class="skeleton block"></div>
+        html`<div class="skeleton head"></div>
+          <div class="skeleton block"></div>
           <div class="skeleton block"></div>`,
       complete: (p) => this.renderProfile(p),
     });

@@ -6,7 +6,7 @@ import { msg } from '../../internal/i18n.js';
 import { SelectionController, type HistoryMode } from '../../internal/selection.js';
 import { nearestYear, nextYear } from './years.js';
 import { messages } from './messages.js';
-import { loadYears, type SliderArgs } from './slider-data.js';
+import { loadYears, type SliderArgs, type SliderYears } from './slider-data.js';
 import { styles } from './year-slider.styles.js';
 
 /**
@@ -53,6 +53,7 @@ export class YearSliderElement extends FokusElement {
     apply: (s, changed) => {
       if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
       if (changed.includes('year') && s.year) this.value = s.year;
+      else if (changed.includes('year')) this.value = undefined; // back to the default
     },
     seed: () => (this.value ? { year: this.value } : {}),
   });
@@ -65,21 +66,28 @@ export class YearSliderElement extends FokusElement {
       to: this.to,
     }),
     load: loadYears,
-    describe: (years) => ({ indicators: this.indicator ? [this.indicator] : [], count: years.length }),
+    describe: (v: SliderYears) => ({ indicators: this.indicator ? [this.indicator] : [], count: v.years.length }),
   });
 
   /** The years offered (once loaded). */
   get years(): readonly number[] {
-    return this.data.value ?? [];
+    return this.data.value?.years ?? [];
+  }
+
+  /** The default year: the latest with values of the indicator (once loaded). */
+  get latest(): number | undefined {
+    return this.data.value?.latest;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const years = this.years;
     if (!years.length) return;
-    // Without a value the slider shows the latest year; it does not push that default onto the
-    // group (the other views show their latest year anyway, and would reload for nothing).
-    const fitted = nearestYear(years, this.value);
+    // Without a value the slider shows the latest year with values; it does not push that default
+    // onto the group (the other views show their latest year anyway, and would reload for nothing),
+    // but records it as the group's default: the back button to a URL without a year returns to it.
+    if (this.latest !== undefined) this.selection.offerDefault({ year: this.latest });
+    const fitted = nearestYear(years, this.value ?? this.latest);
     if (fitted !== this.value) this.value = fitted;
   }
 
@@ -166,7 +174,7 @@ export class YearSliderElement extends FokusElement {
   override render() {
     return this.data.render({
       skeleton: () => html`<div class="skeleton slider"></div>`,
-      complete: (years) => this.renderSlider(years),
+      complete: (v) => this.renderSlider(v.years),
     });
   }
 }

@@ -133,7 +133,7 @@ describe('toolbar and print', () => {
     const el = await fixture<FieldWidget>(
       html`<div style="width: 300px"><test-field-widget></test-field-widget></div>`,
     );
-    const widget = el.querySelector('test-field-widget')!;
+    const widget = el.querySelector<FieldWidget>('test-field-widget')!;
     await loaded(widget);
     expect(getComputedStyle($(widget, '[part=toolbar]')).display).to.not.equal('none');
     await emulateMedia({ media: 'print' });
