@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Catalog, Indicator, Licence } from '../data/schema.js';
 import { formatDate, localText } from '../data/format.js';
-import { common, msg, type Lang } from './i18n.js';
+import { common, localeOf, msg, type Lang } from './i18n.js';
 
 /** English names of the common licences by id (the catalog's `name` is usually German). */
 const LICENCE_EN: Record<string, string> = {
@@ -35,7 +35,7 @@ export function sourceLine(catalog: Catalog, indicators: Indicator[], lang: Lang
   const parts = [
     `${msg(common, lang, 'source')}: ${(sources.length ? sources : [catalog.publisher]).join(', ')}`,
     `${msg(common, lang, 'licence')}: ${licences.join(', ')}`,
-    `${msg(common, lang, 'dataYear')}: ${unique(indicators.map((i) => formatDate(i.updated ?? catalog.updated, lang))).join(', ') || formatDate(catalog.updated, lang)}`,
+    `${msg(common, lang, 'dataYear')}: ${unique(indicators.map((i) => formatDate(i.updated ?? catalog.updated, localeOf(lang)))).join(', ') || formatDate(catalog.updated, localeOf(lang))}`,
     ...extra,
   ];
   return parts.join('; ');
