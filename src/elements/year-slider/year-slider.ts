@@ -46,14 +46,18 @@ export class YearSliderElement extends FokusElement {
   @property({ type: Boolean, attribute: 'sync-url', reflect: true }) syncUrl = false;
 
   @state() private playing = false;
+  /** The year the slider chose by itself (its default), not one set from outside. */
+  private defaulted?: number;
   private timer?: ReturnType<typeof setInterval>;
 
   private selection = new SelectionController(this, {
     keys: ['year', 'indicator'],
     apply: (s, changed) => {
       if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
-      if (changed.includes('year') && s.year) this.value = s.year;
-      else if (changed.includes('year')) this.value = undefined; // back to the default
+      if (changed.includes('year')) {
+        this.defaulted = undefined;
+        this.value = s.year; // undefined: back to the default
+      }
     },
     seed: () => (this.value ? { year: this.value } : {}),
   });
@@ -87,7 +91,11 @@ export class YearSliderElement extends FokusElement {
     // onto the group (the other views show their latest year anyway, and would reload for nothing),
     // but records it as the group's default: the back button to a URL without a year returns to it.
     if (this.latest !== undefined) this.selection.offerDefault({ year: this.latest });
-    const fitted = nearestYear(years, this.value ?? this.latest);
+    // a value set from outside (attribute, user, group) is a choice; the slider's own default
+    // follows the latest year with values of the indicator (e.g. when the group's indicator changes)
+    const own = this.value === undefined || this.value === this.defaulted;
+    const fitted = nearestYear(years, own ? this.latest : this.value);
+    if (own) this.defaulted = fitted;
     if (fitted !== this.value) this.value = fitted;
   }
 
@@ -99,6 +107,7 @@ export class YearSliderElement extends FokusElement {
   /** Sets the year as the user does: fires `change` and informs the group. */
   setYear(year: number, history: HistoryMode = 'push'): void {
     const changed = year !== this.value;
+    this.defaulted = undefined;
     this.value = year;
     if (changed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     this.selection.select({ year }, { history });
