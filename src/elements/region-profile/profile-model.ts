@@ -51,7 +51,9 @@ export function profileHeight({ width, indicators, map }: { width: number; indic
   const mapHeight = map ? 611 : 0;
   const side = w >= 656;
   const place = map ? (side ? Math.max(table, mapHeight) + heading : table + mapHeight + 2 * heading) : table + heading;
-  return Math.round(75 + heading + tiles + heading + chart + heading + insights + place + 70);
+  // measured: narrow widths wrap the chart legend, the insights and the table rows more
+  const narrow = Math.max(0, 656 - w) * 2.4;
+  return Math.round(75 + heading + tiles + heading + chart + heading + insights + place + 270 + narrow);
 }
 
 export interface Place {

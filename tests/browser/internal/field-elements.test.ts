@@ -205,6 +205,38 @@ describe('field: headings and skeletons of the profile and the tile', () => {
   });
 });
 
+describe('field: the profile skeleton', () => {
+  for (const width of [390, 960]) {
+    it(`reserves about the finished height at ${width}px`, async () => {
+      never();
+      const wrap = await fixture(
+        html`<div style="width: ${width}px">
+          <region-profile endpoint=${ENDPOINT} region="01056015"></region-profile>
+        </div>`,
+      );
+      const loadingHeight = wrap.firstElementChild!.getBoundingClientRect().height;
+      setClient(new FokusClient());
+      const done = await fixture(
+        html`<div style="width: ${width}px">
+          <region-profile endpoint=${ENDPOINT} region="01056015"></region-profile>
+        </div>`,
+      );
+      const el = done.firstElementChild as HTMLElement;
+      if (!el.shadowRoot!.querySelector('header')) await oneEvent(el, 'fokus-load');
+      await profileReady(el);
+      const map = $(el, 'municipality-map');
+      const chart = $(el, 'indicator-chart');
+      while (!map.shadowRoot?.querySelector('[part=legend]') || !chart.shadowRoot?.querySelector('svg'))
+        await new Promise((r) => requestAnimationFrame(r));
+      const finalHeight = el.getBoundingClientRect().height;
+      console.error(`profile at ${width}px: skeleton ${loadingHeight}px, finished ${finalHeight}px`);
+      expect(Math.abs(finalHeight - loadingHeight) / finalHeight, `${loadingHeight} vs ${finalHeight}`).to.be.below(
+        0.25,
+      );
+    });
+  }
+});
+
 describe('field: wrong results and text slips', () => {
   beforeEach(() => setClient(new FokusClient()));
 
