@@ -8,10 +8,19 @@ import { getSelection, setSelection, subscribe } from '/dist/fokus-widgets.js';
 const GROUP = 'pi';
 const list = document.getElementById('topics');
 const table = document.getElementById('table');
+// the first tile follows the chosen indicator; these show fixed key figures next to it
+const fixedTiles = [...document.querySelectorAll('.tiles indicator-tile[link]')];
+const FIXED = fixedTiles.map((t) => t.getAttribute('indicator'));
+const SPARE = ['geburtenrate', 'arbeitslosenquote', 'anteil-65plus', 'motorisierungsgrad'];
 
 const catalog = await getClient().getCatalog('/data/');
 const topicOf = (indicator) => catalog.indicators.find((i) => i.id === indicator)?.topic;
 const indicatorsOf = (topic) => catalog.indicators.filter((i) => i.topic === topic).map((i) => i.id);
+/** A deviation from the Kreis only means something for rates and shares, not for counts such as inhabitants. */
+const comparable = (indicator) => {
+  const c = catalog.indicators.find((i) => i.id === indicator)?.computation;
+  return !!c && (c.type === 'ratio' || (c.type === 'count' && !!c.published));
+};
 
 const buttons = catalog.topics
   .filter((t) => indicatorsOf(t.id).length)
@@ -34,9 +43,17 @@ list.replaceChildren(...buttons);
 function show(indicator) {
   const topic = topicOf(indicator);
   for (const b of list.querySelectorAll('button')) b.setAttribute('aria-current', String(b.dataset.topic === topic));
+  // never two identical tiles: a fixed tile showing the chosen indicator shows a spare one instead
+  const taken = new Set([indicator]);
+  fixedTiles.forEach((tile, i) => {
+    const id = taken.has(FIXED[i]) ? SPARE.find((s) => !taken.has(s) && !FIXED.includes(s)) : FIXED[i];
+    taken.add(id);
+    if (tile.indicator !== id) tile.indicator = id;
+  });
   if (!topic) return;
   const ids = indicatorsOf(topic);
-  // the chosen indicator first: its deviation column is the one shown
+  // the chosen indicator first: its deviation column is the one shown (only for rates)
+  table.deviation = comparable(indicator) ? 'absolute' : '';
   table.indicators = [indicator, ...ids.filter((id) => id !== indicator)].join(',');
 }
 

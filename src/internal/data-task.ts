@@ -4,6 +4,8 @@ import { getClient, type FokusClient } from '../data/client.js';
 import { errorCode, errorMessage } from './errors.js';
 import { FokusErrorEvent, FokusLoadEvent, type FokusLoadDetail } from './events.js';
 import { common, msg, type Lang } from './i18n.js';
+import { cssLength } from './skeleton.js';
+import { styleProps } from './style-props.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { uiLang: Lang };
 
@@ -44,8 +46,14 @@ export interface DataTaskOptions<A extends object, R> {
 export interface StateViews<R> {
   /** The loaded view; `stale` while the next one loads (`keepPrevious`). */
   complete: (value: R, stale: boolean) => unknown;
-  /** Shown while loading; sized like the result so that nothing jumps. */
-  skeleton: () => TemplateResult;
+  /** Shown while loading, inside the reserved height; default one shimmering block filling it. */
+  skeleton?: () => TemplateResult;
+  /**
+   * The height the finished view will take (px, or a CSS length such as `18em`), computed
+   * from the element's attributes (rows, aspect ratio, caption; see skeleton.ts): the
+   * loading state reserves it so that nothing jumps when the data arrive (CLS).
+   */
+  skeletonHeight?: number | string;
 }
 
 function sameArgs(a: object, b: object): boolean {
@@ -135,8 +143,8 @@ export class DataTask<A extends object, R> {
     const shown = this.shown;
     if (shown !== undefined) return views.complete(shown, this.stale);
     return this.task.render({
-      initial: () => this.renderLoading(views.skeleton, lang),
-      pending: () => this.renderLoading(views.skeleton, lang),
+      initial: () => this.renderLoading(views, lang),
+      pending: () => this.renderLoading(views, lang),
       error: (error) =>
         html`<div class="state error" role="alert" part="error">
           <strong>${msg(common, lang, 'errorTitle')}</strong>
@@ -146,10 +154,11 @@ export class DataTask<A extends object, R> {
     });
   }
 
-  private renderLoading(skeleton: () => TemplateResult, lang: Lang): TemplateResult {
-    return html`<div class="loading" part="loading" aria-busy="true">
+  private renderLoading(views: StateViews<R>, lang: Lang): TemplateResult {
+    const height = views.skeletonHeight === undefined ? null : cssLength(views.skeletonHeight);
+    return html`<div class="loading" part="loading" aria-busy="true" style=${styleProps({ 'min-height': height })}>
       <span class="visually-hidden" role="status">${msg(common, lang, 'loading')}</span>
-      ${skeleton()}
+      ${views.skeleton ? views.skeleton() : html`<div class="skeleton fill"></div>`}
     </div>`;
   }
 }

@@ -1,10 +1,20 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { resolveEndpoint } from './config.js';
 import { localeOf, resolveLang, type Lang } from './i18n.js';
 import { baseStyles, tokens } from './styles.js';
 
 const connected = new Set<FokusElement>();
+
+/** The heading tags, as static literals (no string is ever turned into markup). */
+const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/** A `heading-level` value as a level 1–6 (2 when missing or not a number). */
+export function clampLevel(level: unknown): number {
+  const n = Math.round(Number(level));
+  return Number.isFinite(n) && n > 0 ? Math.min(6, n) : 2;
+}
 let langObserver: MutationObserver | undefined;
 
 /** Re-render every widget when a `lang` attribute changes anywhere on the page. */
@@ -21,7 +31,8 @@ function watchLang(): void {
  * The global theme tokens (read in styles.ts), listed here so that custom-elements.json
  * carries them for every element (docs, IDE data):
  * @cssprop --fokus-font-family - Font stack (default: the page's font).
- * @cssprop --fokus-font-size - Base font size (default 1rem).
+ * @attr heading-level - Level of the widget's title (1–6, default 2); its inner headings follow one level lower, so the widget fits the host page's outline.
+ * @cssprop --fokus-font-size - Base font size in px (default 16px; independent of the page's root font size). Small texts follow it with a 12px floor.
  * @cssprop --fokus-color-text - Text colour (default #1f2933).
  * @cssprop --fokus-color-muted - Secondary text: captions, axes (default #52606d).
  * @cssprop --fokus-color-background - Background of the widget (default #ffffff).
@@ -33,7 +44,7 @@ function watchLang(): void {
  * @cssprop --fokus-color-error - Error text and border (default #b00020).
  * @cssprop --fokus-color-missing - Fill for suppressed or missing values (default #d9d9d9).
  * @cssprop --fokus-radius - Corner radius (default 4px).
- * @cssprop --fokus-space - Base spacing unit (default 0.5rem).
+ * @cssprop --fokus-space - Base spacing unit (default 8px).
  */
 export abstract class FokusElement extends LitElement {
   static override styles = [tokens, baseStyles];
@@ -47,6 +58,13 @@ export abstract class FokusElement extends LitElement {
 
   /** Linked views: elements with the same group share the selected region, year and indicator. */
   @property({ reflect: true }) group?: string;
+
+  /**
+   * Level of the widget's title heading (1–6, default 2), so the widget fits the host
+   * page's outline: `heading-level="3"` makes the title an h3 and the widget's inner
+   * headings h4 and below.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Language of the texts (`de` or `en`); inherited from an ancestor or `<html>` when not set. */
   @property({ reflect: true }) override lang = '';
@@ -77,8 +95,34 @@ export abstract class FokusElement extends LitElement {
     connected.delete(this);
   }
 
-  /** Helper for subclasses: an optional visible title. */
+  /** The level of the title (`heading-level` clamped to 1–6). */
+  get titleLevel(): number {
+    return clampLevel(this.headingLevel);
+  }
+
+  /**
+   * The level of a heading `depth` levels below the title (0: the title itself; 1: its
+   * sections; …), at most 6. Give it to child widgets: `heading-level=${this.levelBelow(2)}`.
+   */
+  levelBelow(depth: number): number {
+    return Math.min(6, this.titleLevel + depth);
+  }
+
+  /**
+   * Helper for subclasses: a heading `depth` levels below the widget's title (a real
+   * `<h1>`–`<h6>` by `heading-level`), e.g. `this.renderHeading(1, 'Legende', 'legend-title')`.
+   */
+  protected renderHeading(
+    depth: number,
+    text: string,
+    options: { id?: string; className?: string; part?: string } = {},
+  ): TemplateResult {
+    const tag = HEADINGS[this.levelBelow(depth) - 1];
+    return staticHtml`<${tag} class=${options.className ?? nothing} id=${options.id ?? nothing} part=${options.part ?? nothing}>${text}</${tag}>`;
+  }
+
+  /** Helper for subclasses: an optional visible title, a heading of the level `heading-level` (default h2). */
   protected renderTitle(text: string | undefined, id = 'title'): TemplateResult | string {
-    return text ? html`<h2 class="title" id=${id} part="title">${text}</h2>` : '';
+    return text ? this.renderHeading(0, text, { id, className: 'title', part: 'title' }) : '';
   }
 }

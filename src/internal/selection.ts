@@ -132,6 +132,16 @@ export function seedSelection(name: string, patch: Selection, source?: unknown):
   setSelection(name, fresh, { history: 'none', source });
 }
 
+/**
+ * Records what an element shows by default when the group has no value (e.g. the slider's
+ * latest year), without selecting it: the back button returns to it when the URL has no
+ * value for the key, as the same URL opened fresh does. Later offers overwrite earlier ones.
+ */
+export function setDefault(name: string, patch: Selection): void {
+  const g = group(name);
+  for (const k of SELECTION_KEYS) if (patch[k] !== undefined) (g.defaults as Record<string, unknown>)[k] = patch[k];
+}
+
 /** Listens to a group; returns the function that stops listening. */
 export function subscribe(name: string, listener: SelectionListener): () => void {
   const g = group(name);
@@ -247,6 +257,11 @@ export class SelectionController implements ReactiveController {
   /** The `sync-url` attribute or property of the host. */
   private get wantsUrl(): boolean {
     return this.host.syncUrl === true || this.host.hasAttribute('sync-url');
+  }
+
+  /** Records the host's own default (not selected): what the back button returns to without a URL value. */
+  offerDefault(patch: Selection): void {
+    if (this.current) setDefault(this.current, patch);
   }
 
   /** Offers a value the host shows by default (e.g. after loading) as the group's starting point. */

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * them on any ancestor (or `:root`) to theme all widgets at once.
  *
  * @cssprop --fokus-font-family - Font stack (default: the page's font).
- * @cssprop --fokus-font-size - Base font size.
+ * @cssprop --fokus-font-size - Base font size in px (default 16px; never from the page's root font size).
  * @cssprop --fokus-color-text - Text colour.
  * @cssprop --fokus-color-muted - Secondary text (captions, axes).
  * @cssprop --fokus-color-background - Background of the widget.
@@ -19,8 +19,22 @@ import { css } from 'lit';
  * @cssprop --fokus-radius - Corner radius.
  * @cssprop --fokus-space - Base spacing unit.
  */
+/**
+ * Text sizes (private tokens every element uses; all in px, so a host theme with
+ * `html { font-size: 62.5% }` does not shrink them, and never below 12px):
+ * - `--_fs`: body text (`--fokus-font-size`, default 16px);
+ * - `--_fs-small`: secondary text a reader must read: captions, units, labels, notes (14px at the default, >= 12px);
+ * - `--_fs-min`: the smallest text: axis labels, symbols, superscripts, legend notes (12px at the default, >= 12px);
+ * - `--_fs-title`: the widget's title (18px at the default); `--_fs-large`: big numbers (32px).
+ * Use these instead of `em`/`rem` for small text: `font-size: var(--_fs-min)`.
+ */
 export const tokens = css`
   :host {
+    --_fs: max(12px, var(--fokus-font-size, 16px));
+    --_fs-small: max(12px, calc(var(--_fs) * 0.875));
+    --_fs-min: max(12px, calc(var(--_fs) * 0.75));
+    --_fs-title: max(12px, calc(var(--_fs) * 1.125));
+    --_fs-large: max(12px, calc(var(--_fs) * 2));
     --_font: var(--fokus-font-family, inherit);
     --_text: var(--fokus-color-text, #1f2933);
     --_muted: var(--fokus-color-muted, #52606d);
@@ -33,7 +47,7 @@ export const tokens = css`
     --_error: var(--fokus-color-error, #b00020);
     --_missing: var(--fokus-color-missing, #d9d9d9);
     --_radius: var(--fokus-radius, 4px);
-    --_space: var(--fokus-space, 0.5rem);
+    --_space: var(--fokus-space, 8px);
   }
 `;
 
@@ -43,7 +57,7 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     font-family: var(--_font);
-    font-size: var(--fokus-font-size, 1rem);
+    font-size: var(--_fs);
     color: var(--_text);
     background: var(--_bg);
     line-height: 1.4;
@@ -55,6 +69,11 @@ export const baseStyles = css`
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+  sup,
+  sub,
+  small {
+    font-size: var(--_fs-min);
   }
   .visually-hidden {
     position: absolute !important;
@@ -68,9 +87,17 @@ export const baseStyles = css`
     border: 0;
   }
   .title {
-    font-size: 1.1em;
+    font-size: var(--_fs-title);
     font-weight: 600;
     margin: 0 0 calc(var(--_space) / 2);
+  }
+  .loading {
+    display: flex;
+    flex-direction: column;
+  }
+  .loading > .skeleton.fill {
+    flex: 1 1 auto;
+    min-height: 2em;
   }
   .skeleton {
     border-radius: var(--_radius);
@@ -114,7 +141,7 @@ export const baseStyles = css`
   }
   .caption {
     margin-top: calc(var(--_space) / 2);
-    font-size: 0.8em;
+    font-size: var(--_fs-small);
     color: var(--_muted);
   }
   .caption p {
@@ -128,12 +155,19 @@ export const baseStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
     margin-top: calc(var(--_space) / 2);
+    max-width: 100%;
+  }
+  .toolbar > button {
+    flex: 0 1 auto;
+    max-width: 100%;
+    white-space: normal;
+    overflow-wrap: anywhere;
   }
   button,
   select,
   summary {
     font: inherit;
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
   }
   button {
     color: var(--_accent);
@@ -141,7 +175,16 @@ export const baseStyles = css`
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
     padding: 0.25em 0.6em;
+    min-height: 32px;
+    min-width: 32px;
     cursor: pointer;
+  }
+  @media (pointer: coarse) {
+    button,
+    select {
+      min-height: 44px;
+      min-width: 44px;
+    }
   }
   button:hover {
     background: var(--_surface);
@@ -152,7 +195,7 @@ export const baseStyles = css`
   }
   table {
     border-collapse: collapse;
-    font-size: 0.9em;
+    font-size: max(12px, calc(var(--_fs) * 0.9375));
   }
   th,
   td {
@@ -168,6 +211,47 @@ export const baseStyles = css`
     text-align: left;
     font-weight: 600;
     padding-bottom: 0.25em;
+  }
+  /* Print: no controls, the widget at page width, source and licence kept. */
+  @media print {
+    :host {
+      width: 100% !important;
+      max-width: none !important;
+      background: none;
+      break-inside: auto;
+    }
+    .toolbar,
+    button,
+    input,
+    select,
+    summary,
+    [part~='controls'],
+    .no-print {
+      display: none !important;
+    }
+    .caption,
+    .caption p,
+    .source {
+      display: block !important;
+    }
+    .skeleton {
+      animation: none;
+    }
+    svg,
+    canvas,
+    img,
+    table {
+      max-width: 100% !important;
+    }
+    .title,
+    h1,
+    h2,
+    h3,
+    h4,
+    h5,
+    h6 {
+      break-after: avoid;
+    }
   }
   @media (forced-colors: active) {
     .skeleton {

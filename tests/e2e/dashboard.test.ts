@@ -173,6 +173,49 @@ test('dashboard: the selection round-trips through the URL, a reload and the bac
   await page.close();
 });
 
+test('dashboard, topic Bevölkerung: no deviation for counts, no two identical tiles; Back to a URL without a year shows the default year again', async () => {
+  const { page, problems } = await open('dashboard.html');
+  const tiles = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.tiles indicator-tile')].map(
+        (t) => (t as HTMLElement & { indicator: string }).indicator,
+      ),
+    );
+  assert.deepEqual(await tiles(), ['geburtenrate', 'bevoelkerung', 'sgb2-quote']);
+  await page.locator('nav.topics button[data-topic=bevoelkerung]').click();
+  await page.waitForFunction(() => document.querySelector('comparison-table')!.indicators.startsWith('bevoelkerung'));
+  const shown = await tiles();
+  assert.equal(new Set(shown).size, 3, `three different tiles: ${shown.join(', ')}`);
+  assert.equal(shown[0], 'bevoelkerung');
+  assert.equal(
+    await page.locator('comparison-table').evaluate((t) => (t as HTMLElement & { deviation: string }).deviation),
+    '',
+  );
+  await waitForWidgets(page, 'comparison-table, indicator-tile');
+  assert.doesNotMatch(await text(page, 'comparison-table thead'), /Abw/, 'no deviation column for inhabitants');
+  // a rate of the same topic gets its deviation back
+  await page.locator('indicator-picker#indicator select').selectOption('sterberate');
+  await page.waitForFunction(
+    () => (document.querySelector('comparison-table') as HTMLElement & { deviation: string }).deviation === 'absolute',
+  );
+  // the slider of the death rate starts at its latest year with values (2024 is not out yet)
+  await page.waitForFunction(() => document.querySelector('year-slider')!.getAttribute('value') === '2023');
+
+  // back to the start: a URL without pi.year shows the default year, as when opened fresh
+  await page.goto(`${strict.base}/dashboard.html`);
+  await waitForWidgets(page, WIDGETS);
+  assert.equal(await page.locator('year-slider input[type=range]').getAttribute('aria-valuetext'), '2024');
+  await page.locator('year-slider input[type=range]').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => location.search.includes('pi.year=2023'));
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('pi.year'));
+  await page.waitForFunction(() => document.querySelector('year-slider')!.getAttribute('value') === '2024');
+  await page.waitForFunction(() => document.querySelector('municipality-map')!.year === 2024);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('builder: a copied snippet renders the same widget on a blank page', async () => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();

@@ -2,18 +2,19 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    max-width: 40rem;
+    max-width: 640px;
   }
   label {
     display: block;
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
     font-weight: 600;
     margin-bottom: 0.2em;
   }
   select {
     font: inherit;
     width: 100%;
-    max-width: 28rem;
+    max-width: 448px;
+    min-height: 44px;
     padding: 0.35em 0.4em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -22,7 +23,7 @@ export const styles = css`
   }
   .definition {
     margin: 0.4em 0 0;
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
     color: var(--_muted);
   }
   .definition p {
@@ -40,7 +41,20 @@ export const styles = css`
     margin: 0.2em 0 0;
   }
   .skeleton.select {
-    height: 2.2em;
-    max-width: 28rem;
+    height: 72px;
+    max-width: 448px;
+  }
+  .print-only {
+    display: none;
+  }
+  @media print {
+    label {
+      display: none;
+    }
+    .print-only {
+      display: block;
+      margin: 0;
+      font-weight: 600;
+    }
   }
 `;

@@ -115,6 +115,7 @@ export class IndicatorPickerElement extends FokusElement {
             </optgroup>`,
         )}
       </select>
+      ${current ? html`<p class="print-only">${localText(current.label, lang)}</p>` : nothing}
       ${
         this.noDefinition || !current
           ? nothing

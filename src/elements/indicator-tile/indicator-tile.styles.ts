@@ -13,10 +13,12 @@ export const styles = css`
   }
   .label {
     font-weight: 600;
+    font-size: var(--_fs);
+    margin: 0.2em 0;
   }
   .where {
     color: var(--_muted);
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
   }
   .value {
     display: flex;
@@ -26,7 +28,7 @@ export const styles = css`
     margin: 0.3em 0;
   }
   .number {
-    font-size: 2em;
+    font-size: var(--_fs-large);
     font-weight: 700;
     line-height: 1.1;
     font-variant-numeric: tabular-nums;
@@ -34,10 +36,10 @@ export const styles = css`
   }
   .unit {
     color: var(--_muted);
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
   }
   .change {
-    font-size: 0.9em;
+    font-size: var(--_fs-small);
     font-variant-numeric: tabular-nums;
   }
   .change.better .delta {
@@ -50,10 +52,10 @@ export const styles = css`
     font-weight: 600;
   }
   .sentence {
-    font-size: 0.9em;
+    font-size: var(--_fs-small);
   }
   .warning {
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
     border-left: 4px solid #b7791f;
     background: #fff8e6;
     color: #5c3d00;

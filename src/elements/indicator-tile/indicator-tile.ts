@@ -9,6 +9,8 @@ import { SelectionController } from '../../internal/selection.js';
 import { loadTile, type TileArgs, type TileView } from './tile-data.js';
 import { messages } from './messages.js';
 import { styles } from './indicator-tile.styles.js';
+import { tileHeight } from './tile-text.js';
+import { widthOf } from '../../internal/skeleton.js';
 
 /**
  * The headline number of one indicator for one region: value with unit and year, the
@@ -136,6 +138,8 @@ export class IndicatorTileElement extends FokusElement {
 
   override render() {
     return this.data.render({
+      // the finished tile's height (the host's padding and border are outside the loading box)
+      skeletonHeight: tileHeight(widthOf(this), { noSource: this.noSource }) - 18,
       skeleton: () =>
         html`<div class="skeleton tile-line"></div>
           <div class="skeleton tile-number"></div>

@@ -97,6 +97,10 @@ export function comparisonSentence(input: SentenceInput): string {
   // Prose reads plain numbers; the symbols (p, r, s, ()) stay with the headline number.
   const shown = fmt(input.value, decimals, locale);
   const withUnit = unit ? `${shown} ${unit}` : shown;
+  // German "liegt mit …" takes the dative, which a unit noun from the catalog ("Lebendgeborene je
+  // 1.000 Einwohner") does not have: only symbols (%, ‰) go with the number there; the unit is
+  // shown next to the headline number anyway.
+  const withSymbol = unit && !/\p{L}/u.test(unit) ? `${shown} ${unit}` : shown;
 
   if (input.kind === 'count') {
     const ref = refs[0];
@@ -132,7 +136,7 @@ export function comparisonSentence(input: SentenceInput): string {
     if (clauses.length) judgement = ` – ${clauses.join(', ')}`;
   }
   return lang === 'de'
-    ? `${regionName} liegt mit ${withUnit} ${comparison}${judgement}.`
+    ? `${regionName} liegt mit ${withSymbol} ${comparison}${judgement}.`
     : `${regionName}, at ${withUnit}, is ${comparison}${judgement}.`;
 }
 
@@ -174,3 +178,20 @@ export function changeAgainst(
 
 /** One rule for every element: the data layer's small-count test (src/data/uncertainty.ts). */
 export { isSmallCount } from '../../data/uncertainty.js';
+
+/**
+ * The expected height (px) of a finished tile `width` px wide at 16px text, for the loading
+ * skeleton (CLS): label, place, number, change, a sentence of about 80 characters and, unless
+ * `noSource`, the caption's three lines (source, attribution, notice), wrapped at about
+ * 6.2px per character of 14px text. Measured on the demo: within about 10 % from 260 to 600px.
+ */
+export function tileHeight(width: number, { noSource = false } = {}): number {
+  const w = width > 0 ? width : 320;
+  const content = Math.max(120, w - 26);
+  const lines = (chars: number, px = 6.2) => Math.max(1, Math.ceil((chars * px) / content));
+  const line = 19.6;
+  const number = w < 290 ? 55 : 35;
+  let h = 39 + 22 + 20 + number + 20 + lines(80, 6.6) * line;
+  if (!noSource) h += 17 + (lines(140) + lines(104) + lines(125)) * line;
+  return Math.round(h);
+}

@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_max-height: var(--fokus-picker-max-height, 20rem);
+    --_max-height: var(--fokus-picker-max-height, 320px);
     position: relative;
-    max-width: 28rem;
+    max-width: 448px;
   }
   label {
     display: block;
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
     font-weight: 600;
     margin-bottom: 0.2em;
   }
@@ -27,6 +27,7 @@ export const styles = css`
     min-width: 0;
     font: inherit;
     padding: 0.35em 0.5em;
+    min-height: 44px;
     border: 0;
     background: transparent;
     color: var(--_text);
@@ -39,6 +40,8 @@ export const styles = css`
     border-left: 1px solid var(--_border);
     border-radius: 0 var(--_radius) var(--_radius) 0;
     color: var(--_text);
+    min-width: 44px;
+    min-height: 44px;
   }
   [role='listbox'] {
     position: absolute;
@@ -59,17 +62,26 @@ export const styles = css`
   }
   .group-label {
     padding: 0.3em 0.6em 0.1em;
-    font-size: 0.8em;
+    font-size: var(--_fs-small);
     font-weight: 600;
     color: var(--_muted);
   }
   [role='option'] {
+    display: flex;
+    align-items: center;
+    gap: 0.3em;
+    min-height: 32px;
     padding: 0.25em 0.6em 0.25em 1.2em;
     cursor: pointer;
   }
+  @media (pointer: coarse) {
+    [role='option'] {
+      min-height: 44px;
+    }
+  }
   [role='option'] .kind {
     color: var(--_muted);
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
   }
   [role='option'].active {
     background: var(--_accent);
@@ -82,7 +94,12 @@ export const styles = css`
     font-weight: 600;
   }
   .skeleton.input {
-    height: 2.2em;
+    height: 72px;
+  }
+  @media print {
+    :host {
+      display: none !important;
+    }
   }
   @media (forced-colors: active) {
     [role='option'].active {

@@ -109,7 +109,7 @@ export class RegionPickerElement extends FokusElement {
       ? msg(messages, lang, 'none', { query })
       : total > MAX_SHOWN
         ? msg(messages, lang, 'countLimited', { count, shown: MAX_SHOWN })
-        : msg(messages, lang, 'count', { count });
+        : msg(messages, lang, total === 1 ? 'countOne' : 'count', { count });
   }
 
   private close(): void {

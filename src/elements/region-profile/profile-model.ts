@@ -35,6 +35,27 @@ export function peersOf(catalog: Catalog, region: Region): Region[] {
   return childrenOf(catalog, kreis.id, region.level);
 }
 
+/**
+ * The expected height (px) of the finished profile at `width` px, for the loading skeleton
+ * (CLS): header, the tile grid (240px columns), chart, insights, the rank table and the map
+ * (beside the table from 656px on), caption. Measured on the demo at 16px text.
+ */
+export function profileHeight({ width, indicators, map }: { width: number; indicators: number; map: boolean }): number {
+  const w = width > 0 ? width : 960;
+  const heading = 50;
+  const columns = Math.max(1, Math.floor((w + 8) / 248));
+  const tiles = Math.ceil(indicators / columns) * 205;
+  const chart = Math.round(Math.min(560, Math.max(300, w * 0.5))) + 130;
+  const insights = 150;
+  const table = 110 + indicators * 37;
+  const mapHeight = map ? 611 : 0;
+  const side = w >= 656;
+  const place = map ? (side ? Math.max(table, mapHeight) + heading : table + mapHeight + 2 * heading) : table + heading;
+  // measured: narrow widths wrap the chart legend, the insights and the table rows more
+  const narrow = Math.max(0, 656 - w) * 2.4;
+  return Math.round(75 + heading + tiles + heading + chart + heading + insights + place + 270 + narrow);
+}
+
 export interface Place {
   /** 1 = highest value; ties share a rank. */
   rank: number;

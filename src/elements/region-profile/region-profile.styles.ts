@@ -3,11 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   [role='heading'] {
     font-weight: 600;
-    font-size: 1.1em;
+    font-size: var(--_fs-title);
     margin: calc(var(--_space) * 2) 0 var(--_space);
   }
   header [role='heading'] {
-    font-size: 1.5em;
+    font-size: calc(var(--_fs) * 1.5);
     margin: 0;
   }
   header p {
@@ -16,12 +16,12 @@ export const styles = css`
   }
   .tiles {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(240px, 100%), 1fr));
     gap: var(--_space);
   }
   .columns {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr));
     gap: calc(var(--_space) * 2);
   }
   table {
@@ -30,8 +30,13 @@ export const styles = css`
   th {
     text-align: left;
   }
+  .loading {
+    gap: var(--_space);
+  }
   .skeleton.block {
-    height: 8rem;
-    margin-bottom: var(--_space);
+    flex: 1 1 0;
+  }
+  .skeleton.head {
+    height: 64px;
   }
 `;

@@ -9,6 +9,8 @@ import { renderCaption } from '../../internal/caption.js';
 import { SelectionController } from '../../internal/selection.js';
 import { messages } from './messages.js';
 import { loadProfile, type Profile, type ProfileArgs, type ProfileRow } from './profile-data.js';
+import { DEFAULT_INDICATORS, profileHeight } from './profile-model.js';
+import { widthOf } from '../../internal/skeleton.js';
 import { styles } from './region-profile.styles.js';
 import '../indicator-tile/define.js';
 import '../indicator-chart/define.js';
@@ -45,8 +47,6 @@ export class RegionProfileElement extends FokusElement {
   @property({ type: Number }) year?: number;
   /** Leave out the map (no Leaflet download). */
   @property({ type: Boolean, attribute: 'no-map' }) noMap = false;
-  /** Heading level of the region's name (2 by default; the sections use the next level). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   protected readonly selection = new SelectionController(this, {
     keys: ['region', 'year'],
@@ -72,7 +72,7 @@ export class RegionProfileElement extends FokusElement {
     return html`<div
       role="heading"
       aria-level=${n}
-      class="h${n === this.headingLevel ? ' name' : ''}"
+      class="h${n === this.titleLevel ? ' name' : ''}"
       id=${id ?? nothing}
     >
       ${text}
@@ -99,7 +99,9 @@ export class RegionProfileElement extends FokusElement {
       .join(',');
     const years = [...new Set(p.rows.map((r) => r.year))];
     const endpoint = this.endpoint || nothing;
-    const sub = this.headingLevel + 1;
+    const sub = this.levelBelow(1);
+    // the child widgets' titles sit below the profile's section headings
+    const child = this.levelBelow(2);
     const placeTitle =
       kreis && region.level !== 'kreis'
         ? msg(messages, lang, 'place', { kreis: kreis.name })
@@ -108,7 +110,7 @@ export class RegionProfileElement extends FokusElement {
     const kreisData = (r: ProfileRow) => (kreis && kreis.id !== region.id ? r.data.get(kreis.id, r.year) : undefined);
     return html`
       <header part="header">
-        ${this.heading(this.headingLevel, `${region.name}`)}
+        ${this.heading(this.titleLevel, `${region.name}`)}
         <p>
           ${msg(messages, lang, 'within', { kind, parents: parents.map((r) => r.name).join(', ') || (catalog.regions.find((r) => r.level === 'land')?.name ?? '') })}
         </p>
@@ -122,6 +124,7 @@ export class RegionProfileElement extends FokusElement {
               indicator=${r.data.id}
               region=${region.id}
               year=${r.year}
+              heading-level=${child}
               no-source
             ></indicator-tile>`,
         )}
@@ -132,6 +135,7 @@ export class RegionProfileElement extends FokusElement {
         indicator=${chartId}
         region=${region.id}
         compare=${compare}
+        heading-level=${child}
         no-source
       ></indicator-chart>
       ${this.heading(sub, msg(messages, lang, 'insights', { indicator: localText(p.rows.find((r) => r.data.id === chartId)?.data.indicator.label, lang) }))}
@@ -140,6 +144,7 @@ export class RegionProfileElement extends FokusElement {
         indicator=${chartId}
         region=${region.id}
         year=${p.rows.find((r) => r.data.id === chartId)?.year ?? nothing}
+        heading-level=${child}
         no-heading
         no-source
       ></indicator-insights>
@@ -187,6 +192,7 @@ export class RegionProfileElement extends FokusElement {
                   parent=${kreis.id}
                   year=${p.rows.find((r) => r.data.id === chartId)?.year ?? nothing}
                   selected=${region.id}
+                  heading-level=${child}
                   no-table
                   no-download
                 ></municipality-map>
@@ -202,9 +208,16 @@ export class RegionProfileElement extends FokusElement {
   }
 
   override render() {
+    const listed = this.indicators.split(/[\s,;]+/).filter(Boolean).length;
     return this.data.render({
+      skeletonHeight: profileHeight({
+        width: widthOf(this),
+        indicators: listed || DEFAULT_INDICATORS.length,
+        map: !this.noMap,
+      }),
       skeleton: () =>
-        html`<div class="skeleton block"></div>
+        html`<div class="skeleton head"></div>
+          <div class="skeleton block"></div>
           <div class="skeleton block"></div>`,
       complete: (p) => this.renderProfile(p),
     });

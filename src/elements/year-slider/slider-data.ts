@@ -11,11 +11,25 @@ export interface SliderArgs {
   to: number | undefined;
 }
 
-/** The years of `indicator` (or of the catalog) between `from` and `to`. */
-export async function loadYears(args: SliderArgs, { client, signal }: LoadContext): Promise<number[]> {
+export interface SliderYears {
+  /** The years offered, ascending. */
+  years: number[];
+  /** The default: the latest offered year in which the indicator has a value (not one that is all `...`). */
+  latest: number | undefined;
+}
+
+/** The years of `indicator` (or of the catalog) between `from` and `to`, and the latest with values. */
+export async function loadYears(args: SliderArgs, { client, signal }: LoadContext): Promise<SliderYears> {
   const { endpoint, indicator, from, to } = args;
   const catalog = await client.getCatalog(endpoint, { signal });
   if (indicator && !indicatorById(catalog, indicator))
     throw new FokusDataError('unknown-indicator', { subject: indicator });
-  return yearsOf(catalog, indicator, from, to);
+  const years = yearsOf(catalog, indicator, from, to);
+  let latest = years[years.length - 1];
+  if (indicator && years.length) {
+    // the same file the views of the group load (cached): e.g. deaths of the last year not yet published
+    const data = await client.getIndicator(endpoint, indicator, { signal });
+    latest = [...years].reverse().find((y) => data.regions.some((r) => data.get(r, y).value !== null)) ?? latest;
+  }
+  return { years, latest };
 }

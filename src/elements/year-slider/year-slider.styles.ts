@@ -8,30 +8,40 @@ export const styles = css`
     gap: calc(var(--_space) / 2) var(--_space);
   }
   label {
-    font-size: 0.85em;
+    font-size: var(--_fs-small);
     font-weight: 600;
   }
+  /* touch: the whole 44px-high band takes the thumb (WCAG 2.5.8 target size) */
   input[type='range'] {
     flex: 1;
-    min-width: 8rem;
+    min-width: 128px;
+    min-height: 44px;
+    margin: 0;
+    cursor: pointer;
     accent-color: var(--_accent);
   }
   output {
     font-weight: 600;
-    font-size: 1.1em;
+    font-size: var(--_fs-title);
     font-variant-numeric: tabular-nums;
     min-width: 3ch;
   }
   .ends {
     display: flex;
     justify-content: space-between;
-    font-size: 0.8em;
+    font-size: var(--_fs-small);
     color: var(--_muted);
   }
   button.play {
     min-width: 7.5em;
+    min-height: 44px;
+  }
+  @media print {
+    :host {
+      display: none !important;
+    }
   }
   .skeleton.slider {
-    height: 2.2em;
+    height: 72px;
   }
 `;

@@ -6,7 +6,7 @@ import { msg } from '../../internal/i18n.js';
 import { SelectionController, type HistoryMode } from '../../internal/selection.js';
 import { nearestYear, nextYear } from './years.js';
 import { messages } from './messages.js';
-import { loadYears, type SliderArgs } from './slider-data.js';
+import { loadYears, type SliderArgs, type SliderYears } from './slider-data.js';
 import { styles } from './year-slider.styles.js';
 
 /**
@@ -46,13 +46,18 @@ export class YearSliderElement extends FokusElement {
   @property({ type: Boolean, attribute: 'sync-url', reflect: true }) syncUrl = false;
 
   @state() private playing = false;
+  /** The year the slider chose by itself (its default), not one set from outside. */
+  private defaulted?: number;
   private timer?: ReturnType<typeof setInterval>;
 
   private selection = new SelectionController(this, {
     keys: ['year', 'indicator'],
     apply: (s, changed) => {
       if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
-      if (changed.includes('year') && s.year) this.value = s.year;
+      if (changed.includes('year')) {
+        this.defaulted = undefined;
+        this.value = s.year; // undefined: back to the default
+      }
     },
     seed: () => (this.value ? { year: this.value } : {}),
   });
@@ -65,21 +70,32 @@ export class YearSliderElement extends FokusElement {
       to: this.to,
     }),
     load: loadYears,
-    describe: (years) => ({ indicators: this.indicator ? [this.indicator] : [], count: years.length }),
+    describe: (v: SliderYears) => ({ indicators: this.indicator ? [this.indicator] : [], count: v.years.length }),
   });
 
   /** The years offered (once loaded). */
   get years(): readonly number[] {
-    return this.data.value ?? [];
+    return this.data.value?.years ?? [];
+  }
+
+  /** The default year: the latest with values of the indicator (once loaded). */
+  get latest(): number | undefined {
+    return this.data.value?.latest;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const years = this.years;
     if (!years.length) return;
-    // Without a value the slider shows the latest year; it does not push that default onto the
-    // group (the other views show their latest year anyway, and would reload for nothing).
-    const fitted = nearestYear(years, this.value);
+    // Without a value the slider shows the latest year with values; it does not push that default
+    // onto the group (the other views show their latest year anyway, and would reload for nothing),
+    // but records it as the group's default: the back button to a URL without a year returns to it.
+    if (this.latest !== undefined) this.selection.offerDefault({ year: this.latest });
+    // a value set from outside (attribute, user, group) is a choice; the slider's own default
+    // follows the latest year with values of the indicator (e.g. when the group's indicator changes)
+    const own = this.value === undefined || this.value === this.defaulted;
+    const fitted = nearestYear(years, own ? this.latest : this.value);
+    if (own) this.defaulted = fitted;
     if (fitted !== this.value) this.value = fitted;
   }
 
@@ -91,6 +107,7 @@ export class YearSliderElement extends FokusElement {
   /** Sets the year as the user does: fires `change` and informs the group. */
   setYear(year: number, history: HistoryMode = 'push'): void {
     const changed = year !== this.value;
+    this.defaulted = undefined;
     this.value = year;
     if (changed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     this.selection.select({ year }, { history });
@@ -166,7 +183,7 @@ export class YearSliderElement extends FokusElement {
   override render() {
     return this.data.render({
       skeleton: () => html`<div class="skeleton slider"></div>`,
-      complete: (years) => this.renderSlider(years),
+      complete: (v) => this.renderSlider(v.years),
     });
   }
 }

@@ -30,7 +30,7 @@ describe('<indicator-tile>', () => {
     expect(text($(el, '.change .delta'))).to.equal('▲ +0,2');
     expect(text($(el, '.change .visually-hidden'))).to.equal('gestiegen um 0,2 gegenüber 2023');
     expect(text($(el, '.sentence'))).to.equal(
-      'Elmshorn liegt mit 7,2 Lebendgeborene je 1.000 Einwohner unter dem Kreiswert von 8,2 und dem Landeswert von 8,0.',
+      'Elmshorn liegt mit 7,2 unter dem Kreiswert von 8,2 und dem Landeswert von 8,0.',
     );
     expect($(el, '.warning')).to.equal(null);
     expect(text($(el, '.caption'))).to.contain('Synthetische');

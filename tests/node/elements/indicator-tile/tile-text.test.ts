@@ -23,21 +23,18 @@ const base: SentenceInput = {
 };
 
 test('the sentence of the issue: above the Kreis value, German numbers', () => {
-  assert.equal(
-    comparisonSentence(base),
-    'Elmshorn liegt mit 9,4 Geburten je 1.000 Einwohner über dem Kreiswert von 8,7.',
-  );
+  assert.equal(comparisonSentence(base), 'Elmshorn liegt mit 9,4 über dem Kreiswert von 8,7.');
 });
 
 test('Kreis and Land in one sentence; same direction shares the preposition, different ones do not', () => {
   const land = { level: 'land' as const, name: 'Schleswig-Holstein', value: 8.2, status: '' as const };
   assert.equal(
     comparisonSentence({ ...base, references: [...base.references, land] }),
-    'Elmshorn liegt mit 9,4 Geburten je 1.000 Einwohner über dem Kreiswert von 8,7 und dem Landeswert von 8,2.',
+    'Elmshorn liegt mit 9,4 über dem Kreiswert von 8,7 und dem Landeswert von 8,2.',
   );
   assert.equal(
     comparisonSentence({ ...base, references: [...base.references, { ...land, value: 9.9 }] }),
-    'Elmshorn liegt mit 9,4 Geburten je 1.000 Einwohner über dem Kreiswert von 8,7 und unter dem Landeswert von 9,9.',
+    'Elmshorn liegt mit 9,4 über dem Kreiswert von 8,7 und unter dem Landeswert von 9,9.',
   );
 });
 
@@ -88,7 +85,7 @@ test('missing values: no sentence for a suppressed region value, a reference wit
   const land = { level: 'land' as const, name: 'SH', value: null, status: '/' as const };
   assert.equal(
     comparisonSentence({ ...base, references: [...base.references, land] }),
-    'Elmshorn liegt mit 9,4 Geburten je 1.000 Einwohner über dem Kreiswert von 8,7.',
+    'Elmshorn liegt mit 9,4 über dem Kreiswert von 8,7.',
   );
   assert.equal(comparisonSentence({ ...base, references: [] }), '');
 });
@@ -109,7 +106,7 @@ test('the sentence reads plain numbers (provisional marks stay with the headline
   const land = { level: 'land' as const, name: 'SH', value: 8.2, status: 'p' as const };
   assert.equal(
     comparisonSentence({ ...base, status: 'p', references: [land] }),
-    'Elmshorn liegt mit 9,4 Geburten je 1.000 Einwohner über dem Landeswert von 8,2.',
+    'Elmshorn liegt mit 9,4 über dem Landeswert von 8,2.',
   );
 });
 
