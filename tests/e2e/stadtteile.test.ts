@@ -34,10 +34,11 @@ test('map, table and profile render the invented Stadtteile of Elmshorn (parent 
     'Elmshorn as reference',
   );
 
-  // Map: 8 shapes (SVG paths or canvas) and a legend of the indicator. (Its legend names the
-  // level with the map's own messages, which know only the official levels so far.)
+  // Map: 8 shapes (SVG paths or canvas) and a legend of the indicator; its texts name the
+  // level as the catalog does.
   const mapText = await page.locator('#map').evaluate((el) => el.shadowRoot?.textContent ?? '');
   assert.match(mapText, /Anteil 65-Jährige/);
+  assert.doesNotMatch(mapText, /plural\./);
   const paths = await page.locator('#map').evaluate((el) => el.shadowRoot?.querySelectorAll('svg path').length ?? 0);
   const canvas = await page.locator('#map').evaluate((el) => el.shadowRoot?.querySelectorAll('canvas').length ?? 0);
   assert.ok(paths >= 8 || canvas > 0, `map marks: ${paths} paths, ${canvas} canvas`);

@@ -5,8 +5,8 @@
  */
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Catalog, Indicator, LevelId, Region } from '../../data/schema.js';
-import { childrenOf, indicatorById, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
+import { OFFICIAL_LEVELS, type Catalog, type Indicator, type LevelId, type Region } from '../../data/schema.js';
+import { childrenOf, indicatorById, levelNoun, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
 import { FokusDataError, isAbortError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
 import type { FokusTopology } from '../../data/validate.js';
@@ -170,6 +170,9 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
       polarity: indicator.polarity,
     },
     level: levelId,
+    levelNames: (OFFICIAL_LEVELS as readonly string[]).includes(levelId)
+      ? undefined
+      : { one: levelNoun(catalog, levelId, lang, 1), many: levelNoun(catalog, levelId, lang, 2) },
     year: shownYear,
     method: m,
     classes,

@@ -70,6 +70,8 @@ export interface MapModelInput {
   parentName?: string;
   indicator: { id: string; label: string; unit: string; decimals: number; polarity: Polarity };
   level: LevelId;
+  /** Names of a level the map's texts do not know (one below the Gemeinde, from the catalog). */
+  levelNames?: { one: string; many: string };
   year: number;
   method: ClassMethod;
   classes: number;
@@ -130,9 +132,11 @@ function names(list: string[], lang: Lang, max = 3): string {
 export function buildMapModel(input: MapModelInput): MapModel {
   const { indicator, lang, locale, year } = input;
   const { decimals, unit } = indicator;
-  const plural = msg(messages, lang, `plural.${input.level}`);
+  const levelNames = input.levelNames;
+  const plural = levelNames ? levelNames.many : msg(messages, lang, `plural.${input.level}`);
   // "1 Gemeinde", "2 Gemeinden".
-  const noun = (n: number) => (n === 1 ? msg(messages, lang, `singular.${input.level}`) : plural);
+  const noun = (n: number) =>
+    n !== 1 ? plural : levelNames ? levelNames.one : msg(messages, lang, `singular.${input.level}`);
   const fmt = (o: Observation) => formatValue(o.value, o.status, decimals, locale);
 
   const refObs = input.reference?.observation;
