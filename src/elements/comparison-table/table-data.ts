@@ -113,14 +113,23 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
   // A year no compared indicator has would show every cell as missing: say so instead.
   if (!indicator && year !== undefined && !data.some((d) => d.years.includes(year)))
     throw new FokusUsageError('invalid-attribute', 'year', String(year));
+  const latest = (d: IndicatorData) => d.latestYear() ?? d.years[d.years.length - 1];
   const years = indicator
     ? first.years.filter((y) => (from === undefined || y >= from) && (to === undefined || y <= to))
-    : [year ?? Math.max(...data.map((d) => d.latestYear() ?? d.years[d.years.length - 1]))];
+    : [year ?? Math.max(...data.map(latest))];
+  // Without a `year`, each indicator shows its own latest year with values (deaths of the
+  // last year may not be available yet): such a column names its year.
+  const ownYear = new Map<string, number>(
+    indicator || year !== undefined ? [] : data.filter((d) => latest(d) !== years[0]).map((d) => [d.id, latest(d)]),
+  );
+  const yearOf = (i: string, y: number) => ownYear.get(i) ?? y;
   const model = buildModel({
     mode: indicator ? 'years' : 'indicators',
     indicators: data.map((d) => ({
       id: d.id,
-      label: localText(d.indicator.shortLabel ?? d.indicator.label, lang),
+      label:
+        localText(d.indicator.shortLabel ?? d.indicator.label, lang) +
+        (ownYear.has(d.id) ? ` (${ownYear.get(d.id)})` : ''),
       unit: localText(d.indicator.unit, lang),
       decimals: d.indicator.decimals,
       polarity: d.indicator.polarity,
@@ -132,8 +141,8 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
     deviation: (deviation || undefined) as DeviationMode | undefined,
     noRank,
     showInterval,
-    cell: (i, r, y) => byId.get(i)!.get(r, y),
-    interval: (i, r, y) => cachedInterval(byId.get(i)!, r, y),
+    cell: (i, r, y) => byId.get(i)!.get(r, yearOf(i, y)),
+    interval: (i, r, y) => cachedInterval(byId.get(i)!, r, yearOf(i, y)),
     trend: (i, r) =>
       byId
         .get(i)!

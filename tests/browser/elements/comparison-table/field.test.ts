@@ -4,7 +4,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../../src/elements/comparison-table/define.js';
 import type { ComparisonTableElement } from '../../../../src/elements/comparison-table/comparison-table.js';
 import type { FokusErrorEvent } from '../../../../src/internal/events.js';
-import { catalog, largeFiles, smallFiles, smallRegions } from './fixtures.js';
+import { catalog, indicatorFile, largeFiles, smallFiles, smallRegions, values2024 } from './fixtures.js';
 import { $, $$, afterEach, describe, it, root, text, useEndpoint } from '../../helpers.js';
 
 async function settle(el: ComparisonTableElement): Promise<void> {
@@ -205,5 +205,26 @@ describe('<comparison-table> in the field', () => {
     el.selected = '01060002'; // elsewhere: nothing
     await el.updateComplete;
     expect(selectedRows()).to.deep.equal([]);
+  });
+
+  it('without a year, an indicator whose last year is not yet available shows its own latest year, named in its header', async () => {
+    const notYet = Object.fromEntries(Object.keys(values2024.beschaeftigung).map((r) => [r, '...' as const]));
+    useEndpoint({ ...smallFiles(), 'indicators/beschaeftigung.json': indicatorFile('beschaeftigung', notYet) });
+    const el = await load(
+      html`<comparison-table
+        endpoint="/t/"
+        indicators="geburtenrate,beschaeftigung"
+        parent="01056"
+      ></comparison-table>`,
+    );
+    expect(text($(el, 'caption'))).to.contain('2024');
+    const heads = $$(el, 'thead th').map(text);
+    expect(
+      heads.some((h) => h.startsWith('Beschäftigtenquote (2023)')),
+      heads.join(' | '),
+    ).to.equal(true);
+    const body = $$(el, 'tbody.rows td').map(text);
+    expect(body.some((t) => t.includes('...'))).to.equal(false);
+    expect(body.some((t) => t.includes('5,0'))).to.equal(true);
   });
 });
