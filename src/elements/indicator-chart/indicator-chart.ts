@@ -24,9 +24,19 @@ import { chartToggles, placeTip, readTheme, renderNotes, renderTable, tipAtMark,
 import { chartCsv, chartFileBase, followSelection, loadChart, type ChartArgs, type ChartData } from './chart-data.js';
 import { styles } from './indicator-chart.styles.js';
 
+/** True from `pagehide` until the page is shown again (back/forward cache). */
+let pageLeaving = false;
+let watching = false;
+function watchPageLeave(): void {
+  if (watching || typeof window === 'undefined') return;
+  watching = true;
+  window.addEventListener('pagehide', () => (pageLeaving = true));
+  window.addEventListener('pageshow', () => (pageLeaving = false));
+}
+
 /**
  * One indicator over time (`line`), regions ranked for one year (`bar`) or the categories
- * of a breakdown such as age groups (`column`), drawn with Vega-Lite, with reference regions,
+ * of a breakdown such as age groups (`column`), drawn with Vega (templates compiled from Vega-Lite at build time), with reference regions,
  * official value symbols, a German description, a data table and downloads.
  *
  * @tag indicator-chart
@@ -51,16 +61,6 @@ import { styles } from './indicator-chart.styles.js';
  * @cssprop --fokus-chart-grid - Colour of the grid lines (default #e4e7eb).
  * @cssprop --fokus-chart-reference-light - Colour of every second reference region (default #86929e).
  */
-/** True from `pagehide` until the page is shown again (back/forward cache). */
-let pageLeaving = false;
-let watching = false;
-function watchPageLeave(): void {
-  if (watching || typeof window === 'undefined') return;
-  watching = true;
-  window.addEventListener('pagehide', () => (pageLeaving = true));
-  window.addEventListener('pageshow', () => (pageLeaving = false));
-}
-
 export class IndicatorChartElement extends FokusElement implements Downloadable {
   static override styles = [...FokusElement.styles, styles];
 
