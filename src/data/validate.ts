@@ -9,6 +9,7 @@ import {
   Catalog as CatalogSchema,
   IndicatorFile as IndicatorFileSchema,
   MISSING_STATUS,
+  OFFICIAL_LEVELS,
   type Catalog,
   type IndicatorFile,
 } from './schema.js';
@@ -161,12 +162,14 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
   });
 
   // Levels: every level used is declared; a parent is on a higher level (earlier in `levels`).
+  // The four official levels are known without being declared (as in format 1.0).
   const rank = new Map(catalog.levels.map((l, i) => [l.id, i]));
+  const known = { has: (l: string) => rank.has(l) || (OFFICIAL_LEVELS as readonly string[]).includes(l) };
   const levelOf = new Map(catalog.regions.map((r) => [r.id, r.level]));
   catalog.regions.forEach((r, i) => {
     const own = rank.get(r.level);
     if (own === undefined) {
-      add(['regions', i, 'level'], `level "${r.level}" is not in levels`);
+      if (!known.has(r.level)) add(['regions', i, 'level'], `level "${r.level}" is not in levels`);
       return;
     }
     const above = r.parent === null ? undefined : rank.get(levelOf.get(r.parent) ?? '');
@@ -175,11 +178,11 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
   });
   catalog.indicators.forEach((ind, i) => {
     ind.levels.forEach((l, k) => {
-      if (!rank.has(l)) add(['indicators', i, 'levels', k], `level "${l}" is not in levels`);
+      if (!known.has(l)) add(['indicators', i, 'levels', k], `level "${l}" is not in levels`);
     });
   });
   catalog.geometry.forEach((g, i) => {
-    if (!rank.has(g.level)) add(['geometry', i, 'level'], `level "${g.level}" is not in levels`);
+    if (!known.has(g.level)) add(['geometry', i, 'level'], `level "${g.level}" is not in levels`);
   });
   const parts = catalog.partitions;
   if (parts) {

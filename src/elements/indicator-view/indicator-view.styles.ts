@@ -5,7 +5,7 @@ export const styles = css`
   :host {
     display: block;
   }
-  section {
+  [role='group'] {
     margin: 0;
   }
   [role='tablist'] {

@@ -202,7 +202,7 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
     const open = isView(this.view) ? this.view : 'chart';
     const roving = this.focusTab ?? open;
     const definition = localText(v.indicator.description, lang);
-    return html`<section aria-labelledby="title">
+    return html`<div role="group" aria-labelledby="title">
       ${this.renderTitle(v.title)}
       <div
         role="tablist"
@@ -255,7 +255,7 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
       })}
       ${this.showDefinition ? html`<p id="definition" class="definition" part="definition">${definition}</p>` : nothing}
       ${renderCaption(v.catalog, [v.indicator], lang)}
-    </section>`;
+    </div>`;
   }
 
   /** The open tab's element with the attributes given to the view. */
