@@ -352,10 +352,17 @@ async function checkPage(driver: Driver, base: string, file: string): Promise<vo
   const fail = async (step: string, error: unknown) => {
     throw new Error(`${file}: ${step}: ${(error as Error).message}; problems: ${JSON.stringify(await problems())}`);
   };
-  await driver.until(SETTLED, 'the widgets').catch((e) => fail('widgets did not settle', e));
-  const states = await driver.value<string[]>(
-    `[...document.querySelectorAll(${JSON.stringify(WIDGETS)})].map((el) => el.localName + ': ' + el.__fokusState)`,
-  );
+  // A page may replace a widget after it settled (the builder redraws its preview once its
+  // endpoint list is known): read the states again until no widget is new.
+  let states: string[] = [];
+  for (let round = 0; round < 5; round++) {
+    await driver.until(SETTLED, 'the widgets').catch((e) => fail('widgets did not settle', e));
+    states =
+      (await driver.value<string[]>(
+        `[...document.querySelectorAll(${JSON.stringify(WIDGETS)})].map((el) => el.localName + ': ' + el.__fokusState)`,
+      )) ?? [];
+    if (!states.some((s) => s.endsWith(': undefined'))) break;
+  }
   assert.deepEqual(
     states.filter((s) => !s.endsWith(': load')),
     [],
