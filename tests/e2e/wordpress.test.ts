@@ -353,7 +353,7 @@ test('a Contributor cannot inject markup or script through shortcode or block at
 
   // The escaping itself, without kses in front: every value is an attribute value.
   const html = wp.php(
-    `echo Fokus_Widgets_Render::widget( 'indicator-chart', array( 'indicator' => '"><script>alert(1)</script>', 'title' => "' onload='x" ) );`,
+    `echo Fokus_Widgets_Render::widget( 'indicator-chart', array( 'indicator' => '"><script>alert(1)</script>', 'label' => "' onload='x" ) );`,
   );
   assert.doesNotMatch(html, /<script|onload='/);
   assert.match(html, /indicator="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
