@@ -66,10 +66,19 @@ async function docs(id: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/**
+ * How many `selector` elements have loaded: their own `fokus-load`, or for a composition
+ * (`<indicator-view>`) the one of the element in its shadow root that drew the open tab.
+ */
 const loadedCount = (page: Page, selector: string) =>
   page.$$eval(
     selector,
-    (els) => els.filter((el) => (el as Element & { __fokusState?: string }).__fokusState === 'load').length,
+    (els) =>
+      els.filter((el) =>
+        [el, ...(el.shadowRoot?.querySelectorAll('*') ?? [])].some(
+          (n) => (n as Element & { __fokusState?: string }).__fokusState === 'load',
+        ),
+      ).length,
   );
 
 test('the build has a docs page for every element with stories and the four guides', (t) => {
@@ -111,15 +120,25 @@ test('element docs pages: API from custom-elements.json, the tag to paste and a 
     );
     assert.match(paste, /<script type="module" src="[^"]+fokus-widgets\.js"><\/script>/, `<${el.tag}> paste block`);
     assert.match(paste, new RegExp(`<${el.tag}( [a-z-]+(="[^"]*")?)*></${el.tag}>`), `<${el.tag}> tag to paste`);
-    await page.waitForFunction(
-      (tag) => {
-        return [...document.querySelectorAll(tag)].some(
-          (n) => (n as Element & { __fokusState?: string }).__fokusState === 'load',
+    await page
+      .waitForFunction(
+        (tag) =>
+          [...document.querySelectorAll(tag)].some((el) =>
+            [el, ...(el.shadowRoot?.querySelectorAll('*') ?? [])].some(
+              (n) => (n as Element & { __fokusState?: string }).__fokusState === 'load',
+            ),
+          ),
+        el.tag,
+        { timeout: 30000 },
+      )
+      .catch(async (e: Error) => {
+        const states = await page.evaluate(
+          (tag) =>
+            [...document.querySelectorAll(tag)].map((n) => (n as Element & { __fokusState?: string }).__fokusState),
+          el.tag,
         );
-      },
-      el.tag,
-      { timeout: 30000 },
-    );
+        throw new Error(`<${el.tag}>: no live example loaded (states: ${JSON.stringify(states)}; ${e.message})`);
+      });
     assert.ok((await loadedCount(page, el.tag)) >= 1, `a live <${el.tag}> loaded`);
     assert.deepEqual(errors, []);
     await page.close();
