@@ -205,6 +205,16 @@ export function bindUrl(name: string): () => void {
 
 type Host = ReactiveControllerHost & HTMLElement & { group?: string; syncUrl?: boolean };
 
+/**
+ * An `apply` for SelectionController that copies each changed key that has a value onto
+ * the host's property of the same name (`region`, `year`, `indicator`).
+ */
+export function assignChanged(host: object, keys: readonly ('region' | 'year' | 'indicator')[]) {
+  return (s: Selection, changed: SelectionKey[]): void => {
+    for (const k of keys) if (changed.includes(k) && s[k]) (host as Record<string, unknown>)[k] = s[k];
+  };
+}
+
 export interface SelectionControllerOptions {
   /** The keys this element can follow; the `link` attribute narrows them (e.g. `link="region"`). */
   keys: readonly SelectionKey[];

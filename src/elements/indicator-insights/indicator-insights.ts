@@ -6,7 +6,7 @@ import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { renderCaption } from '../../internal/caption.js';
-import { SelectionController } from '../../internal/selection.js';
+import { assignChanged, SelectionController } from '../../internal/selection.js';
 import { loadInsights, type InsightsArgs, type InsightsView } from './insights-data.js';
 import { messages } from './messages.js';
 import { styles } from './indicator-insights.styles.js';
@@ -53,11 +53,7 @@ export class IndicatorInsightsElement extends FokusElement {
 
   protected readonly selection = new SelectionController(this, {
     keys: ['region', 'year', 'indicator'],
-    apply: (s, changed) => {
-      if (changed.includes('region') && s.region) this.region = s.region;
-      if (changed.includes('year') && s.year) this.year = s.year;
-      if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
-    },
+    apply: assignChanged(this, ['region', 'year', 'indicator']),
   });
 
   private data = new DataTask(this, {

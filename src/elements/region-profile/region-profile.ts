@@ -6,7 +6,7 @@ import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { msg } from '../../internal/i18n.js';
 import { renderCaption } from '../../internal/caption.js';
-import { SelectionController } from '../../internal/selection.js';
+import { assignChanged, SelectionController } from '../../internal/selection.js';
 import { messages } from './messages.js';
 import { loadProfile, type Profile, type ProfileArgs, type ProfileRow } from './profile-data.js';
 import { DEFAULT_INDICATORS, profileHeight } from './profile-model.js';
@@ -50,10 +50,7 @@ export class RegionProfileElement extends FokusElement {
 
   protected readonly selection = new SelectionController(this, {
     keys: ['region', 'year'],
-    apply: (s, changed) => {
-      if (changed.includes('region') && s.region) this.region = s.region;
-      if (changed.includes('year') && s.year) this.year = s.year;
-    },
+    apply: assignChanged(this, ['region', 'year']),
   });
 
   private data = new DataTask(this, {
