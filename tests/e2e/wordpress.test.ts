@@ -53,9 +53,18 @@ after(async () => {
 
 async function login(page: Page, user: string, password: string): Promise<void> {
   await page.goto(`${wp.base}/wp-login.php`);
+  // WordPress moves the focus to #user_login 200 ms after load (wp_attempt_focus). On a busy
+  // machine that timer could fire while Playwright types into #user_pass, and the password
+  // would land in the user field: wait until WordPress has set its focus, then fill.
+  await page.waitForFunction(() => document.activeElement?.id === 'user_login');
   await page.fill('#user_login', user);
   await page.fill('#user_pass', password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  try {
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  } catch (e) {
+    const said = await page.locator('#login_error').innerText().catch(() => '(no #login_error)');
+    throw new Error(`login as ${user} did not reach wp-admin; WordPress said: ${said}`, { cause: e });
+  }
 }
 
 /** The fields of a post in REST answers that the tests read. */
