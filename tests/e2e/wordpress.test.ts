@@ -62,7 +62,10 @@ async function login(page: Page, user: string, password: string): Promise<void> 
   try {
     await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
   } catch (e) {
-    const said = await page.locator('#login_error').innerText().catch(() => '(no #login_error)');
+    const said = await page
+      .locator('#login_error')
+      .innerText()
+      .catch(() => '(no #login_error)');
     throw new Error(`login as ${user} did not reach wp-admin; WordPress said: ${said}`, { cause: e });
   }
 }
