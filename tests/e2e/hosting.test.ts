@@ -22,12 +22,12 @@ import type { Browser } from 'playwright-core';
 import { launch, RECORD_STATES, waitForWidgets, watchProblems } from './harness.js';
 import { assertMarks, startBlankHost, type BlankHost } from './cms-harness.js';
 import { DEBIAN_PACKAGES, freePort } from './wordpress-server.js';
+import { APACHE_MODULES, apacheConf, untilAnswers } from './apache.js';
 
-const MODULES = '/usr/lib/apache2/modules';
 const missing = [
   ['/usr/sbin/nginx', 'nginx'],
   ['/usr/sbin/apache2', 'apache2'],
-  [`${MODULES}/mod_headers.so`, 'apache2'],
+  [`${APACHE_MODULES}/mod_headers.so`, 'apache2'],
 ]
   .filter(([path]) => !existsSync(path))
   .map(([path, pkg]) => `${path} (${pkg})`);
@@ -58,29 +58,6 @@ function siteRoot(): string {
   for (const f of readdirSync('demo'))
     if (/\.(html|css|js|ico)$/.test(f)) symlinkSync(resolve('demo', f), join(root, f));
   return root;
-}
-
-async function ready(base: string, child: ChildProcess, log: string): Promise<void> {
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) =>
-      reject(new Error(`${child.spawnfile} exited (${code}):\n${spawnSync('cat', [log]).stdout}`)),
-    ),
-  );
-  let gone = false;
-  exited.catch(() => (gone = true));
-  await Promise.race([
-    exited,
-    (async () => {
-      while (!gone) {
-        try {
-          await fetch(`${base}/dist/fokus-widgets.js`);
-          return;
-        } catch {
-          await new Promise((r) => setImmediate(r));
-        }
-      }
-    })(),
-  ]);
 }
 
 before(async () => {
@@ -125,22 +102,11 @@ http {
   });
   writeFileSync(
     join(dir, 'httpd.conf'),
-    `ServerRoot ${dir}
-ServerName 127.0.0.1
-Listen 127.0.0.1:${ap}
-PidFile ${dir}/httpd.pid
-ErrorLog ${dir}/apache-error.log
-KeepAlive Off
-LoadModule mpm_prefork_module ${MODULES}/mod_mpm_prefork.so
-LoadModule authz_core_module ${MODULES}/mod_authz_core.so
-LoadModule dir_module ${MODULES}/mod_dir.so
-LoadModule mime_module ${MODULES}/mod_mime.so
-LoadModule headers_module ${MODULES}/mod_headers.so
-LoadModule filter_module ${MODULES}/mod_filter.so
-LoadModule deflate_module ${MODULES}/mod_deflate.so
-${asRoot ? 'User www-data\nGroup www-data' : ''}
-TypesConfig /etc/mime.types
-DocumentRoot ${root}
+    apacheConf(
+      dir,
+      ap,
+      ['headers', 'filter', 'deflate'],
+      `DocumentRoot ${root}
 <Directory />
   Options FollowSymLinks
   AllowOverride None
@@ -148,14 +114,15 @@ DocumentRoot ${root}
 </Directory>
 Include ${resolve('hosting/apache/fokus.conf')}
 `,
+    ),
   );
   apache = spawn('/usr/sbin/apache2', ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], {
     stdio: 'ignore',
     detached: true,
   });
   await Promise.all([
-    ready(nginxBase, nginx, join(dir, 'nginx-error.log')),
-    ready(apacheBase, apache, join(dir, 'apache-error.log')),
+    untilAnswers(`${nginxBase}/dist/fokus-widgets.js`, nginx, join(dir, 'nginx-error.log')),
+    untilAnswers(`${apacheBase}/dist/fokus-widgets.js`, apache, join(dir, 'apache-error.log')),
   ]);
   [browser, host] = await Promise.all([launch(), startBlankHost()]);
 });

@@ -23,11 +23,11 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { APACHE_MODULES, apacheConf, untilAnswers } from './apache.js';
 
 export const DEBIAN_PACKAGES = 'wordpress mariadb-server apache2 libapache2-mod-php php-mysql php-cli nginx';
 
 const WORDPRESS = '/usr/share/wordpress';
-const MODULES = '/usr/lib/apache2/modules';
 
 /** What is missing for a real WordPress (empty when everything is there). */
 export function missingForWordPress(): string[] {
@@ -37,7 +37,7 @@ export function missingForWordPress(): string[] {
   need('/usr/sbin/mariadbd', 'mariadb-server');
   need('/usr/bin/mariadb-install-db', 'mariadb-server');
   need('/usr/sbin/apache2', 'apache2');
-  if (!phpModule()) missing.push(`${MODULES}/libphp*.so (libapache2-mod-php)`);
+  if (!phpModule()) missing.push(`${APACHE_MODULES}/libphp*.so (libapache2-mod-php)`);
   const php = spawnSync('php', ['-m'], { encoding: 'utf8' });
   if (php.status !== 0) missing.push('php (php-cli)');
   else if (!/^mysqli$/m.test(php.stdout)) missing.push('the mysqli extension (php-mysql)');
@@ -45,9 +45,9 @@ export function missingForWordPress(): string[] {
 }
 
 function phpModule(): string | undefined {
-  if (!existsSync(MODULES)) return undefined;
-  const found = readdirSync(MODULES).find((f) => /^libphp[\d.]*\.so$/.test(f));
-  return found && join(MODULES, found);
+  if (!existsSync(APACHE_MODULES)) return undefined;
+  const found = readdirSync(APACHE_MODULES).find((f) => /^libphp[\d.]*\.so$/.test(f));
+  return found && join(APACHE_MODULES, found);
 }
 
 /** A free port on 127.0.0.1 (the OS picks it). */
@@ -133,7 +133,6 @@ export interface WordPress {
 export async function startWordPress(): Promise<WordPress> {
   const dir = mkdtempSync('/tmp/fokus-wp-');
   chmodSync(dir, 0o755);
-  const asRoot = process.getuid?.() === 0;
   const osUser = userInfo().username;
   let db: ChildProcess | undefined;
   let web: ChildProcess | undefined;
@@ -243,24 +242,15 @@ require_once ABSPATH . 'wp-settings.php';
     const conf = join(dir, 'httpd.conf');
     writeFileSync(
       conf,
-      `ServerRoot ${dir}
-ServerName 127.0.0.1
-Listen 127.0.0.1:${port}
-PidFile ${dir}/httpd.pid
-ErrorLog ${dir}/apache-error.log
-LogLevel warn
-LoadModule mpm_prefork_module ${MODULES}/mod_mpm_prefork.so
-LoadModule authz_core_module ${MODULES}/mod_authz_core.so
-LoadModule dir_module ${MODULES}/mod_dir.so
-LoadModule mime_module ${MODULES}/mod_mime.so
-LoadModule php_module ${phpModule()}
-${asRoot ? 'User www-data\nGroup www-data' : ''}
+      apacheConf(
+        dir,
+        port,
+        [],
+        `LoadModule php_module ${phpModule()}
 StartServers 4
 MinSpareServers 1
 MaxSpareServers 8
 MaxRequestWorkers 20
-KeepAlive Off
-TypesConfig /etc/mime.types
 AddType text/javascript .js .mjs
 DocumentRoot ${root}
 <Directory />
@@ -275,33 +265,14 @@ DocumentRoot ${root}
   SetHandler application/x-httpd-php
 </FilesMatch>
 `,
+      ),
     );
     // Its own process group: on shutdown Apache signals its whole group, which must not be ours.
     web = spawn('/usr/sbin/apache2', ['-f', conf, '-DFOREGROUND'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    const exited = new Promise<never>((_, reject) =>
-      web!.once('exit', (code) =>
-        reject(new Error(`apache2 exited (${code}): ${spawnSync('cat', [`${dir}/apache-error.log`]).stdout}`)),
-      ),
-    );
-    // Ready when it answers (a condition, not a fixed wait).
-    let gone = false;
-    exited.catch(() => (gone = true));
-    await Promise.race([
-      exited,
-      (async () => {
-        while (!gone) {
-          try {
-            await fetch(`${base}/readme.html`);
-            return;
-          } catch {
-            await new Promise((r) => setImmediate(r));
-          }
-        }
-      })(),
-    ]);
+    await untilAnswers(`${base}/readme.html`, web, `${dir}/apache-error.log`);
 
     const php = (code: string) =>
       run('php', [
