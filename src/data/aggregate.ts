@@ -245,20 +245,43 @@ export function computeIndicator(
       denominator.push(den.map((x) => x.value));
       cells = num.map((n, i) => ratioCell(n, den[i]!, c.factor, indicator.decimals));
     }
-    values.push(cells.map((x) => (x.value == null ? null : roundTo(x.value, indicator.decimals))));
-    if (cells.some((x) => x.status !== '')) status[r.id] = cells.map((x) => x.status);
+    pushCells(cells, r.id, indicator.decimals, values, status);
   }
-  const file: IndicatorFile = {
-    format: FORMAT_INDICATOR,
-    indicator: indicator.id,
-    years: [...indicator.years],
-    regions: rows.map((r) => r.id),
-    values,
-  };
-  if (Object.keys(status).length) file.status = status;
+  const file = indicatorFile(indicator.id, indicator.years, rows, values, status);
   if (c.type === 'ratio') {
     file.numerator = numerator;
     file.denominator = denominator;
   }
+  return file;
+}
+
+/** Appends one region's cells to the value and status matrices of an indicator file. */
+export function pushCells(
+  cells: readonly Cell[],
+  region: string,
+  decimals: number,
+  values: (number | null)[][],
+  status: Record<string, CellStatus[]>,
+): void {
+  values.push(cells.map((x) => (x.value == null ? null : roundTo(x.value, decimals))));
+  if (cells.some((x) => x.status !== '')) status[region] = cells.map((x) => x.status);
+}
+
+/** An indicator file of the given matrices (status only when a cell has one). */
+export function indicatorFile(
+  id: string,
+  years: readonly number[],
+  rows: readonly Pick<Region, 'id'>[],
+  values: (number | null)[][],
+  status: Record<string, CellStatus[]>,
+): IndicatorFile {
+  const file: IndicatorFile = {
+    format: FORMAT_INDICATOR,
+    indicator: id,
+    years: [...years],
+    regions: rows.map((r) => r.id),
+    values,
+  };
+  if (Object.keys(status).length) file.status = status;
   return file;
 }

@@ -12,11 +12,11 @@
  * - The file's numerator and denominator are the window sums (the counts the rate rests on).
  */
 import type { Indicator, IndicatorFile, LocalizedText, Region } from './schema.js';
-import { FORMAT_INDICATOR } from './schema.js';
 import {
   computeIndicator,
+  indicatorFile,
+  pushCells,
   ratioCell,
-  roundTo,
   sumCells,
   type Cell,
   type CellStatus,
@@ -111,22 +111,11 @@ export function computePooledIndicator(
       const cell = ratioCell(n, dens[i], c.factor, indicator.decimals);
       return cell.status === '' && spansBreak(indicator.years[i]) ? { ...cell, status: '()' as const } : cell;
     });
-    values.push(cells.map((x) => (x.value == null ? null : roundTo(x.value, indicator.decimals))));
+    pushCells(cells, r.id, indicator.decimals, values, status);
     numerator.push(nums.map((x) => x.value));
     denominator.push(dens.map((x) => x.value));
-    if (cells.some((x) => x.status !== '')) status[r.id] = cells.map((x) => x.status);
   }
-  const file: IndicatorFile = {
-    format: FORMAT_INDICATOR,
-    indicator: indicator.id,
-    years: [...indicator.years],
-    regions: rows.map((r) => r.id),
-    values,
-    numerator,
-    denominator,
-  };
-  if (Object.keys(status).length) file.status = status;
-  return file;
+  return { ...indicatorFile(indicator.id, indicator.years, rows, values, status), numerator, denominator };
 }
 
 /** The indicator file of any definition: pooled when it has a window, else as `computeIndicator`. */
