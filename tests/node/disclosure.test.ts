@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Indicator, IndicatorFile, Region } from '../../src/data/schema.js';
 import type { CountRow } from '../../src/data/aggregate.js';
-import { buildEndpoint, type CatalogMeta } from '../../src/tools/build.js';
+import { buildEndpoint } from '../../src/tools/build.js';
+import { testMeta } from './fixtures/meta.js';
 import {
   determinedCells,
   parseDisclosure,
@@ -82,15 +83,7 @@ const definitions = {
   indicators: [rate, fertility, population],
   breakdowns: [],
 };
-const meta: CatalogMeta = {
-  title: { de: 'Test' },
-  publisher: 'Test',
-  licence: { id: 'cc-by-4.0', name: 'CC BY 4.0' },
-  attribution: 'Test',
-  updated: '2025-01-01',
-  levels: (['land', 'kreis', 'amt', 'gemeinde'] as const).map((id) => ({ id, label: { de: id } })),
-  geometry: [],
-};
+const meta = testMeta(['land', 'kreis', 'amt', 'gemeinde']);
 
 /**
  * The attacker: everything the endpoint publishes about births, i.e. the numerators and,

@@ -12,6 +12,7 @@ import { IndicatorData } from '../../src/data/model.js';
 import { roundTo } from '../../src/data/aggregate.js';
 import { insightsFor, type Finding } from '../../src/data/insights.js';
 import { binomialTestTwoSided } from '../../src/data/stats.js';
+import { testMeta } from './fixtures/meta.js';
 
 // Hand-made Kreis with nine Gemeinden, 2015-2024.
 const YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
@@ -47,21 +48,15 @@ const pop: Record<string, number[]> = Object.fromEntries(
 );
 
 const catalog: Catalog = {
-  format: FORMAT_CATALOG,
-  version: 'test',
-  title: { de: 'Test' },
-  publisher: 'Test',
-  licence: { id: 'cc-by-4.0', name: 'CC BY 4.0' },
-  attribution: 'Test',
-  updated: '2025-01-01',
-  levels: [
+  ...testMeta([
     { id: 'kreis', label: { de: 'Kreis' } },
     { id: 'gemeinde', label: { de: 'Gemeinde' } },
-  ],
+  ]),
+  format: FORMAT_CATALOG,
+  version: 'test',
   regions,
   topics: [{ id: 'familie', label: { de: 'Familie' } }],
   indicators: [],
-  geometry: [],
 };
 
 const rate: Indicator = {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Indicator, Region } from '../../src/data/schema.js';
 import { aggregateCounts, type CountRow } from '../../src/data/aggregate.js';
 import { computeIndicatorFile, countYears, periodText, windowYears, withPeriod } from '../../src/data/pooling.js';
-import { buildEndpoint, type CatalogMeta } from '../../src/tools/build.js';
+import { buildEndpoint } from '../../src/tools/build.js';
+import { testMeta } from './fixtures/meta.js';
 
 const regions: Region[] = [
   { id: '01', name: 'Land', level: 'land', parent: null },
@@ -88,19 +89,11 @@ test('a window across a break in series is marked as of limited validity', () =>
 test('fokus-data build writes the pooled indicator with its period in the catalog', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'fokus-pool-'));
   try {
-    const meta: CatalogMeta = {
-      title: { de: 'Test' },
-      publisher: 'Test',
-      licence: { id: 'cc-by-4.0', name: 'CC BY 4.0' },
-      attribution: 'Test',
-      updated: '2025-01-01',
-      levels: [
-        { id: 'land', label: { de: 'Land' } },
-        { id: 'kreis', label: { de: 'Kreis' } },
-        { id: 'gemeinde', label: { de: 'Gemeinde' } },
-      ],
-      geometry: [],
-    };
+    const meta = testMeta([
+      { id: 'land', label: { de: 'Land' } },
+      { id: 'kreis', label: { de: 'Kreis' } },
+      { id: 'gemeinde', label: { de: 'Gemeinde' } },
+    ]);
     const yearly: Indicator = {
       ...pooled,
       id: 'geburtenrate',
