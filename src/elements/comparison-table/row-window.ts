@@ -1,10 +1,14 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { applyStyles } from '../../internal/style-props.js';
 import { windowSlice } from './windowing.js';
 
 /**
  * Windowing of the table's rows in the DOM: which slice is rendered for the scroll
- * position, with row height and offset measured after each render (`measure`).
+ * position, with row height and offset measured after each render by a ResizeObserver.
+ * Only a windowed table (more rows than the threshold, not printing) is observed: a small
+ * table renders all rows and needs no measuring. While printing every row is rendered.
  */
-export class RowWindow {
+export class RowWindow implements ReactiveController {
   /** The rendered slice of the shown rows. */
   start = 0;
   end = 0;
@@ -12,21 +16,63 @@ export class RowWindow {
   rowHeight = 0;
   /** Offset of the windowed rows inside the scroller (header and pinned rows above). */
   rowsTop = 0;
+  /** True between `beforeprint` and `afterprint`: every row is rendered (no windowing). */
+  printing = false;
+  /** Rendering only a slice (set by `reset`). */
+  windowed = false;
   private total = 0;
-  private windowed = false;
 
-  constructor(private readonly host: { requestUpdate(): void }) {}
+  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('beforeprint', this.onPrint);
+    addEventListener('afterprint', this.onPrint);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('beforeprint', this.onPrint);
+    removeEventListener('afterprint', this.onPrint);
+    this.disconnect();
+  }
+
+  /** After each render: observes the parts of a windowed table (see `observe`). */
+  hostUpdated(): void {
+    const scroller = this.scrollerOf();
+    const table = this.windowed ? this.host.renderRoot.querySelector('table[part=table]') : null;
+    this.observe(
+      {
+        caption: table?.querySelector('caption') ?? null,
+        head: table?.querySelector('thead') ?? null,
+        references: table?.querySelector('tbody.references') ?? null,
+        rows: table?.querySelector('tbody.rows') ?? null,
+      },
+      scroller,
+      (px) => scroller && applyStyles(scroller, { '--_ref-top': `${px}px` }),
+    );
+  }
+
+  /** The scroll region of the rendered table. */
+  scrollerOf(): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  private onPrint = (e: Event) => {
+    this.printing = e.type === 'beforeprint';
+    this.host.requestUpdate();
+  };
 
   /** The estimated row height for spacers. */
   get estimate(): number {
     return this.rowHeight || 32;
   }
 
-  /** Sets the number of rows and whether they are windowed, and recomputes the slice. */
-  reset(total: number, windowed: boolean, scroller?: HTMLElement | null): void {
+  /** Sets the number of rows (windowed above `threshold`, unless printing), and recomputes the slice. */
+  reset(total: number, threshold: number): void {
     this.total = total;
-    this.windowed = windowed;
-    this.update(scroller);
+    this.windowed = !this.printing && total > threshold;
+    this.update(this.scrollerOf());
   }
 
   /** Recomputes the slice for the scroller's position; re-renders the host when it changed. */
@@ -71,9 +117,10 @@ export class RowWindow {
     const list = [parts.caption, parts.head, parts.references, parts.rows];
     if (list.every((el, i) => el === this.observed[i])) return;
     this.observer?.disconnect();
+    this.observer = undefined;
     this.sizes.clear();
     this.observed = list;
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined' || list.every((el) => !el)) return;
     this.observer = new ResizeObserver((entries) => {
       for (const e of entries) this.sizes.set(e.target, e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height);
       const size = (el: Element | null) => (el ? (this.sizes.get(el) ?? 0) : 0);
