@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { statusLabel } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
@@ -242,7 +243,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   /** Focuses the region button of a row: `index` in the shown rows, negative for reference rows. */
   private async focusRow(index: number): Promise<void> {
-    if (index >= 0 && this.rows.reveal(index, this.rows.scrollerOf())) await this.updateComplete;
+    if (index >= 0 && this.rows.reveal(index)) await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button.region[data-index="${index}"]`)?.focus();
   }
 
@@ -289,12 +290,13 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
         end,
         rowHeight: drawn.estimate,
         query: this.query,
-        onScroll: (scroller) => this.rows.update(scroller),
+        onScroll: (scroller) => this.rows.scrolled(scroller),
         onSort: (key) => this.onSort(key),
         onKey: (e) => void this.onKey(e),
       })}
       <span class="visually-hidden" role="status">${this.announcement}</span>
-      ${renderKey(ctx, msg(common, lang, 'symbolKey'))} ${renderCaption(view.catalog, view.indicators, lang)}
+      ${renderKey(ctx, msg(common, lang, 'symbolKey'))}
+      ${guard([view, lang], () => renderCaption(view.catalog, view.indicators, lang))}
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
     `;
   }

@@ -4,7 +4,6 @@
  * class so that stays thin; no state here.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
@@ -337,8 +336,12 @@ export function symbolsIn(model: TableModel): StatusSymbol[] {
   return order.filter((s) => found.has(s));
 }
 
-/** The key to symbols and the notes on deviation and rank, under the table. */
-export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateResult {
+/** The key to symbols and the notes on deviation and rank, under the table (rendered again only for a new model or language). */
+export function renderKey(ctx: ViewContext, symbolKeyTitle: string): unknown {
+  return guard([ctx.model, ctx.lang, symbolKeyTitle], () => renderKeyOnce(ctx, symbolKeyTitle));
+}
+
+function renderKeyOnce(ctx: ViewContext, symbolKeyTitle: string): TemplateResult {
   const symbols = symbolsIn(ctx.model);
   const hasRank = ctx.model.columns.some((c) => c.kind === 'rank');
   const hasDeviation = ctx.model.columns.some((c) => c.kind === 'deviation');
@@ -459,7 +462,7 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         <caption id="cap">
           ${o.caption}
         </caption>
-        ${renderHead(ctx, o.onSort)}
+        ${guard([ctx.model, ctx.lang, ctx.sortKey, ctx.direction, ctx.noSparkline], () => renderHead(ctx, o.onSort))}
         ${
           refs.length
             ? html`<tbody class="references">
@@ -469,11 +472,9 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         }
         <tbody class="rows">
           ${spacer('before', o.start)}
-          ${repeat(
-            o.shown.slice(o.start, o.end),
-            (row) => row.id,
-            (row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
-          )}
+          ${o.shown
+            .slice(o.start, o.end)
+            .map((row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx))}
           ${spacer('after', o.shown.length - o.end)}
         </tbody>
       </table>
