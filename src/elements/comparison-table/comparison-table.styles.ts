@@ -325,6 +325,23 @@ export const styles = css`
     font-size: var(--_small);
   }
   /* the skeleton is a table with the same cells: same row heights as the table that comes */
+  /* one pulse of the whole skeleton (opacity: on the compositor) instead of a shimmer per bar, which repaints every frame */
+  .skeleton-table {
+    animation: fokus-table-pulse 1.4s ease-in-out infinite alternate;
+  }
+  .skeleton-table .skeleton {
+    animation: none;
+  }
+  @keyframes fokus-table-pulse {
+    to {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-table {
+      animation: none;
+    }
+  }
   .skeleton-table .bar {
     display: inline-block;
     vertical-align: middle;
