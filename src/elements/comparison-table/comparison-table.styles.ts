@@ -233,21 +233,15 @@ export const styles = css`
     color: var(--_muted);
     margin-left: 0.1em;
   }
-  td.deviation.better .n {
-    color: var(--_better);
-  }
-  td.deviation.worse .n {
-    color: var(--_worse);
-  }
   .tone {
     font-size: var(--_small);
     color: var(--_muted);
     margin-left: 0.3em;
   }
-  td.deviation.better .tone {
+  td.deviation.better :is(.n, .tone) {
     color: var(--_better);
   }
-  td.deviation.worse .tone {
+  td.deviation.worse :is(.n, .tone) {
     color: var(--_worse);
   }
   td.rank {
