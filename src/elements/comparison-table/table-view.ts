@@ -141,6 +141,9 @@ function renderDeviation(cell: DeviationCell | undefined, column: Column, row: R
   return html`<span class="n">${n}</span>${tone ? html`<span class="tone">${tone}</span>` : nothing}`;
 }
 
+/** Geometry and text of each series' sparkline (computed once: scrolling renders rows again). */
+const sparkCache = new WeakMap<TrendPoint[], { key: string; g: ReturnType<typeof sparkline>; label: string }>();
+
 /** A small inline SVG of a series, with a text alternative ("Verlauf 2015–2024: von 8,1 auf 9,4"). */
 export function renderSparkline(
   points: TrendPoint[] | undefined,
@@ -148,14 +151,23 @@ export function renderSparkline(
   ctx: ViewContext,
 ): TemplateResult | typeof nothing {
   if (ctx.noSparkline || !points || points.length < 2) return nothing;
-  const g = sparkline(points);
-  if (!g || !g.first || !g.end) return nothing;
-  const label = msg(messages, ctx.lang, 'trendLabel', {
-    from: g.first.year,
-    to: g.end.year,
-    a: formatValue(g.first.value, g.first.status, decimals, ctx.locale),
-    b: formatValue(g.end.value, g.end.status, decimals, ctx.locale),
-  });
+  const key = `${ctx.lang}|${ctx.locale}|${decimals}`;
+  let known = sparkCache.get(points);
+  if (known?.key !== key) {
+    const g = sparkline(points);
+    const label =
+      g?.first && g.end
+        ? msg(messages, ctx.lang, 'trendLabel', {
+            from: g.first.year,
+            to: g.end.year,
+            a: formatValue(g.first.value, g.first.status, decimals, ctx.locale),
+            b: formatValue(g.end.value, g.end.status, decimals, ctx.locale),
+          })
+        : '';
+    sparkCache.set(points, (known = { key, g, label }));
+  }
+  const { g, label } = known;
+  if (!g || !label) return nothing;
   return html`<svg
     class="spark"
     part="sparkline"
