@@ -6,7 +6,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
-import { rollupInlineCss } from './scripts/inline-css.js';
+import { rollupInlineCss, rollupMinifyCssLiterals } from './scripts/inline-css.js';
 import { bundleGraph } from './scripts/bundle-graph.js';
 import { leanVega, vegaSideEffects } from './scripts/lean-vega.js';
 
@@ -40,6 +40,7 @@ export default {
   treeshake: { moduleSideEffects: vegaSideEffects },
   plugins: [
     rollupInlineCss(),
+    rollupMinifyCssLiterals(),
     leanVega(),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     commonjs(),

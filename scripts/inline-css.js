@@ -30,3 +30,28 @@ export function rollupInlineCss() {
     },
   };
 }
+
+/**
+ * Minifies the CSS of Lit's `css` tagged templates (without interpolations or escapes) in
+ * the *.styles.ts modules and src/internal/styles.ts with esbuild: comments and white space
+ * are bytes every page downloads.
+ */
+export function rollupMinifyCssLiterals() {
+  return {
+    name: 'minify-css-literals',
+    async transform(code, id) {
+      if (!/(\.styles|[\\/]internal[\\/]styles)\.ts$/.test(id)) return null;
+      const { transform } = await import('esbuild');
+      const parts = [];
+      let last = 0;
+      for (const m of code.matchAll(/\bcss`([^`$\\]*)`/g)) {
+        const { code: min } = await transform(m[1], { loader: 'css', minify: true });
+        parts.push(code.slice(last, m.index), `css\`${min.trim()}\``);
+        last = m.index + m[0].length;
+      }
+      if (!parts.length) return null;
+      parts.push(code.slice(last));
+      return { code: parts.join(''), map: null };
+    },
+  };
+}

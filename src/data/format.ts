@@ -81,8 +81,13 @@ export function formatDate(iso: string, locale: string = 'de'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  // creating an Intl.DateTimeFormat is slow (captions call this on every render): one per locale
+  let format = dateFormats.get(locale);
+  if (!format)
+    dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(date);
 }
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The official legend text of a symbol ('' for a plain number); German unless `lang` is English. */
 export function statusLabel(status: StatusSymbol | '' | undefined, lang: string = 'de'): string {

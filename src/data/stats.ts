@@ -91,19 +91,32 @@ export function gammaP(a: number, x: number): number {
   return Math.max(0, 1 - Math.exp(lnPre) * h);
 }
 
-/** The p-quantile of the gamma distribution with this shape (scale 1), by bisection on P(a, x). */
+/**
+ * The p-quantile of the gamma distribution with this shape (scale 1): Newton steps on P(a, x)
+ * from the Wilson–Hilferty approximation, inside a bracket that falls back to bisection
+ * (a few evaluations of P instead of about 45 bisection steps).
+ */
 export function gammaQuantile(p: number, shape: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return Infinity;
   let lo = 0;
   let hi = Math.max(1, shape);
   while (gammaP(shape, hi) < p) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
-    const mid = (lo + hi) / 2;
-    if (gammaP(shape, mid) < p) lo = mid;
-    else hi = mid;
+  const lnGamma = gammaln(shape);
+  const c = 1 / (9 * shape);
+  let x = shape * Math.pow(1 - c + normalQuantile(p) * Math.sqrt(c), 3);
+  if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+  for (let i = 0; i < 200; i++) {
+    const f = gammaP(shape, x) - p;
+    if (f < 0) lo = x;
+    else hi = x;
+    const density = Math.exp(-x + (shape - 1) * Math.log(x) - lnGamma);
+    let next = density > 0 ? x - f / density : NaN;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-12 * Math.max(1, x) || hi - lo <= 1e-12 * Math.max(1, hi)) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }
 
 /** The p-quantile of the chi-square distribution with `df` degrees of freedom. */
@@ -123,12 +136,20 @@ export interface Interval {
  */
 export function poissonInterval(k: number, level = 0.95): Interval {
   if (!(k >= 0) || !Number.isFinite(k)) throw new RangeError(`poissonInterval: count ${k} is not a count`);
+  // about 0.3 ms each, and counts repeat (a table of 11,000 Gemeinden has a few thousand distinct ones)
+  const key = `${k}|${level}`;
+  const known = poissonMemo.get(key);
+  if (known) return { ...known };
   const alpha = 1 - level;
-  return {
+  const interval = {
     low: k === 0 ? 0 : gammaQuantile(alpha / 2, k),
     high: gammaQuantile(1 - alpha / 2, k + 1),
   };
+  if (poissonMemo.size >= 20_000) poissonMemo.clear();
+  poissonMemo.set(key, interval);
+  return { ...interval };
 }
+const poissonMemo = new Map<string, Interval>();
 
 function logBinomialPmf(k: number, n: number, p: number): number {
   if (p === 0) return k === 0 ? 0 : -Infinity;

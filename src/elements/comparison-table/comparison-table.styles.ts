@@ -233,21 +233,15 @@ export const styles = css`
     color: var(--_muted);
     margin-left: 0.1em;
   }
-  td.deviation.better .n {
-    color: var(--_better);
-  }
-  td.deviation.worse .n {
-    color: var(--_worse);
-  }
   .tone {
     font-size: var(--_small);
     color: var(--_muted);
     margin-left: 0.3em;
   }
-  td.deviation.better .tone {
+  td.deviation.better :is(.n, .tone) {
     color: var(--_better);
   }
-  td.deviation.worse .tone {
+  td.deviation.worse :is(.n, .tone) {
     color: var(--_worse);
   }
   td.rank {
@@ -325,6 +319,23 @@ export const styles = css`
     font-size: var(--_small);
   }
   /* the skeleton is a table with the same cells: same row heights as the table that comes */
+  /* one pulse of the whole skeleton (opacity: on the compositor) instead of a shimmer per bar, which repaints every frame */
+  .skeleton-table {
+    animation: fokus-table-pulse 1.4s ease-in-out infinite alternate;
+  }
+  .skeleton-table .skeleton {
+    animation: none;
+  }
+  @keyframes fokus-table-pulse {
+    to {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton-table {
+      animation: none;
+    }
+  }
   .skeleton-table .bar {
     display: inline-block;
     vertical-align: middle;

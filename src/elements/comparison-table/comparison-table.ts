@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { statusLabel } from '../../data/format.js';
-import { getClient } from '../../data/client.js';
-import { regionById } from '../../data/model.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
@@ -17,27 +16,16 @@ import {
   type DownloadKind,
   type ImageFormat,
 } from '../../internal/downloads.js';
-import { applyStyles } from '../../internal/style-props.js';
-import { messages } from './messages.js';
 import { styles } from './comparison-table.styles.js';
-import {
-  defaultDirection,
-  filterRows,
-  matchSelected,
-  NAME_KEY,
-  sortColumnKey,
-  sortRows,
-  type Row,
-  type SortDirection,
-} from './table-model.js';
-import { columnLabel, renderFilter, renderGrid, renderKey, type ViewContext } from './table-view.js';
-import { previewShape, renderSkeleton, type PreviewShape } from './table-skeleton.js';
+import { sortColumnKey, type Row, type SortDirection } from './table-model.js';
+import { renderFilter, renderGrid, renderKey, type ViewContext } from './table-view.js';
+import { renderSkeleton, SkeletonPreview } from './table-skeleton.js';
 import type { CsvFlavour } from './table-csv.js';
 import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
 import { RowWindow } from './row-window.js';
-import { loadTable, type TableArgs, type View } from './table-data.js';
-
-const NUMBER_ATTRIBUTES = ['year', 'from', 'to'] as const;
+import { rovingKey } from './table-keyboard.js';
+import { attributeSort, nextSort, ShownRows, sortAnnouncement } from './table-order.js';
+import { badNumber, highlightOf, loadTable, type TableArgs, type View } from './table-data.js';
 
 /**
  * Compares regions across indicators (one year) or across years (one indicator), as a real,
@@ -126,14 +114,12 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   @state() private sortKey = '';
   @state() private sortDirection: SortDirection = 'descending';
   @state() private announcement = '';
-  /** True between `beforeprint` and `afterprint`: every row is rendered (no windowing). */
-  @state() private printing = false;
-  /** The size of the coming table, from the catalog, for the skeleton. */
-  @state() private preview?: PreviewShape;
-  private previewFor = '';
-  private shown: Row[] = [];
-  private shownFor?: unknown[];
+  /** The compared rows in the current filter and order. */
+  private shown = new ShownRows();
+  /** The window of rendered rows (large tables), and print mode (all rows). */
   private rows = new RowWindow(this);
+  /** The size of the coming table, from the catalog, for the skeleton. */
+  private preview = new SkeletonPreview(this);
 
   private data = new DataTask(this, {
     args: (): TableArgs => ({
@@ -151,7 +137,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       noRank: this.noRank,
       showInterval: this.showInterval,
       lang: this.uiLang,
-      badNumber: this.badNumber(),
+      badNumber: badNumber(this),
     }),
     load: loadTable,
     describe: (v: View) => ({ indicators: v.indicators.map((i) => i.id), count: v.model.rows.length }),
@@ -174,52 +160,13 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('sort') || changed.has('direction')) {
-      this.sortKey = this.sort;
-      this.sortDirection =
-        this.direction === 'ascending' || this.direction === 'descending'
-          ? this.direction
-          : defaultDirection(this.sort || NAME_KEY);
+      ({ key: this.sortKey, direction: this.sortDirection } = attributeSort(this.sort, this.direction));
     }
     if (this.data.loading) this.updatePreview();
     const view = this.data.value;
-    const key = [view, this.query, this.sortKey, this.sortDirection, this.uiLang, this.printing];
-    if (view && (!this.shownFor || key.some((k, i) => k !== this.shownFor![i]))) {
-      this.shownFor = key;
-      const column = sortColumnKey(view.model, this.sortKey);
-      const filtered = filterRows(view.model.rows, this.query);
-      this.shown = column ? sortRows(filtered, column, this.sortDirection, this.locale) : filtered;
-      this.rows.reset(this.shown.length, this.windowed, this.scroller);
-    }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.onPrint);
-    window.addEventListener('afterprint', this.onPrint);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.rows.disconnect();
-    window.removeEventListener('beforeprint', this.onPrint);
-    window.removeEventListener('afterprint', this.onPrint);
-  }
-
-  protected override updated(): void {
-    // no measuring here (it would force a layout on every render and scroll): sizes come
-    // from a ResizeObserver after layout
-    const scroller = this.scroller;
-    const table = this.renderRoot.querySelector('table[part=table]');
-    this.rows.observe(
-      {
-        caption: table?.querySelector('caption') ?? null,
-        head: table?.querySelector('thead') ?? null,
-        references: table?.querySelector('tbody.references') ?? null,
-        rows: table?.querySelector('tbody.rows') ?? null,
-      },
-      scroller,
-      (px) => scroller && applyStyles(scroller, { '--_ref-top': `${px}px` }),
-    );
+    const extra = [this.uiLang, this.rows.printing];
+    if (view && this.shown.update(view.model, this.query, this.sortKey, this.sortDirection, this.locale, extra))
+      this.rows.reset(this.shown.rows.length, this.windowThreshold);
   }
 
   // --- downloads ------------------------------------------------------------------------
@@ -231,13 +178,13 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   /** The rows shown (reference rows, then the current order and filter) as CSV with the source lines. */
   csv(flavour: CsvFlavour = 'excel-de'): string {
-    return this.data.value ? tableCsvText(this.data.value, this.shown, flavour, this.uiLang) : '';
+    return this.data.value ? tableCsvText(this.data.value, this.shown.rows, flavour, this.uiLang) : '';
   }
 
   /** The rows shown as an image (SVG text or PNG data URL) with caption and source lines. */
   async image(format: ImageFormat): Promise<string> {
     const v = this.data.value;
-    return v ? tableImage(v, this.shown, format, this.label || v.title, this.uiLang, this.locale) : '';
+    return v ? tableImage(v, this.shown.rows, format, this.label || v.title, this.uiLang, this.locale) : '';
   }
 
   private download = (kind: DownloadKind) =>
@@ -247,73 +194,29 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   // --- interaction ----------------------------------------------------------------------
 
-  private get windowed(): boolean {
-    return !this.printing && this.shown.length > this.windowThreshold;
-  }
-
-  private onPrint = (e: Event) => {
-    this.printing = e.type === 'beforeprint';
-  };
-
-  /** `name=value` of the first of year/from/to that is not a whole number (the attribute text as given). */
-  private badNumber(): string {
-    for (const name of NUMBER_ATTRIBUTES) {
-      const value = this[name];
-      if (value !== undefined && value !== null && !Number.isInteger(value))
-        return `${name}=${this.getAttribute(name) ?? String(value)}`;
-    }
-    return '';
-  }
-
-  /** While loading: reads the (shared, usually cached) catalog to size the skeleton like the table. */
+  /** While loading: sizes the skeleton like the coming table (from the shared catalog). */
   private updatePreview(): void {
-    const endpoint = this.resolvedEndpoint;
-    const shape = [endpoint, this.indicators, this.indicator, this.level, this.parent, this.regions, this.reference];
-    const key = [...shape, this.deviation, this.noRank, this.noFilter, this.noSparkline, this.windowThreshold].join(
-      '\u0000',
-    );
-    if (key === this.previewFor) return;
-    this.previewFor = key;
-    this.preview = undefined;
-    getClient()
-      .getCatalog(endpoint)
-      .then((catalog) => {
-        if (this.previewFor !== key) return;
-        this.preview = previewShape(catalog, {
-          indicators: this.indicators,
-          indicator: this.indicator,
-          level: this.level,
-          parent: this.parent,
-          regions: this.regions,
-          reference: this.reference,
-          deviation: !!this.deviation,
-          rank: !this.noRank,
-          windowThreshold: this.windowThreshold,
-          sparkline: !this.noSparkline,
-        });
-      })
-      .catch(() => undefined); // the loader reports the error
-  }
-
-  private get scroller(): HTMLElement | null {
-    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? null;
+    this.preview.update(this.resolvedEndpoint, {
+      indicators: this.indicators,
+      indicator: this.indicator,
+      level: this.level,
+      parent: this.parent,
+      regions: this.regions,
+      reference: this.reference,
+      deviation: !!this.deviation,
+      rank: !this.noRank,
+      windowThreshold: this.windowThreshold,
+      sparkline: !this.noSparkline,
+    });
   }
 
   private onSort(key: string): void {
     const view = this.data.value;
     if (!view) return;
-    const current = sortColumnKey(view.model, this.sortKey);
-    this.sortDirection =
-      current === key ? (this.sortDirection === 'ascending' ? 'descending' : 'ascending') : defaultDirection(key);
-    this.sortKey = key;
-    const lang = this.uiLang;
-    const column = view.model.columns.find((c) => c.key === key);
-    const label =
-      key === NAME_KEY || !column ? msg(messages, lang, 'region') : columnLabel(view.model, column, lang, true);
-    this.announcement = msg(messages, lang, 'sortedBy', {
-      column: label,
-      direction: msg(messages, lang, this.sortDirection),
-    });
+    const next = nextSort(view.model, { key: this.sortKey, direction: this.sortDirection }, key);
+    this.sortKey = next.key;
+    this.sortDirection = next.direction;
+    this.announcement = sortAnnouncement(view.model, next.key, next.direction, this.uiLang);
   }
 
   private select(row: Row): void {
@@ -324,87 +227,31 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
     this.selection.select({ region: row.id });
   }
 
-  /**
-   * Roving focus inside the scroll region: from the region, ArrowDown goes to the selected
-   * (or first) row; on a row, up/down/Home/End/PageUp/PageDown move between the rows (also
-   * to rows outside the window), ArrowUp on the top row goes to the column headers; on a
-   * header, left/right/Home/End move between the headers, ArrowDown goes to the rows;
-   * Escape returns to the region.
-   */
-  private async onKey(e: KeyboardEvent): Promise<void> {
-    const target = e.target as HTMLElement;
-    const scroller = this.scroller;
-    if (!scroller) return;
-    if (e.key === 'Escape' && target !== scroller) {
-      e.preventDefault();
-      scroller.focus();
-      return;
-    }
-    const refs = this.data.value?.model.references.length ?? 0;
-    const sorts = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.sort')];
-    if (target === scroller) {
-      if (e.key !== 'ArrowDown') return; // other keys scroll the region
-      e.preventDefault();
-      const index = this.shown.findIndex((r) => r.id === this.highlighted);
-      await this.focusRow(index >= 0 ? index : this.shown.length ? 0 : -refs);
-    } else if (target.matches('button.sort')) {
-      const i = sorts.indexOf(target as HTMLButtonElement);
-      const moves: Record<string, number> = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: sorts.length - 1 };
-      if (e.key in moves) {
-        e.preventDefault();
-        sorts[Math.max(0, Math.min(sorts.length - 1, moves[e.key]))]?.focus();
-      } else if (e.key === 'ArrowDown') {
-        e.preventDefault();
-        await this.focusRow(refs ? -refs : 0);
-      }
-    } else if (target.matches('button.region[data-index]')) {
-      const index = Number(target.dataset.index);
-      const last = this.shown.length - 1;
-      const moves: Record<string, number> = {
-        ArrowDown: index + 1,
-        ArrowUp: index - 1,
-        Home: -refs,
-        End: last,
-        PageDown: index + 10,
-        PageUp: index - 10,
-      };
-      if (!(e.key in moves)) return;
-      e.preventDefault();
-      if (e.key === 'ArrowUp' && index === -refs) {
-        sorts[0]?.focus();
-        return;
-      }
-      await this.focusRow(Math.max(-refs, Math.min(last, moves[e.key])));
-    }
+  /** Arrow keys, Home/End, PageUp/PageDown and Escape inside the scroll region (table-keyboard.ts). */
+  private onKey(e: KeyboardEvent): Promise<void> {
+    const view = this.data.value;
+    const highlighted = view ? highlightOf(view, this.selected)?.id : undefined;
+    return rovingKey(e, {
+      scroller: this.rows.scrollerOf(),
+      sorts: () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.sort')],
+      references: view?.model.references.length ?? 0,
+      shown: this.shown.rows.length,
+      highlighted: highlighted ? this.shown.rows.findIndex((r) => r.id === highlighted) : -1,
+      focusRow: (index) => this.focusRow(index),
+    });
   }
 
   /** Focuses the region button of a row: `index` in the shown rows, negative for reference rows. */
   private async focusRow(index: number): Promise<void> {
-    if (index >= 0 && this.rows.reveal(index, this.scroller)) await this.updateComplete;
+    if (index >= 0 && this.rows.reveal(index)) await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button.region[data-index="${index}"]`)?.focus();
-  }
-
-  /** The key of the highlighted row: the selected region's row, or the row that contains it. */
-  private get highlighted(): string {
-    return this.match()?.id ?? '';
-  }
-
-  private match(): { id: string; via: boolean } | undefined {
-    const view = this.data.value;
-    if (!view || !this.selected) return undefined;
-    const ids = rowIds(view);
-    return matchSelected(
-      this.selected,
-      (id) => ids.has(id),
-      (id) => regionById(view.catalog, id)?.parent,
-    );
   }
 
   // --- render by state ------------------------------------------------------------------
 
   override render() {
     return this.data.render({
-      skeleton: () => renderSkeleton(this.preview, { filter: !this.noFilter, toolbar: !this.noDownload }),
+      skeleton: () => renderSkeleton(this.preview.shape, { filter: !this.noFilter, toolbar: !this.noDownload }),
       complete: (view) => this.renderTable(view),
     });
   }
@@ -412,7 +259,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   private renderTable(view: View): TemplateResult {
     const lang = this.uiLang;
     const { model } = view;
-    const match = this.match();
+    const match = highlightOf(view, this.selected);
     const ctx: ViewContext = {
       lang,
       locale: this.locale,
@@ -422,41 +269,35 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       symbolLabel: (s: StatusSymbol) => statusLabel(s, lang),
       noSparkline: this.noSparkline,
       selected: match?.id ?? '',
-      selectedVia: match?.via ? regionById(view.catalog, this.selected)?.name : undefined,
+      selectedVia: match?.via,
       onSelect: (row) => this.select(row),
     };
-    const windowed = this.windowed;
+    const shown = this.shown.rows;
+    const windowed = this.rows.windowed;
     const drawn = this.rows.rendering();
-    const { start, end } = windowed ? drawn : { start: 0, end: this.shown.length };
+    const { start, end } = windowed ? drawn : { start: 0, end: shown.length };
     return html`
       ${
         this.noFilter
           ? nothing
-          : renderFilter(lang, this.query, this.shown.length, model.rows.length, (q) => (this.query = q))
+          : renderFilter(lang, this.query, shown.length, model.rows.length, (q) => (this.query = q))
       }
       ${renderGrid(ctx, {
         caption: this.label || view.title,
-        shown: this.shown,
+        shown,
         windowed,
         start,
         end,
         rowHeight: drawn.estimate,
         query: this.query,
-        onScroll: (scroller) => this.rows.update(scroller),
+        onScroll: (scroller) => this.rows.scrolled(scroller),
         onSort: (key) => this.onSort(key),
         onKey: (e) => void this.onKey(e),
       })}
       <span class="visually-hidden" role="status">${this.announcement}</span>
-      ${renderKey(ctx, msg(common, lang, 'symbolKey'))} ${renderCaption(view.catalog, view.indicators, lang)}
+      ${renderKey(ctx, msg(common, lang, 'symbolKey'))}
+      ${guard([view, lang], () => renderCaption(view.catalog, view.indicators, lang))}
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
     `;
   }
-}
-
-const rowIdCache = new WeakMap<View, Set<string>>();
-/** The keys of a view's rows (reference and compared). */
-function rowIds(view: View): Set<string> {
-  let ids = rowIdCache.get(view);
-  if (!ids) rowIdCache.set(view, (ids = new Set([...view.model.references, ...view.model.rows].map((r) => r.id))));
-  return ids;
 }

@@ -18,7 +18,7 @@ import type { LoadContext } from '../../internal/data-task.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { intervalOf, minCountOf } from '../../data/uncertainty.js';
-import { buildModel, type DeviationMode, type TableModel } from './table-model.js';
+import { buildModel, matchSelected, type DeviationMode, type TableModel } from './table-model.js';
 
 export interface View {
   catalog: Catalog;
@@ -60,6 +60,20 @@ function cachedInterval(data: IndicatorData, region: string, year: number): Retu
   const key = `${region}:${year}`;
   if (!map.has(key)) map.set(key, intervalOf(data, region, year));
   return map.get(key);
+}
+
+const NUMBER_ATTRIBUTES = ['year', 'from', 'to'] as const;
+
+/** `name=value` of the first of year/from/to that is not a whole number (the attribute text as given); '' when all are. */
+export function badNumber(
+  el: Partial<Pick<TableArgs, (typeof NUMBER_ATTRIBUTES)[number]>> & { getAttribute(name: string): string | null },
+): string {
+  for (const name of NUMBER_ATTRIBUTES) {
+    const value = el[name];
+    if (value !== undefined && value !== null && !Number.isInteger(value))
+      return `${name}=${el.getAttribute(name) ?? String(value)}`;
+  }
+  return '';
 }
 
 const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
@@ -165,4 +179,28 @@ export async function loadTable(args: TableArgs, { client, signal }: LoadContext
       })
     : msg(messages, lang, 'captionIndicators', { regions: where, year: years[0] });
   return { catalog, indicators: data.map((d) => d.indicator), model, title } satisfies View;
+}
+
+const rowIdCache = new WeakMap<View, Set<string>>();
+/** The keys of a view's rows (reference and compared). */
+function rowIds(view: View): Set<string> {
+  let ids = rowIdCache.get(view);
+  if (!ids) rowIdCache.set(view, (ids = new Set([...view.model.references, ...view.model.rows].map((r) => r.id))));
+  return ids;
+}
+
+/**
+ * The row highlighted for the selected region: its own row, or the row of a region that
+ * contains it (`via`: the selected region's name then).
+ */
+export function highlightOf(view: View, selected: string): { id: string; via?: string } | undefined {
+  if (!selected) return undefined;
+  const ids = rowIds(view);
+  const match = matchSelected(
+    selected,
+    (id) => ids.has(id),
+    (id) => regionById(view.catalog, id)?.parent,
+  );
+  if (!match) return undefined;
+  return { id: match.id, via: match.via ? regionById(view.catalog, selected)?.name : undefined };
 }

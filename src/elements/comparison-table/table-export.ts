@@ -1,12 +1,12 @@
 /**
  * The downloads of `<comparison-table>`: file name, CSV text and image of the rows shown
  * (reference rows first, then the current order and filter), each with the source lines.
+ * The SVG/PNG code is loaded on the first image download, not with the table.
  */
 import type { CsvFlavour } from '../../data/csv.js';
 import { captionLines } from '../../internal/caption.js';
 import { blobToDataUrl, fileBase, type ImageFormat } from '../../internal/downloads.js';
 import type { Lang } from '../../internal/i18n.js';
-import { svgTable, svgToPng } from '../../internal/svg-image.js';
 import { csvLabels, tableCsv, tableImageRows } from './table-csv.js';
 import type { View } from './table-data.js';
 import type { Row } from './table-model.js';
@@ -38,6 +38,7 @@ export async function tableImage(
   lang: Lang,
   locale: string,
 ): Promise<string> {
+  const { svgTable, svgToPng } = await import('../../internal/svg-image.js');
   const { model } = view;
   const table = tableImageRows(model, [...model.references, ...shown], csvLabels(model, lang), locale);
   const doc = svgTable({

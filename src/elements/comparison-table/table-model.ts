@@ -4,7 +4,7 @@
  */
 import type { StatusSymbol } from '../../data/schema.js';
 import { isMissing as isMissingStatus } from '../../data/model.js';
-import { neighboursOverlap, rankRange } from '../../data/uncertainty.js';
+import { neighboursOverlap, type Interval } from '../../data/uncertainty.js';
 
 export type Polarity = 'higher-is-better' | 'lower-is-better' | 'neutral';
 export type DeviationMode = 'absolute' | 'percent';
@@ -297,7 +297,7 @@ export function matchSelected(
 /**
  * Rank cells of rates with intervals: `overlap` when the interval overlaps the one of the
  * region ranked just above or below (their order could be chance), `range` the ranks the
- * value could plausibly take (uncertainty.ts: neighboursOverlap, rankRange).
+ * value could plausibly take (uncertainty.ts: neighboursOverlap; `rankRanges`).
  */
 function markOverlaps(rows: Row[], column: RankColumn): void {
   const ranked = rows
@@ -307,12 +307,38 @@ function markOverlaps(rows: Row[], column: RankColumn): void {
   if (!intervals.some(Boolean)) return;
   const overlaps = neighboursOverlap(intervals);
   const all = intervals.map((iv, i) => iv ?? pointOf(ranked[i].cells[column.of]));
+  const ranges = rankRanges(all);
   ranked.forEach((row, i) => {
     const cell = row.cells[column.key] as RankCell;
     if (overlaps[i]) cell.overlap = true;
-    const own = all[i];
-    cell.range = rankRange(own, [...all.slice(0, i), ...all.slice(i + 1)]);
+    cell.range = ranges[i];
   });
+}
+
+/** The number of sorted values greater than `x`. */
+function countAbove(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted.length - lo;
+}
+
+/**
+ * For each interval, `rankRange(own, all others)` of uncertainty.ts (best = 1 + the others
+ * surely above, worst = 1 + the others possibly above) in O(n log n) instead of O(n²):
+ * counts from the sorted lower and upper bounds, the interval itself taken out again.
+ */
+export function rankRanges(all: readonly Interval[]): { best: number; worst: number }[] {
+  const lows = Float64Array.from(all, (iv) => iv.low).sort();
+  const highs = Float64Array.from(all, (iv) => iv.high).sort();
+  return all.map((own) => ({
+    best: 1 + countAbove(lows, own.high) - (own.low > own.high ? 1 : 0),
+    worst: 1 + countAbove(highs, own.low) - (own.high > own.low ? 1 : 0),
+  }));
 }
 
 const pointOf = (cell: Cell) => ({ low: cell.value as number, high: cell.value as number });

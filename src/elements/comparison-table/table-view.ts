@@ -4,7 +4,6 @@
  * class so that stays thin; no state here.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
@@ -142,6 +141,9 @@ function renderDeviation(cell: DeviationCell | undefined, column: Column, row: R
   return html`<span class="n">${n}</span>${tone ? html`<span class="tone">${tone}</span>` : nothing}`;
 }
 
+/** Geometry and text of each series' sparkline (computed once: scrolling renders rows again). */
+const sparkCache = new WeakMap<TrendPoint[], { key: string; g: ReturnType<typeof sparkline>; label: string }>();
+
 /** A small inline SVG of a series, with a text alternative ("Verlauf 2015–2024: von 8,1 auf 9,4"). */
 export function renderSparkline(
   points: TrendPoint[] | undefined,
@@ -149,14 +151,23 @@ export function renderSparkline(
   ctx: ViewContext,
 ): TemplateResult | typeof nothing {
   if (ctx.noSparkline || !points || points.length < 2) return nothing;
-  const g = sparkline(points);
-  if (!g || !g.first || !g.end) return nothing;
-  const label = msg(messages, ctx.lang, 'trendLabel', {
-    from: g.first.year,
-    to: g.end.year,
-    a: formatValue(g.first.value, g.first.status, decimals, ctx.locale),
-    b: formatValue(g.end.value, g.end.status, decimals, ctx.locale),
-  });
+  const key = `${ctx.lang}|${ctx.locale}|${decimals}`;
+  let known = sparkCache.get(points);
+  if (known?.key !== key) {
+    const g = sparkline(points);
+    const label =
+      g?.first && g.end
+        ? msg(messages, ctx.lang, 'trendLabel', {
+            from: g.first.year,
+            to: g.end.year,
+            a: formatValue(g.first.value, g.first.status, decimals, ctx.locale),
+            b: formatValue(g.end.value, g.end.status, decimals, ctx.locale),
+          })
+        : '';
+    sparkCache.set(points, (known = { key, g, label }));
+  }
+  const { g, label } = known;
+  if (!g || !label) return nothing;
   return html`<svg
     class="spark"
     part="sparkline"
@@ -337,8 +348,12 @@ export function symbolsIn(model: TableModel): StatusSymbol[] {
   return order.filter((s) => found.has(s));
 }
 
-/** The key to symbols and the notes on deviation and rank, under the table. */
-export function renderKey(ctx: ViewContext, symbolKeyTitle: string): TemplateResult {
+/** The key to symbols and the notes on deviation and rank, under the table (rendered again only for a new model or language). */
+export function renderKey(ctx: ViewContext, symbolKeyTitle: string): unknown {
+  return guard([ctx.model, ctx.lang, symbolKeyTitle], () => renderKeyOnce(ctx, symbolKeyTitle));
+}
+
+function renderKeyOnce(ctx: ViewContext, symbolKeyTitle: string): TemplateResult {
   const symbols = symbolsIn(ctx.model);
   const hasRank = ctx.model.columns.some((c) => c.kind === 'rank');
   const hasDeviation = ctx.model.columns.some((c) => c.kind === 'deviation');
@@ -459,7 +474,7 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         <caption id="cap">
           ${o.caption}
         </caption>
-        ${renderHead(ctx, o.onSort)}
+        ${guard([ctx.model, ctx.lang, ctx.sortKey, ctx.direction, ctx.noSparkline], () => renderHead(ctx, o.onSort))}
         ${
           refs.length
             ? html`<tbody class="references">
@@ -469,11 +484,9 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         }
         <tbody class="rows">
           ${spacer('before', o.start)}
-          ${repeat(
-            o.shown.slice(o.start, o.end),
-            (row) => row.id,
-            (row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
-          )}
+          ${o.shown
+            .slice(o.start, o.end)
+            .map((row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx))}
           ${spacer('after', o.shown.length - o.end)}
         </tbody>
       </table>

@@ -404,7 +404,9 @@ describe('<comparison-table>: states', () => {
     el.addEventListener('fokus-load', (e) => loads.push(e.detail.indicators.join()));
     await aTimeout(20);
     el.indicators = 'geburtenrate';
-    await aTimeout(300);
+    await oneEvent(el, 'fokus-load');
+    // then past the 150 ms delay of the superseded file: it must not be shown late either
+    await aTimeout(200);
     await el.updateComplete;
     expect(loads).to.deep.equal(['geburtenrate']);
     expect(headers(el)).to.include('Birth rate per 1,000 inhabitants');
@@ -415,11 +417,9 @@ describe('<comparison-table>: states', () => {
 });
 
 describe('<comparison-table>: 1,112 rows', () => {
-  it('windows large tables, stays accessible, and sorts and filters over all rows', async function () {
-    // 1,112 rows and an axe run: on a busy shared machine this takes longer than the default 20 s
-    (this as { timeout(ms: number): void }).timeout(90000);
+  it('windows large tables, stays accessible, and sorts and filters over all rows', async () => {
+    // how fast is the bench's job (scripts/bench, cases table-1112 and table-de), not this test's
     useEndpoint(largeFiles());
-    const t0 = performance.now();
     const el = await load(
       html`<comparison-table
         endpoint="/t/"
@@ -428,8 +428,6 @@ describe('<comparison-table>: 1,112 rows', () => {
         reference="01"
       ></comparison-table>`,
     );
-    await new Promise((r) => requestAnimationFrame(r));
-    const ms = performance.now() - t0;
     const rendered = $$(el, 'tbody.rows tr[aria-rowindex]');
     expect(rendered.length).to.be.lessThan(80);
     expect($(el, 'table').getAttribute('aria-rowcount')).to.equal(String(2 + 1 + 1112));
@@ -437,8 +435,6 @@ describe('<comparison-table>: 1,112 rows', () => {
     const scroller = $(el, '.scroller');
     expect(scroller.getAttribute('role')).to.equal('region');
     expect(scroller.scrollHeight).to.be.greaterThan(1112 * 20);
-    console.info(`comparison-table: 1,112 rows loaded and painted in ${Math.round(ms)} ms`);
-    expect(ms).to.be.lessThan(3000);
 
     // scroll to the end: the last row is there with its position
     scroller.scrollTop = scroller.scrollHeight;

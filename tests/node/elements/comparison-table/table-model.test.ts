@@ -5,6 +5,7 @@ import {
   deviation,
   filterRows,
   ranks,
+  rankRanges,
   sortRows,
   toneOf,
   NAME_KEY,
@@ -13,6 +14,7 @@ import {
   type ModelInput,
 } from '../../../../src/elements/comparison-table/table-model.js';
 import { sparkline } from '../../../../src/elements/comparison-table/sparkline.js';
+import { rankRange } from '../../../../src/data/uncertainty.js';
 
 const num = (value: number, status: Cell['status'] = ''): Cell => ({ value, status });
 const sym = (status: Cell['status']): Cell => ({ value: null, status });
@@ -326,4 +328,17 @@ test('intervals: a 95 %-KI column on demand, small counts flagged, ranks say whe
     ['value', 'rank'],
   );
   assert.equal(plain.rows[0].cells['value:r:2024'].small, true);
+});
+
+test('rankRanges: the same as rankRange against all others, for intervals, points and ties', () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 10;
+  const all: { low: number; high: number }[] = [];
+  for (let i = 0; i < 300; i++) {
+    const low = Math.round(random() * 2) / 2;
+    all.push(i % 5 === 0 ? { low, high: low } : { low, high: low + Math.round(random()) / 2 });
+  }
+  const expected = all.map((own, i) => rankRange(own, [...all.slice(0, i), ...all.slice(i + 1)]));
+  assert.deepEqual(rankRanges(all), expected);
+  assert.deepEqual(rankRanges([]), []);
 });
