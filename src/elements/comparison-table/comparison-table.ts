@@ -405,6 +405,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   override render() {
     return this.data.render({
       skeleton: () => renderSkeleton(this.preview, { filter: !this.noFilter, toolbar: !this.noDownload }),
+      skeletonKey: this.preview,
       complete: (view) => this.renderTable(view),
     });
   }
