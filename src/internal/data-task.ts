@@ -5,6 +5,7 @@ import { getClient, type FokusClient } from '../data/client.js';
 import { errorCode, errorMessage } from './errors.js';
 import { FokusErrorEvent, FokusLoadEvent, type FokusLoadDetail } from './events.js';
 import { common, msg, type Lang } from './i18n.js';
+import { leaving } from './leaving.js';
 import { cssLength } from './skeleton.js';
 import { styleProps } from './style-props.js';
 
@@ -93,6 +94,7 @@ export class DataTask<A extends object, R> {
       },
       onError: (error) => {
         if (errorCode(error) === 'aborted' || (error as Error)?.name === 'AbortError') return;
+        if (leaving()) return; // the browser aborted the load because the reader leaves the page
         host.dispatchEvent(
           new FokusErrorEvent({ code: errorCode(error), message: errorMessage(error, host.uiLang), error }),
         );
