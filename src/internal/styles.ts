@@ -245,13 +245,22 @@ export const baseStyles = css`
       break-inside: auto;
     }
     .toolbar,
-    button,
+    button:not(th button, td button, caption button),
     input,
     select,
     summary,
     [part~='controls'],
+    [role='tablist'],
     .no-print {
       display: none !important;
+    }
+    /* a table's names and headings are buttons on screen (select, sort): text on paper */
+    :is(th, td, caption) button {
+      all: unset;
+      display: inline;
+      font: inherit;
+      color: inherit;
+      text-align: inherit;
     }
     .caption,
     .caption p,

@@ -58,22 +58,23 @@ export function watchProblems(page: Page): string[] {
  * those inside widgets' shadow roots too (a profile's chart, a view's open tab).
  */
 export async function waitForWidgets(page: Page, selector: string, timeout = 30000): Promise<void> {
-  // the states once every widget has one (else false, and the wait goes on); a string, so no
-  // bundler helper leaks into the page
+  // the states once every widget has one (else false, and the wait goes on). A function, not
+  // a string (a string is evaluated by eval, which a strict CSP forbids), with no named inner
+  // function (the test loader would wrap it in a helper the page lacks).
   const settled = await page.waitForFunction(
-    `(() => {
-      const found = [];
-      const walk = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.matches(${JSON.stringify(selector)})) found.push(el);
-          if (el.shadowRoot) walk(el.shadowRoot);
+    (sel) => {
+      const found: (Element & { __fokusState?: string })[] = [];
+      const roots: ParentNode[] = [document];
+      while (roots.length) {
+        for (const el of roots.pop()!.querySelectorAll('*')) {
+          if (el.matches(sel)) found.push(el);
+          if (el.shadowRoot) roots.push(el.shadowRoot);
         }
-      };
-      walk(document);
+      }
       if (!found.length || found.some((el) => !el.__fokusState)) return false;
-      return found.map((el) => el.localName + ': ' + el.__fokusState);
-    })()`,
-    undefined,
+      return found.map((el) => `${el.localName}: ${el.__fokusState}`);
+    },
+    selector,
     { timeout, polling: 100 },
   );
   const failed = ((await settled.jsonValue()) as string[]).filter((s) => !s.endsWith('load'));
