@@ -5,6 +5,8 @@
  * It defines each element the first time its tag appears on the page (also tags added
  * later, e.g. by a CMS), so a page with only a table never downloads chart or map code.
  */
+import { leaving, stayed } from './internal/leaving.js';
+
 export { configure, DEFAULT_ENDPOINT } from './internal/config.js';
 export type { FokusConfig } from './internal/config.js';
 export * from './internal/events.js';
@@ -41,6 +43,18 @@ const loaders: Record<string, () => Promise<unknown>> = {
 
 const requested = new Set<string>();
 
+/** Loads a tag's code; one aborted by leaving the page is tried again only if the page stays. */
+function load(tag: string): Promise<unknown> {
+  return loaders[tag]().catch(async (error: unknown) => {
+    requested.delete(tag);
+    if (leaving()) {
+      await stayed();
+      return discover(document);
+    }
+    console.error(`fokus-widgets: <${tag}> could not be loaded`, error);
+  });
+}
+
 /** Loads the definitions of all not yet defined fokus tags in `root`. */
 export function discover(root: ParentNode = document): Promise<unknown[]> {
   const pending: Promise<unknown>[] = [];
@@ -49,12 +63,7 @@ export function discover(root: ParentNode = document): Promise<unknown[]> {
     const found = (root instanceof Element && root.localName === tag) || root.querySelector(tag);
     if (!found) continue;
     requested.add(tag);
-    pending.push(
-      loaders[tag]().catch((error: unknown) => {
-        requested.delete(tag);
-        console.error(`fokus-widgets: <${tag}> could not be loaded`, error);
-      }),
-    );
+    pending.push(load(tag));
   }
   return Promise.all(pending);
 }

@@ -1,7 +1,9 @@
 /**
  * Lighthouse: a mobile run (Lighthouse's default config: Moto G class device, simulated
- * slow 4G and 4x CPU) of every demo page, performance category, with the system Chromium
- * (the `lighthouse` CLI, CHROME_PATH, the headless flags of scripts/find-chrome.js).
+ * slow 4G and 4x CPU) of every demo page, performance and accessibility categories, with the
+ * system Chromium (the `lighthouse` CLI, CHROME_PATH, the headless flags of
+ * scripts/find-chrome.js). Besides the scores it keeps what Lighthouse names as the causes:
+ * failed accessibility audits and the elements that shifted.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +17,12 @@ import { summarize } from './stats.js';
 
 export interface LighthouseRun {
   score: number;
+  /** Accessibility score (0–100). */
+  a11y: number;
+  /** Failed accessibility audits: `id (n elements)`. */
+  a11yFailed: string[];
+  /** The elements Lighthouse names for the layout shifts: `score selector`. */
+  shifts: string[];
   fcp: number;
   lcp: number;
   tbt: number;
@@ -42,13 +50,20 @@ const LH_DIR = path.dirname(require.resolve('lighthouse/package.json'));
 const VERSION = (JSON.parse(readFileSync(path.join(LH_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 const PER_RUN_MS = 240_000;
 
+interface Audit {
+  numericValue?: number;
+  score?: number | null;
+  scoreDisplayMode?: string;
+  details?: { items?: { score?: number; node?: { selector?: string; snippet?: string } }[] };
+}
+
 /** One Lighthouse run of `url` (asynchronous: this process serves the page meanwhile). */
 function runOnce(url: string, out: string): Promise<LighthouseRun> {
   const args = [
     path.join(LH_DIR, 'cli/index.js'),
     url,
     '--quiet',
-    '--only-categories=performance',
+    '--only-categories=performance,accessibility',
     '--output=json',
     `--output-path=${out}`,
     `--chrome-flags=${(CHROME_ARGS as string[]).join(' ')}`,
@@ -69,13 +84,26 @@ function runOnce(url: string, out: string): Promise<LighthouseRun> {
         const lhr = JSON.parse(readFileSync(out, 'utf8')) as {
           runtimeError?: { message: string };
           runWarnings?: string[];
-          categories: { performance: { score: number | null } };
-          audits: Record<string, { numericValue?: number }>;
+          categories: {
+            performance: { score: number | null };
+            accessibility?: { score: number | null; auditRefs?: { id: string }[] };
+          };
+          audits: Record<string, Audit>;
         };
         if (lhr.runtimeError) throw new Error(lhr.runtimeError.message);
         const n = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        const a11yFailed = (lhr.categories.accessibility?.auditRefs ?? [])
+          .map(({ id }) => [id, lhr.audits[id]] as const)
+          .filter(([, a]) => a?.scoreDisplayMode === 'binary' && a.score === 0)
+          .map(([id, a]) => `${id} (${a.details?.items?.length ?? 0})`);
+        const shifts = (lhr.audits['layout-shifts']?.details?.items ?? []).map(
+          (item) => `${Number(item.score ?? 0).toFixed(3)} ${item.node?.selector ?? item.node?.snippet ?? '?'}`,
+        );
         resolve({
           score: Math.round((lhr.categories.performance.score ?? NaN) * 100),
+          a11y: Math.round((lhr.categories.accessibility?.score ?? NaN) * 100),
+          a11yFailed,
+          shifts,
           fcp: n('first-contentful-paint'),
           lcp: n('largest-contentful-paint'),
           tbt: n('total-blocking-time'),
@@ -103,8 +131,10 @@ export async function lighthouse(base: string, pages: string[], runs: number): P
           list.push(await runOnce(`${base}/${page}`, path.join(tmp, `${i}.json`)));
           const r = list.at(-1)!;
           log(
-            `  lighthouse ${page}: ${r.score} (LCP ${(r.lcp / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+            `  lighthouse ${page}: ${r.score}, a11y ${r.a11y} (LCP ${(r.lcp / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
           );
+          if (r.a11yFailed.length) log(`    a11y failed: ${r.a11yFailed.join(', ')}`);
+          if (r.shifts.length) log(`    shifted: ${r.shifts.slice(0, 5).join('; ')}`);
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
           log(`  lighthouse ${page}: failed: ${error}`);
@@ -117,12 +147,27 @@ export async function lighthouse(base: string, pages: string[], runs: number): P
         out.push({
           page,
           runs: [],
-          median: { score: NaN, fcp: NaN, lcp: NaN, tbt: NaN, cls: NaN, si: NaN, warnings: [] },
+          median: {
+            score: NaN,
+            a11y: NaN,
+            a11yFailed: [],
+            shifts: [],
+            fcp: NaN,
+            lcp: NaN,
+            tbt: NaN,
+            cls: NaN,
+            si: NaN,
+            warnings: [],
+          },
           error,
         });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return { version: VERSION, config: 'default (mobile: simulated slow 4G, 4x CPU), performance category', pages: out };
+  return {
+    version: VERSION,
+    config: 'default (mobile: simulated slow 4G, 4x CPU), performance and accessibility categories',
+    pages: out,
+  };
 }

@@ -265,10 +265,11 @@ function lighthouseTables(r: Results): Table[] {
   return [
     {
       title: `Lighthouse ${lh.version}, ${lh.config}: every demo page (median of ${r.options.lighthouseRuns ?? 1} run(s))`,
-      header: ['page', 'performance', 'FCP s', 'LCP s', 'TBT ms', 'CLS', 'Speed Index s', 'scores of the runs'],
+      header: ['page', 'performance', 'a11y', 'FCP s', 'LCP s', 'TBT ms', 'CLS', 'Speed Index s', 'scores of the runs'],
       rows: lh.pages.map((p) => [
         p.page,
         Number.isFinite(p.median.score) ? String(p.median.score) : `failed: ${p.error ?? '?'}`,
+        Number.isFinite(p.median.a11y) ? String(p.median.a11y) : '–',
         sec(p.median.fcp),
         sec(p.median.lcp),
         Number.isFinite(p.median.tbt) ? p.median.tbt.toFixed(0) : '–',

@@ -15,7 +15,7 @@
  * - Nothing is claimed from suppressed values or from counts below the indicator's `minCount`.
  */
 import type { Catalog, Indicator, LocalizedText, Region } from './schema.js';
-import { ancestors, childrenOf, regionById, type IndicatorData } from './model.js';
+import { ancestors, childrenOf, levelNoun, regionById, type IndicatorData } from './model.js';
 import { localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
@@ -292,7 +292,9 @@ export function peerGroup(
   year: number,
   mode: 'kreis' | 'size' = 'kreis',
 ): { regions: Region[]; name: Bilingual; definition?: Bilingual } {
-  const plural = PLURAL[region.level];
+  // a level below the Gemeinde (format 1.2) has its plural in the catalog
+  const plural =
+    PLURAL[region.level] ?? t(levelNoun(catalog, region.level, 'de'), levelNoun(catalog, region.level, 'en'));
   const kreis = [region, ...ancestors(catalog, region.id)].find((r) => r.level === 'kreis');
   if (mode === 'size' && isRatio(data.indicator)) {
     const own = data.counts(region.id, year)?.denominator;

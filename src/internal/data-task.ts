@@ -1,9 +1,11 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getClient, type FokusClient } from '../data/client.js';
 import { errorCode, errorMessage } from './errors.js';
 import { FokusErrorEvent, FokusLoadEvent, type FokusLoadDetail } from './events.js';
 import { common, msg, type Lang } from './i18n.js';
+import { leaving } from './leaving.js';
 import { cssLength } from './skeleton.js';
 import { styleProps } from './style-props.js';
 
@@ -54,6 +56,12 @@ export interface StateViews<R> {
    * loading state reserves it so that nothing jumps when the data arrive (CLS).
    */
   skeletonHeight?: number | string;
+  /**
+   * When this value changes, the skeleton is drawn anew instead of being updated in place
+   * (e.g. a table's generic skeleton once the catalog gives its row count): its lower parts
+   * are then new boxes, not boxes that move down (a layout shift) while nothing is loaded yet.
+   */
+  skeletonKey?: unknown;
 }
 
 function sameArgs(a: object, b: object): boolean {
@@ -86,6 +94,7 @@ export class DataTask<A extends object, R> {
       },
       onError: (error) => {
         if (errorCode(error) === 'aborted' || (error as Error)?.name === 'AbortError') return;
+        if (leaving()) return; // the browser aborted the load because the reader leaves the page
         host.dispatchEvent(
           new FokusErrorEvent({ code: errorCode(error), message: errorMessage(error, host.uiLang), error }),
         );
@@ -158,7 +167,7 @@ export class DataTask<A extends object, R> {
     const height = views.skeletonHeight === undefined ? null : cssLength(views.skeletonHeight);
     return html`<div class="loading" part="loading" aria-busy="true" style=${styleProps({ 'min-height': height })}>
       <span class="visually-hidden" role="status">${msg(common, lang, 'loading')}</span>
-      ${views.skeleton ? views.skeleton() : html`<div class="skeleton fill"></div>`}
+      ${views.skeleton ? keyed(views.skeletonKey, views.skeleton()) : html`<div class="skeleton fill"></div>`}
     </div>`;
   }
 }

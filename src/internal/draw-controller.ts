@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { errorMessage } from './errors.js';
 import { FokusErrorEvent } from './events.js';
 import type { Lang } from './i18n.js';
+import { leaving } from './leaving.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
@@ -42,6 +43,7 @@ export interface DrawOptions<V> {
  * `fokus-error` (code `other`) on the element, so that nothing half-drawn goes unexplained.
  */
 export function reportDrawError(host: HTMLElement & { uiLang: Lang }, error: unknown): void {
+  if (leaving()) return; // code or data aborted because the reader leaves the page
   console.error(`${host.localName}: could not draw`, error);
   host.dispatchEvent(new FokusErrorEvent({ code: 'other', message: errorMessage(error, host.uiLang), error }));
 }

@@ -30,7 +30,29 @@ export function rowsHeight(rows: number, { row = 37, header = 44, extra = 0 } = 
   return Math.round(Math.max(0, rows) * row + header + extra);
 }
 
-/** The width the element has now (its own box; 0 before layout): for aspect-based heights. */
+const widths = new WeakMap<Element, number>();
+let observer: ResizeObserver | undefined;
+
+/**
+ * The width the element has now (its own box; 0 before layout): for aspect-based heights.
+ * Measured once (reading a box forces a layout, and elements call this on every render), then
+ * followed by one shared ResizeObserver until the element leaves the page.
+ */
 export function widthOf(element: Element): number {
-  return element.getBoundingClientRect?.().width ?? 0;
+  const known = widths.get(element);
+  if (known !== undefined) return known;
+  const width = element.getBoundingClientRect?.().width ?? 0;
+  if (typeof ResizeObserver === 'undefined' || !element.isConnected) return width;
+  widths.set(element, width);
+  observer ??= new ResizeObserver((entries) => {
+    for (const { target, borderBoxSize, contentRect } of entries) {
+      if (target.isConnected) widths.set(target, borderBoxSize?.[0]?.inlineSize ?? contentRect.width);
+      else {
+        observer!.unobserve(target);
+        widths.delete(target);
+      }
+    }
+  });
+  observer.observe(element);
+  return width;
 }

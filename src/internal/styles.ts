@@ -212,6 +212,30 @@ export const baseStyles = css`
     font-weight: 600;
     padding-bottom: 0.25em;
   }
+  /* A widget inside a widget (a view's open tab, a profile's chart) is an empty inline box
+     until its code has arrived: reserve about its skeleton's height meanwhile, so the parts
+     of the outer widget below it do not jump (CLS). Host pages do the same for their own
+     widgets (see demo/demo.css). */
+  :is(indicator-chart, municipality-map, comparison-table, indicator-tile, indicator-insights, scatter-chart):not(
+    :defined
+  ) {
+    display: block;
+  }
+  indicator-chart:not(:defined) {
+    min-height: 430px;
+  }
+  municipality-map:not(:defined) {
+    min-height: 600px;
+  }
+  comparison-table:not(:defined) {
+    min-height: 500px;
+  }
+  indicator-tile:not(:defined) {
+    min-height: 175px;
+  }
+  :is(indicator-insights, scatter-chart):not(:defined) {
+    min-height: 350px;
+  }
   /* Print: no controls, the widget at page width, source and licence kept. */
   @media print {
     :host {
@@ -221,13 +245,22 @@ export const baseStyles = css`
       break-inside: auto;
     }
     .toolbar,
-    button,
+    button:not(th button, td button, caption button),
     input,
     select,
     summary,
     [part~='controls'],
+    [role='tablist'],
     .no-print {
       display: none !important;
+    }
+    /* a table's names and headings are buttons on screen (select, sort): text on paper */
+    :is(th, td, caption) button {
+      all: unset;
+      display: inline;
+      font: inherit;
+      color: inherit;
+      text-align: inherit;
     }
     .caption,
     .caption p,

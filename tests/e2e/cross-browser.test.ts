@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -56,6 +56,19 @@ const RECORDER = `
   ${RECORD_STATES}
 `;
 
+/**
+ * A page whose chart code is served from `/<mode>/dist/`: under `/hold/` the chart's chunk is
+ * never answered (the reader leaves while it loads), under `/fail/` it is a 404 (a real failure).
+ */
+const LOADER_PAGE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Laden</title>
+<script type="module" src="dist/fokus-widgets.js" data-fokus-endpoint="/data/"></script></head>
+<body><main><h1>Laden</h1><indicator-chart indicator="geburtenrate" region="01056015"></indicator-chart></main></body></html>`;
+const CHART_CHUNK = '/dist/elements/indicator-chart.js';
+
+/** Chart chunk requests held open by the `/hold/` pages (answered when the server closes). */
+const held = new Set<ServerResponse>();
+let heldCount = 0;
+
 /** Serves the built demo under the strict CSP, with the recorder as the first script of each page. */
 async function startProbedDemo(): Promise<{ base: string; close: () => Promise<void> }> {
   const headers = { 'Content-Security-Policy': STRICT_CSP };
@@ -73,6 +86,27 @@ async function startProbedDemo(): Promise<{ base: string; close: () => Promise<v
       res.end(body);
     };
     if (page === '__recorder.js') return send('text/javascript; charset=utf-8', RECORDER);
+    const mode = /^(hold|fail)\//.exec(page)?.[1];
+    if (mode) {
+      const rest = url.pathname.slice(mode.length + 1);
+      if (rest === '/leave.html')
+        return send(
+          'text/html; charset=utf-8',
+          LOADER_PAGE.replace('<head>', '<head><script src="/__recorder.js"></script>'),
+        );
+      if (rest === CHART_CHUNK && mode === 'hold') {
+        heldCount++;
+        held.add(res);
+        res.on('close', () => held.delete(res));
+        return;
+      }
+      if (rest === CHART_CHUNK) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      req.url = rest + url.search;
+    }
     if (/^[\w-]+\.html$/.test(page)) {
       readFile(path.join('demo', page), 'utf8').then(
         (html) =>
@@ -93,13 +127,18 @@ async function startProbedDemo(): Promise<{ base: string; close: () => Promise<v
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of held) res.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** What the test needs from a browser, whichever driver is behind it. */
 interface Driver {
-  open(url: string): Promise<void>;
+  /** Opens a page; `dom`: returns at DOMContentLoaded (a page whose load never ends). */
+  open(url: string, wait?: 'dom'): Promise<void>;
   /** Evaluates a JavaScript expression in the page (no promises). */
   value<T>(expression: string): Promise<T>;
   /** Resolves once the expression is truthy in the page. */
@@ -107,6 +146,8 @@ interface Driver {
   click(x: number, y: number): Promise<void>;
   /** Problems the driver itself saw in the console (empty where it cannot read it). */
   consoleProblems(): string[];
+  /** The driver reads the console itself (it sees what a page logs while it is left). */
+  readsConsole: boolean;
   close(): Promise<void>;
 }
 
@@ -129,11 +170,12 @@ async function chromiumDriver(): Promise<Driver> {
   page.on('console', (m) => m.type() === 'error' && seen.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => seen.push(`pageerror: ${e.message}`));
   return {
-    open: async (url) => void (await page.goto(url)),
+    open: async (url, wait) => void (await page.goto(url, wait ? { waitUntil: 'domcontentloaded' } : {})),
     value: (expression) => page.evaluate(expression),
     until: (expression, what) => poll((e) => page.evaluate(e), expression, what),
     click: (x, y) => page.mouse.click(x, y),
     consoleProblems: () => seen.splice(0),
+    readsConsole: true,
     close: () => browser.close(),
   };
 }
@@ -146,11 +188,12 @@ async function firefoxDriver(): Promise<Driver> {
   page.on('console', (m) => m.type() === 'error' && seen.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => seen.push(`pageerror: ${String(e)}`));
   return {
-    open: async (url) => void (await page.goto(url)),
+    open: async (url, wait) => void (await page.goto(url, wait ? { waitUntil: 'domcontentloaded' } : {})),
     value: (expression) => page.evaluate(expression) as never,
     until: (expression, what) => poll((e) => page.evaluate(e), expression, what),
     click: (x, y) => page.mouse.click(x, y),
     consoleProblems: () => seen.splice(0),
+    readsConsole: true,
     close: () => browser.close(),
   };
 }
@@ -237,6 +280,7 @@ async function webkitDriver(): Promise<Driver> {
         .click()
         .perform(),
     consoleProblems: () => [],
+    readsConsole: false,
     close: async () => {
       try {
         await driver.quit();
@@ -332,6 +376,17 @@ const INTERACTIONS: Record<string, Interaction> = {
     point: regionPoint('municipality-map'),
     done: `/^01056\\d{3}$/.test(document.querySelector('municipality-map').selected)`,
   },
+  'view.html': {
+    what: 'open the tab "Diagramm": the chart loads in it',
+    point: pointOf('indicator-view', '#tab-chart'),
+    done: `(() => { const c = document.querySelector('indicator-view').shadowRoot.querySelector('indicator-chart');
+      return c && c.__fokusState === 'load'; })()`,
+  },
+  'stadtteile.html': {
+    what: 'click a Stadtteil on the map: it is selected',
+    point: regionPoint('municipality-map'),
+    done: `/^01056015-\\d{2}$/.test(document.querySelector('municipality-map').selected)`,
+  },
   'builder.html': {
     what: 'untick "Schleswig-Holstein": the snippet and the preview follow',
     point: `(() => { const i = document.querySelector('input[name="compare"][value="01"]'); i.scrollIntoView({ block: 'center' });
@@ -383,6 +438,35 @@ async function checkPage(driver: Driver, base: string, file: string): Promise<vo
   assert.deepEqual([...(await problems()), ...driver.consoleProblems()], [], `${file}: console stays clean`);
 }
 
+/**
+ * Leaving a page while a widget's code is still loading is no error (Firefox rejects the
+ * pending import then); a chunk that fails on a page that stays is still reported.
+ */
+async function checkLeaving(driver: Driver, base: string): Promise<void> {
+  driver.consoleProblems();
+  const before = heldCount;
+  await driver.open(`${base}/hold/leave.html`, 'dom');
+  const deadline = Date.now() + TIMEOUT;
+  while (heldCount === before) {
+    if (Date.now() > deadline) throw new Error('the chart chunk was never requested');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // leave while the chunk loads; the next page settles, so the old one is gone by then
+  await driver.open(`${base}/csp-chart.html`);
+  await driver.until(SETTLED, 'the chart on the next page');
+  assert.deepEqual(driver.consoleProblems(), [], 'leaving a loading page logs nothing');
+
+  await driver.open(`${base}/fail/leave.html`);
+  await driver.until(
+    `window.__problems.some((p) => p.includes('<indicator-chart> could not be loaded'))`,
+    'the report of a chunk that failed',
+  );
+  assert.ok(
+    driver.consoleProblems().some((p) => p.includes('<indicator-chart> could not be loaded')),
+    'the driver sees the report too',
+  );
+}
+
 let demo: { base: string; close: () => Promise<void> };
 before(async () => {
   demo = await startProbedDemo();
@@ -419,6 +503,7 @@ async function runBrowser(t: TestContext, name: string, missing: string | null, 
     for (const { path: file } of DEMO_PAGES) {
       await t.test(file, () => checkPage(driver, demo.base, file));
     }
+    if (driver.readsConsole) await t.test('leaving while a chart loads', () => checkLeaving(driver, demo.base));
   } finally {
     await driver.close();
   }

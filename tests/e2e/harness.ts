@@ -53,20 +53,31 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** Resolves when every element matching `selector` has fired fokus-load (or one fired fokus-error). */
+/**
+ * Resolves when every element matching `selector` has fired fokus-load (or one fired fokus-error),
+ * those inside widgets' shadow roots too (a profile's chart, a view's open tab).
+ */
 export async function waitForWidgets(page: Page, selector: string, timeout = 30000): Promise<void> {
-  await page.waitForFunction(
+  // the states once every widget has one (else false, and the wait goes on). A function, not
+  // a string (a string is evaluated by eval, which a strict CSP forbids), with no named inner
+  // function (the test loader would wrap it in a helper the page lacks).
+  const settled = await page.waitForFunction(
     (sel) => {
-      const els = [...document.querySelectorAll(sel)] as (Element & { __fokusState?: string })[];
-      return els.length > 0 && els.every((el) => el.__fokusState);
+      const found: (Element & { __fokusState?: string })[] = [];
+      const roots: ParentNode[] = [document];
+      while (roots.length) {
+        for (const el of roots.pop()!.querySelectorAll('*')) {
+          if (el.matches(sel)) found.push(el);
+          if (el.shadowRoot) roots.push(el.shadowRoot);
+        }
+      }
+      if (!found.length || found.some((el) => !el.__fokusState)) return false;
+      return found.map((el) => `${el.localName}: ${el.__fokusState}`);
     },
     selector,
-    { timeout },
+    { timeout, polling: 100 },
   );
-  const states = await page.$$eval(selector, (els) =>
-    els.map((el) => `${el.localName}: ${(el as Element & { __fokusState?: string }).__fokusState}`),
-  );
-  const failed = states.filter((s) => !s.endsWith('load'));
+  const failed = ((await settled.jsonValue()) as string[]).filter((s) => !s.endsWith('load'));
   if (failed.length) throw new Error(`widgets did not load: ${failed.join(', ')}`);
 }
 
@@ -76,6 +87,8 @@ export const RECORD_STATES = `
     document.addEventListener(type, (e) => {
       const el = e.composedPath()[0];
       el.__fokusState = type.slice(6);
+      // a view reports what its open tab reports (the tab's element is in the view's shadow root)
+      for (const host of e.composedPath()) if (host.localName === 'indicator-view') host.__fokusState = type.slice(6);
       if (type === 'fokus-error') console.warn('fokus-error', el.localName, e.detail.message);
     }, true);
   }

@@ -5,7 +5,7 @@
 
 /** Every custom element of the library, as a selector. */
 export const WIDGETS =
-  'indicator-chart, municipality-map, comparison-table, indicator-tile, region-picker, indicator-picker, year-slider, region-profile';
+  'indicator-chart, municipality-map, comparison-table, indicator-tile, region-picker, indicator-picker, year-slider, region-profile, indicator-insights, indicator-view, scatter-chart';
 
 export interface DemoPage {
   /** Path under the demo root. */
@@ -24,11 +24,14 @@ export const DEMO_PAGES: DemoPage[] = [
   { path: 'csp-chart.html', csp: true },
   { path: 'csp-map.html', csp: true },
   { path: 'builder.html' },
+  { path: 'view.html' },
+  { path: 'stadtteile.html' },
 ];
 
 /**
- * Marks that prove a widget drew something, by element: searched inside its shadow root
- * (and, for the profile, inside the shadow roots of the widgets it holds).
+ * Marks that prove a widget drew something, by element: searched inside its shadow root;
+ * `a >> b` searches `b` inside the shadow roots of the `a` elements found there (the view's
+ * open tab).
  */
 export const MARKS: Record<string, string> = {
   'indicator-chart': 'svg path, svg line, svg rect, canvas',
@@ -39,6 +42,10 @@ export const MARKS: Record<string, string> = {
   'indicator-picker': 'select, input',
   'year-slider': 'input[type="range"]',
   'region-profile': 'table tr, indicator-tile',
+  'indicator-insights': 'li.finding',
+  'scatter-chart': 'svg circle',
+  'indicator-view':
+    'comparison-table >> tbody tr td, indicator-chart >> svg path, municipality-map >> svg path, municipality-map >> canvas',
 };
 
 /**
@@ -51,7 +58,12 @@ export const COUNT_MARKS = `(() => {
   for (const [name, selector] of Object.entries(marks)) {
     for (const el of document.querySelectorAll(name)) {
       const root = el.shadowRoot;
-      let count = root ? root.querySelectorAll(selector).length : -1;
+      let count = root ? 0 : -1;
+      for (const part of root ? selector.split(',') : []) {
+        const [outer, inner] = part.split('>>').map((x) => x.trim());
+        if (!inner) count += root.querySelectorAll(outer).length;
+        else for (const host of root.querySelectorAll(outer)) count += host.shadowRoot ? host.shadowRoot.querySelectorAll(inner).length : 0;
+      }
       found.push(name + (el.id ? '#' + el.id : '') + '=' + count);
     }
   }

@@ -252,6 +252,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   override render() {
     return this.data.render({
       skeleton: () => renderSkeleton(this.preview.shape, { filter: !this.noFilter, toolbar: !this.noDownload }),
+      skeletonKey: this.preview.shape,
       complete: (view) => this.renderTable(view),
     });
   }
