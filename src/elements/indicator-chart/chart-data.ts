@@ -37,6 +37,22 @@ export interface ChartData {
   indicators: Indicator[];
 }
 
+/** The load arguments from the element's attributes. */
+export function chartArgs(
+  el: Omit<ChartArgs, 'endpoint' | 'interval' | 'lang' | 'from' | 'to' | 'year'> & {
+    from?: number;
+    to?: number;
+    year?: number;
+    resolvedEndpoint: string;
+    noInterval: boolean;
+    uiLang: Lang;
+  },
+): ChartArgs {
+  const { indicator, type, region, compare, level, parent, from, to, year, label, locale } = el;
+  const common = { indicator, type, region, compare, level, parent, from, to, year, label, locale };
+  return { endpoint: el.resolvedEndpoint, ...common, interval: !el.noInterval, lang: el.uiLang };
+}
+
 /** Loads what the chart shows; a missing `indicator` or an unknown id is an error naming it. */
 export async function loadChart(args: ChartArgs, { client, signal }: LoadContext): Promise<ChartData> {
   const { endpoint, indicator, lang, locale } = args;

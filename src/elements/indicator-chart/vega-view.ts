@@ -7,7 +7,9 @@
  * chart never download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
  */
 import type { View } from 'vega';
-import type { ChartSpec } from './chart-spec.js';
+import { captionLines } from '../../internal/caption.js';
+import { buildChartSpec, type ChartSpec, type ChartTheme } from './chart-spec.js';
+import type { ChartData } from './chart-data.js';
 
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown, value: unknown) => void;
 
@@ -169,4 +171,15 @@ export async function renderImage(spec: ChartSpec, format: 'svg' | 'png'): Promi
   } finally {
     result.finalize();
   }
+}
+
+/** The chart of `v` as an SVG text or PNG data URL, with title, source and licence. */
+export function chartImage(
+  v: ChartData,
+  format: 'svg' | 'png',
+  o: { width: number; height?: number; theme: ChartTheme },
+): Promise<string> {
+  const footer = captionLines(v.catalog, v.indicators, v.model.lang).filter(Boolean);
+  const exported = { title: v.model.title, subtitle: v.model.scope, footer };
+  return renderImage(buildChartSpec(v.model, { ...o, export: exported }), format);
 }
