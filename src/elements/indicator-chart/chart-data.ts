@@ -83,8 +83,12 @@ export function chartFileBase(model: ChartModel): string {
   return fileBase([model.id, model.type === 'line' ? `${model.years[0]}-${model.years.at(-1)}` : model.year]);
 }
 
-/** The data as CSV with the source lines and the notes on breaks in the series. */
+/**
+ * The data as CSV. `excel-de` (for people) ends with the source lines and the notes on breaks
+ * in the series; `machine` (for programs) is the header and the rows only, as the table's.
+ */
 export function chartCsv(v: ChartData, flavour: CsvFlavour): string {
+  if (flavour === 'machine') return toCsv(chartCsvRows(v.model), { flavour });
   const notes = v.model.breaks.map((b) => `${t(v.model.lang, 'seriesBreak')} ${b.year}: ${b.note}`);
   const footer = [...captionLines(v.catalog, v.indicators, v.model.lang), ...notes].filter(Boolean);
   return toCsv(chartCsvRows(v.model), { flavour }, footer);

@@ -165,7 +165,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     return this.data.value ? chartFileBase(this.data.value.model) : '';
   }
 
-  /** The data as CSV: `excel-de` (`;`, decimal comma, BOM) or `machine`, with source lines. */
+  /** The data as CSV: `excel-de` (`;`, decimal comma, BOM, then the source lines) or `machine` (data only). */
   csv(flavour: CsvFlavour = 'excel-de'): string {
     return this.data.value ? chartCsv(this.data.value, flavour) : '';
   }
