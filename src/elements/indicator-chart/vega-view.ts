@@ -2,7 +2,7 @@
  * The Vega side of `<indicator-chart>`: lazy loading, drawing into a container inside the
  * shadow root under a strict CSP, resizing, signals, mark positions and image export.
  * The lean runtime (`vega-runtime.ts`: Vega's view, parser and only the transforms the
- * templates use, plus the expression interpreter) and the precompiled templates are imported
+ * templates use, the templates' expressions compiled at build time) and the precompiled templates are imported
  * dynamically (one chunk, requested as soon as a chart element exists), so pages without a
  * chart never download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
  */
@@ -34,7 +34,7 @@ type Runtime = typeof import('./vega-runtime.js');
 /**
  * A view of `spec`'s template: the template parsed once per page (`runtimeSpec`), the inputs
  * set as datasets and signals before the first run. Expressions are evaluated by the
- * interpreter (no `eval`, strict CSP). Not yet run.
+ * functions compiled at build time (chart-expressions.ts: no `eval`, strict CSP). Not yet run.
  */
 export function templateView(
   vega: Runtime,
@@ -44,7 +44,7 @@ export function templateView(
   const view = new vega.View(vega.runtimeSpec(spec.template), {
     ...options,
     logLevel: options.logger ? 2 : 0,
-    expr: vega.expressionInterpreter,
+    expr: vega.chartExpressions,
     locale: { number: spec.locale },
   } as unknown as ConstructorParameters<Runtime['View']>[1]);
   for (const [name, values] of Object.entries(spec.datasets)) view.data(name, values);
