@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -144,6 +145,34 @@ const REPLACE = {
     '',
   ].join('\n'),
 };
+
+/**
+ * Vega's expression parser (vega-expression) is not shipped: vega-functions' parseExpression
+ * looks each expression of the templates up in the table the build wrote
+ * (chart-expressions.generated.ts, PARSED) and runs the same dependency visitors on it.
+ */
+const PARSED = fileURLToPath(
+  new URL('../src/elements/indicator-chart/chart-expressions.generated.ts', import.meta.url),
+);
+REPLACE['vega-functions/src/parser.js'] = `import { codegenParams } from './codegen.js';
+import { SignalPrefix } from './constants.js';
+import { error, hasOwnProperty, isString, stringValue } from 'vega-util';
+import { PARSED } from ${JSON.stringify(PARSED)};
+
+export default function (expr, scope) {
+  const params = {};
+  const source = isString(expr) ? expr : stringValue(expr) + '';
+  const parsed = hasOwnProperty(PARSED, source) ? PARSED[source] : undefined;
+  if (!parsed) error('Expression not compiled at build time (scripts/compile-chart-templates.ts): ' + source);
+  const [code, fields, globals, calls] = parsed;
+  for (const [name, args] of calls) codegenParams.visitors[name](name, args, scope, params);
+  for (const name of globals) {
+    const signalName = SignalPrefix + name;
+    if (!hasOwnProperty(params, signalName) && scope.getSignal(name)) params[signalName] = scope.signalRef(name);
+  }
+  return { $expr: { code }, $fields: fields.slice(), $params: params };
+}
+`;
 
 /** Edits of modules that stay ([search, replacement]; a search that no longer matches fails the build). */
 const EDITS = {

@@ -690,3 +690,1489 @@ export const EXPRESSIONS: Record<string, Compiled> = {
     return { padding: 20, columns: 1, bounds: 'full', align: 'each' };
   },
 };
+
+/**
+ * Every expression source of the templates as Vega's parser sees it: [code, fields, globals,
+ * calls with a dependency visitor]. The library build parses expressions with this table
+ * instead of Vega's expression parser (scripts/lean-vega.js).
+ */
+export const PARSED: Record<string, [string, string[], string[], [string, unknown[]][]]> = {
+  '0': ['0', [], [], []],
+  '1': ['1', [], [], []],
+  '2': ['2', [], [], []],
+  '3': ['3', [], [], []],
+  '4': ['4', [], [], []],
+  '5': ['5', [], [], []],
+  '12': ['12', [], [], []],
+  '15': ['15', [], [], []],
+  '30': ['30', [], [], []],
+  '40': ['40', [], [], []],
+  '50': ['50', [], [], []],
+  '120': ['120', [], [], []],
+  '160': ['160', [], [], []],
+  '180': ['180', [], [], []],
+  '200': ['200', [], [], []],
+  '260': ['260', [], [], []],
+  '!datum.flagged': ['(!datum.flagged)', ['flagged'], [], []],
+  '"#4c78a8"': ['"#4c78a8"', [], [], []],
+  '"bold"': ['"bold"', [], [], []],
+  '"bottom"': ['"bottom"', [], [], []],
+  '"center"': ['"center"', [], [], []],
+  '"circle"': ['"circle"', [], [], []],
+  '"d"': ['"d"', [], [], []],
+  '"left"': ['"left"', [], [], []],
+  '"middle"': ['"middle"', [], [], []],
+  '"normal"': ['"normal"', [], [], []],
+  '"right"': ['"right"', [], [], []],
+  '"round"': ['"round"', [], [], []],
+  '"square"': ['"square"', [], [], []],
+  '"start"': ['"start"', [], [], []],
+  '"stroke"': ['"stroke"', [], [], []],
+  '"top"': ['"top"', [], [], []],
+  '"transparent"': ['"transparent"', [], [], []],
+  '"vertical"': ['"vertical"', [], [], []],
+  '((legendColumns) ? datum.offset : datum.size)*0.5+0': [
+    '(((_["$legendColumns"]?datum.offset:datum.size) * 0.5) + 0)',
+    ['offset', 'size'],
+    ['legendColumns'],
+    [],
+  ],
+  '((legendColumns) ? datum.offset : datum.size)+(0+4)': [
+    '((_["$legendColumns"]?datum.offset:datum.size) + (0 + 4))',
+    ['offset', 'size'],
+    ['legendColumns'],
+    [],
+  ],
+  '((legendColumns)?datum.index % max(1, legendColumns):datum.index)': [
+    '(_["$legendColumns"]?(datum.index % Math.max(1,_["$legendColumns"])):datum.index)',
+    ['index'],
+    ['legendColumns'],
+    [],
+  ],
+  '(abs(span(range("concat_0_x"))))': [
+    'Math.abs(this.span(this.range("concat_0_x")))',
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]]],
+  ],
+  '(abs(span(range("concat_0_y"))))': [
+    'Math.abs(this.span(this.range("concat_0_y")))',
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]]],
+  ],
+  '(abs(span(range("x"))))': [
+    'Math.abs(this.span(this.range("x")))',
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'x', raw: '"x"' }]]],
+  ],
+  '(abs(span(range("y"))))': [
+    'Math.abs(this.span(this.range("y")))',
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'y', raw: '"y"' }]]],
+  ],
+  '(childHeight)': ['_["$childHeight"]', [], ['childHeight'], []],
+  '(datum.flagged)?[3,2]:[1,0]': ['(datum.flagged?[3,2]:[1,0])', ['flagged'], [], []],
+  '(datum.missing)?(theme.muted):(theme.text)': [
+    '(datum.missing?_["$theme"].muted:_["$theme"].text)',
+    ['missing'],
+    ['theme'],
+    [],
+  ],
+  '(datum.region === selected)?3:1': ['((datum.region === _["$selected"])?3:1)', ['region'], ['selected'], []],
+  '(datum.region === selected)?4:2.5': ['((datum.region === _["$selected"])?4:2.5)', ['region'], ['selected'], []],
+  '(datum.small)?0.3:(datum.flagged)?0.5:1': ['(datum.small?0.3:(datum.flagged?0.5:1))', ['small', 'flagged'], [], []],
+  '(exportFooter)': ['_["$exportFooter"]', [], ['exportFooter'], []],
+  '(exportSubtitle)': ['_["$exportSubtitle"]', [], ['exportSubtitle'], []],
+  '(exportTitle)': ['_["$exportTitle"]', [], ['exportTitle'], []],
+  '(floor(datum.index / max(1, legendColumns)))': [
+    'Math.floor((datum.index / Math.max(1,_["$legendColumns"])))',
+    ['index'],
+    ['legendColumns'],
+    [],
+  ],
+  '(flush(range("concat_0_x"), scale("concat_0_x", datum.value), true,"left","right","center"))': [
+    'this.flush(this.range("concat_0_x"),this.scale("concat_0_x",datum.value),true,"left","right","center")',
+    ['value'],
+    [],
+    [
+      ['range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]],
+      [
+        'scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: false,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Identifier', name: 'value', member: true },
+          },
+        ],
+      ],
+    ],
+  ],
+  '(flush(range("x"), scale("x", datum.value), true,"left","right","center"))': [
+    'this.flush(this.range("x"),this.scale("x",datum.value),true,"left","right","center")',
+    ['value'],
+    [],
+    [
+      ['range', [{ type: 'Literal', value: 'x', raw: '"x"' }]],
+      [
+        'scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: false,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Identifier', name: 'value', member: true },
+          },
+        ],
+      ],
+    ],
+  ],
+  '(format(datum.value, valueFormat))': ['this.format(datum.value,_["$valueFormat"])', ['value'], ['valueFormat'], []],
+  '(height)': ['_["$height"]', [], ['height'], []],
+  "(indexof(focusNames, datum.value) >= 0 ? 'bold' : 'normal')": [
+    "((this.indexof(_[\"$focusNames\"],datum.value) >= 0)?'bold':'normal')",
+    ['value'],
+    ['focusNames'],
+    [],
+  ],
+  '(isValid(datum["label"]) ? datum["label"] : ""+datum["label"])': [
+    '(this.isValid(datum["label"])?datum["label"]:("" + datum["label"]))',
+    ['label'],
+    [],
+    [],
+  ],
+  '(isValid(datum["text"]) ? datum["text"] : ""+datum["text"])': [
+    '(this.isValid(datum["text"])?datum["text"]:("" + datum["text"]))',
+    ['text'],
+    [],
+    [],
+  ],
+  '(isValid(datum["tip"]) ? isArray(datum["tip"]) ? join(datum["tip"], \'\\n\') : datum["tip"] : ""+datum["tip"])': [
+    '(this.isValid(datum["tip"])?(this.isArray(datum["tip"])?this.join(datum["tip"],\'\\n\'):datum["tip"]):("" + datum["tip"]))',
+    ['tip'],
+    [],
+    [],
+  ],
+  '(isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["low"]) && isFinite(+datum["low"]))': [
+    '(((this.isValid(datum["year"])&&Number.isFinite((+datum["year"])))&&this.isValid(datum["low"]))&&Number.isFinite((+datum["low"])))',
+    ['year', 'low'],
+    [],
+    [],
+  ],
+  '(isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["value"]) && isFinite(+datum["value"]))': [
+    '(((this.isValid(datum["year"])&&Number.isFinite((+datum["year"])))&&this.isValid(datum["value"]))&&Number.isFinite((+datum["value"])))',
+    ['year', 'value'],
+    [],
+    [],
+  ],
+  '(item.anchor === \'start\' ? "left" : item.anchor === \'end\' ? "right" : "center")': [
+    '((item.anchor === \'start\')?"left":((item.anchor === \'end\')?"right":"center"))',
+    [],
+    [],
+    [],
+  ],
+  '(item.mark.group.align)': ['item.mark.group.align', [], [], []],
+  '(item.mark.group.angle)': ['item.mark.group.angle', [], [], []],
+  '(item.mark.group.limit)': ['item.mark.group.limit', [], [], []],
+  '(item.orient==="left"?-90:item.orient==="right"?90:0)': [
+    '((item.orient === "left")?(-90):((item.orient === "right")?90:0))',
+    [],
+    [],
+    [],
+  ],
+  '(labelLimit)': ['_["$labelLimit"]', [], ['labelLimit'], []],
+  '(legendLabelLimit)': ['_["$legendLabelLimit"]', [], ['legendLabelLimit'], []],
+  '(legendOffset)': ['_["$legendOffset"]', [], ['legendOffset'], []],
+  "(lerp(range(\"concat_0_x\"), item.anchor === 'start' ? 0 : item.anchor === 'end' ? 1 : 0.5))": [
+    "this.lerp(this.range(\"concat_0_x\"),((item.anchor === 'start')?0:((item.anchor === 'end')?1:0.5)))",
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]]],
+  ],
+  "(lerp(range(\"concat_0_y\"), item.anchor === 'start' ? 0 : item.anchor === 'end' ? 1 : 0.5))": [
+    "this.lerp(this.range(\"concat_0_y\"),((item.anchor === 'start')?0:((item.anchor === 'end')?1:0.5)))",
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]]],
+  ],
+  "(lerp(range(\"x\"), item.anchor === 'start' ? 0 : item.anchor === 'end' ? 1 : 0.5))": [
+    "this.lerp(this.range(\"x\"),((item.anchor === 'start')?0:((item.anchor === 'end')?1:0.5)))",
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'x', raw: '"x"' }]]],
+  ],
+  "(lerp(range(\"y\"), item.anchor === 'start' ? 0 : item.anchor === 'end' ? 1 : 0.5))": [
+    "this.lerp(this.range(\"y\"),((item.anchor === 'start')?0:((item.anchor === 'end')?1:0.5)))",
+    [],
+    [],
+    [['range', [{ type: 'Literal', value: 'y', raw: '"y"' }]]],
+  ],
+  "(max(0.25, 0.72 * bandwidth('concat_0_y')))": [
+    "Math.max(0.25,(0.72 * this.bandwidth('concat_0_y')))",
+    [],
+    [],
+    [['bandwidth', [{ type: 'Literal', value: 'concat_0_y', raw: "'concat_0_y'" }]]],
+  ],
+  "(max(0.25, 0.72 * bandwidth('y')))": [
+    "Math.max(0.25,(0.72 * this.bandwidth('y')))",
+    [],
+    [],
+    [['bandwidth', [{ type: 'Literal', value: 'y', raw: "'y'" }]]],
+  ],
+  "(max(0.25, bandwidth('xOffset')))": [
+    "Math.max(0.25,this.bandwidth('xOffset'))",
+    [],
+    [],
+    [['bandwidth', [{ type: 'Literal', value: 'xOffset', raw: "'xOffset'" }]]],
+  ],
+  '(theme.background)': ['_["$theme"].background', [], ['theme'], []],
+  '(theme.border)': ['_["$theme"].border', [], ['theme'], []],
+  '(theme.font)': ['_["$theme"].font', [], ['theme'], []],
+  '(theme.grid)': ['_["$theme"].grid', [], ['theme'], []],
+  '(theme.muted)': ['_["$theme"].muted', [], ['theme'], []],
+  '(theme.other)': ['_["$theme"].other', [], ['theme'], []],
+  '(theme.reference)': ['_["$theme"].reference', [], ['theme'], []],
+  '(theme.text)': ['_["$theme"].text', [], ['theme'], []],
+  '(width)': ['_["$width"]', [], ['width'], []],
+  '(xTitle)': ['_["$xTitle"]', [], ['xTitle'], []],
+  '(yTitle)': ['_["$yTitle"]', [], ['yTitle'], []],
+  '-3': ['(-3)', [], [], []],
+  '-90': ['(-90)', [], [], []],
+  '0*-1+(6*-1)': ['((0 * (-1)) + (6 * (-1)))', [], [], []],
+  '0*1+(6*1)': ['((0 * 1) + (6 * 1))', [], [], []],
+  '0.16': ['0.16', [], [], []],
+  '0.7': ['0.7', [], [], []],
+  '0.8': ['0.8', [], [], []],
+  '1.5': ['1.5', [], [], []],
+  '2.5': ['2.5', [], [], []],
+  '5*-1': ['(5 * (-1))', [], [], []],
+  '5*-1+(2*-1)': ['((5 * (-1)) + (2 * (-1)))', [], [], []],
+  '5*1': ['(5 * 1)', [], [], []],
+  '5*1+(2*1)': ['((5 * 1) + (2 * 1))', [], [], []],
+  '[3,3]': ['[3,3]', [], [], []],
+  '_scale("color", datum["name"])': [
+    '_["%color"](datum["name"])',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'color', raw: '"color"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("color", datum["role"])': [
+    '_["%color"](datum["role"])',
+    ['role'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'color', raw: '"color"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'role', raw: '"role"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("color", datum["value"])': [
+    '_["%color"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'color', raw: '"color"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", 0)': [
+    '_["%concat_0_x"](0)',
+    [],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          { type: 'Literal', value: 0, raw: '0' },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["category"])+(_scale("xOffset", datum["name"]))': [
+    '(_["%concat_0_x"](datum["category"]) + _["%xOffset"](datum["name"]))',
+    ['category', 'name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'category', raw: '"category"' },
+          },
+        ],
+      ],
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'xOffset', raw: '"xOffset"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["category"])+(_scale("xOffset", datum["name"])+_bandwidth("xOffset")*0.5)': [
+    '(_["%concat_0_x"](datum["category"]) + (_["%xOffset"](datum["name"]) + (this.__bandwidth(_["%xOffset"]) * 0.5)))',
+    ['category', 'name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'category', raw: '"category"' },
+          },
+        ],
+      ],
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'xOffset', raw: '"xOffset"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'xOffset', raw: '"xOffset"' }]],
+    ],
+  ],
+  '_scale("concat_0_x", datum["high"])': [
+    '_["%concat_0_x"](datum["high"])',
+    ['high'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'high', raw: '"high"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["low"])': [
+    '_["%concat_0_x"](datum["low"])',
+    ['low'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'low', raw: '"low"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["lx"])': [
+    '_["%concat_0_x"](datum["lx"])',
+    ['lx'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'lx', raw: '"lx"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["value"])': [
+    '_["%concat_0_x"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["value"])+_bandwidth("concat_0_x")*0.5+-0.5': [
+    '((_["%concat_0_x"](datum["value"]) + (this.__bandwidth(_["%concat_0_x"]) * 0.5)) + (-0.5))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]],
+    ],
+  ],
+  '_scale("concat_0_x", datum["value"])+_bandwidth("concat_0_x")*0.5+0': [
+    '((_["%concat_0_x"](datum["value"]) + (this.__bandwidth(_["%concat_0_x"]) * 0.5)) + 0)',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]],
+    ],
+  ],
+  '_scale("concat_0_x", datum["x"])': [
+    '_["%concat_0_x"](datum["x"])',
+    ['x'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'x', raw: '"x"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_x", datum["year"])': [
+    '_["%concat_0_x"](datum["year"])',
+    ['year'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'year', raw: '"year"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_y", 0)': [
+    '_["%concat_0_y"](0)',
+    [],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          { type: 'Literal', value: 0, raw: '0' },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_y", datum["high"])': [
+    '_["%concat_0_y"](datum["high"])',
+    ['high'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'high', raw: '"high"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_y", datum["low"])': [
+    '_["%concat_0_y"](datum["low"])',
+    ['low'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'low', raw: '"low"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_y", datum["lx"])': [
+    '_["%concat_0_y"](datum["lx"])',
+    ['lx'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'lx', raw: '"lx"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_y", datum["name"])+_bandwidth("concat_0_y")*0.14': [
+    '(_["%concat_0_y"](datum["name"]) + (this.__bandwidth(_["%concat_0_y"]) * 0.14))',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]],
+    ],
+  ],
+  '_scale("concat_0_y", datum["name"])+_bandwidth("concat_0_y")*0.5': [
+    '(_["%concat_0_y"](datum["name"]) + (this.__bandwidth(_["%concat_0_y"]) * 0.5))',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]],
+    ],
+  ],
+  '_scale("concat_0_y", datum["value"])': [
+    '_["%concat_0_y"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("concat_0_y", datum["value"])+_bandwidth("concat_0_y")*0.5+-0.5': [
+    '((_["%concat_0_y"](datum["value"]) + (this.__bandwidth(_["%concat_0_y"]) * 0.5)) + (-0.5))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]],
+    ],
+  ],
+  '_scale("concat_0_y", datum["value"])+_bandwidth("concat_0_y")*0.5+0': [
+    '((_["%concat_0_y"](datum["value"]) + (this.__bandwidth(_["%concat_0_y"]) * 0.5)) + 0)',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]],
+    ],
+  ],
+  '_scale("stroke", datum["name"])': [
+    '_["%stroke"](datum["name"])',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'stroke', raw: '"stroke"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("stroke", datum["role"])': [
+    '_["%stroke"](datum["role"])',
+    ['role'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'stroke', raw: '"stroke"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'role', raw: '"role"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("stroke", datum["value"])': [
+    '_["%stroke"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'stroke', raw: '"stroke"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("strokeDash", datum["legend"])': [
+    '_["%strokeDash"](datum["legend"])',
+    ['legend'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'strokeDash', raw: '"strokeDash"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'legend', raw: '"legend"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("strokeDash", datum["name"])': [
+    '_["%strokeDash"](datum["name"])',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'strokeDash', raw: '"strokeDash"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("strokeDash", datum["value"])': [
+    '_["%strokeDash"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'strokeDash', raw: '"strokeDash"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", 0)': [
+    '_["%x"](0)',
+    [],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          { type: 'Literal', value: 0, raw: '0' },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["category"])+(_scale("xOffset", datum["name"]))': [
+    '(_["%x"](datum["category"]) + _["%xOffset"](datum["name"]))',
+    ['category', 'name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'category', raw: '"category"' },
+          },
+        ],
+      ],
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'xOffset', raw: '"xOffset"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["category"])+(_scale("xOffset", datum["name"])+_bandwidth("xOffset")*0.5)': [
+    '(_["%x"](datum["category"]) + (_["%xOffset"](datum["name"]) + (this.__bandwidth(_["%xOffset"]) * 0.5)))',
+    ['category', 'name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'category', raw: '"category"' },
+          },
+        ],
+      ],
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'xOffset', raw: '"xOffset"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'xOffset', raw: '"xOffset"' }]],
+    ],
+  ],
+  '_scale("x", datum["high"])': [
+    '_["%x"](datum["high"])',
+    ['high'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'high', raw: '"high"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["low"])': [
+    '_["%x"](datum["low"])',
+    ['low'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'low', raw: '"low"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["lx"])': [
+    '_["%x"](datum["lx"])',
+    ['lx'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'lx', raw: '"lx"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["value"])': [
+    '_["%x"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["value"])+_bandwidth("x")*0.5+-0.5': [
+    '((_["%x"](datum["value"]) + (this.__bandwidth(_["%x"]) * 0.5)) + (-0.5))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'x', raw: '"x"' }]],
+    ],
+  ],
+  '_scale("x", datum["value"])+_bandwidth("x")*0.5+0': [
+    '((_["%x"](datum["value"]) + (this.__bandwidth(_["%x"]) * 0.5)) + 0)',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'x', raw: '"x"' }]],
+    ],
+  ],
+  '_scale("x", datum["x"])': [
+    '_["%x"](datum["x"])',
+    ['x'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'x', raw: '"x"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("x", datum["year"])': [
+    '_["%x"](datum["year"])',
+    ['year'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'year', raw: '"year"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("y", 0)': [
+    '_["%y"](0)',
+    [],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          { type: 'Literal', value: 0, raw: '0' },
+        ],
+      ],
+    ],
+  ],
+  '_scale("y", datum["high"])': [
+    '_["%y"](datum["high"])',
+    ['high'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'high', raw: '"high"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("y", datum["low"])': [
+    '_["%y"](datum["low"])',
+    ['low'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'low', raw: '"low"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("y", datum["lx"])': [
+    '_["%y"](datum["lx"])',
+    ['lx'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'lx', raw: '"lx"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("y", datum["name"])+_bandwidth("y")*0.14': [
+    '(_["%y"](datum["name"]) + (this.__bandwidth(_["%y"]) * 0.14))',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'y', raw: '"y"' }]],
+    ],
+  ],
+  '_scale("y", datum["name"])+_bandwidth("y")*0.5': [
+    '(_["%y"](datum["name"]) + (this.__bandwidth(_["%y"]) * 0.5))',
+    ['name'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'name', raw: '"name"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'y', raw: '"y"' }]],
+    ],
+  ],
+  '_scale("y", datum["value"])': [
+    '_["%y"](datum["value"])',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+    ],
+  ],
+  '_scale("y", datum["value"])+_bandwidth("y")*0.5+-0.5': [
+    '((_["%y"](datum["value"]) + (this.__bandwidth(_["%y"]) * 0.5)) + (-0.5))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'y', raw: '"y"' }]],
+    ],
+  ],
+  '_scale("y", datum["value"])+_bandwidth("y")*0.5+0': [
+    '((_["%y"](datum["value"]) + (this.__bandwidth(_["%y"]) * 0.5)) + 0)',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'y', raw: '"y"' }]],
+    ],
+  ],
+  "bandwidth('concat_0_x')": [
+    "this.bandwidth('concat_0_x')",
+    [],
+    [],
+    [['bandwidth', [{ type: 'Literal', value: 'concat_0_x', raw: "'concat_0_x'" }]]],
+  ],
+  "bandwidth('x')": ["this.bandwidth('x')", [], [], [['bandwidth', [{ type: 'Literal', value: 'x', raw: "'x'" }]]]],
+  'ceil(width/40)': ['Math.ceil((_["$width"] / 40))', [], ['width'], []],
+  'datum.flagged': ['datum.flagged', ['flagged'], [], []],
+  'datum.key === active': ['(datum.key === _["$active"])', ['key'], ['active'], []],
+  'datum["label"]': ['datum["label"]', ['label'], [], []],
+  'datum["size"]*0.5': ['(datum["size"] * 0.5)', ['size'], [], []],
+  'isValid(datum["low"]) && isFinite(+datum["low"])': [
+    '(this.isValid(datum["low"])&&Number.isFinite((+datum["low"])))',
+    ['low'],
+    [],
+    [],
+  ],
+  'isValid(datum["lx"]) && isFinite(+datum["lx"])': [
+    '(this.isValid(datum["lx"])&&Number.isFinite((+datum["lx"])))',
+    ['lx'],
+    [],
+    [],
+  ],
+  'isValid(datum["value"]) && isFinite(+datum["value"])': [
+    '(this.isValid(datum["value"])&&Number.isFinite((+datum["value"])))',
+    ['value'],
+    [],
+    [],
+  ],
+  'isValid(datum["x"]) && isFinite(+datum["x"])': [
+    '(this.isValid(datum["x"])&&Number.isFinite((+datum["x"])))',
+    ['x'],
+    [],
+    [],
+  ],
+  'isValid(datum["year"]) && isFinite(+datum["year"]) && isValid(datum["value"]) && isFinite(+datum["value"])': [
+    '(((this.isValid(datum["year"])&&Number.isFinite((+datum["year"])))&&this.isValid(datum["value"]))&&Number.isFinite((+datum["value"])))',
+    ['year', 'value'],
+    [],
+    [],
+  ],
+  'item.mark.group["height"]': ['item.mark.group["height"]', [], [], []],
+  'item.mark.group["width"]': ['item.mark.group["width"]', [], [], []],
+  'lerp(_range("concat_0_x"), 0)': [
+    'this.lerp(_["%concat_0_x"].range(),0)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]]],
+  ],
+  'lerp(_range("concat_0_x"), 0)*1': [
+    '(this.lerp(_["%concat_0_x"].range(),0) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]]],
+  ],
+  'lerp(_range("concat_0_x"), 1)': [
+    'this.lerp(_["%concat_0_x"].range(),1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]]],
+  ],
+  'lerp(_range("concat_0_x"), 1)*1': [
+    '(this.lerp(_["%concat_0_x"].range(),1) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]]],
+  ],
+  'lerp(_range("concat_0_y"), 0)': [
+    'this.lerp(_["%concat_0_y"].range(),0)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]]],
+  ],
+  'lerp(_range("concat_0_y"), 0)*1': [
+    '(this.lerp(_["%concat_0_y"].range(),0) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]]],
+  ],
+  'lerp(_range("concat_0_y"), 1)': [
+    'this.lerp(_["%concat_0_y"].range(),1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]]],
+  ],
+  'lerp(_range("concat_0_y"), 1)*1': [
+    '(this.lerp(_["%concat_0_y"].range(),1) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]]],
+  ],
+  'lerp(_range("x"), 0)': [
+    'this.lerp(_["%x"].range(),0)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'x', raw: '"x"' }]]],
+  ],
+  'lerp(_range("x"), 0)*1': [
+    '(this.lerp(_["%x"].range(),0) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'x', raw: '"x"' }]]],
+  ],
+  'lerp(_range("x"), 1)': [
+    'this.lerp(_["%x"].range(),1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'x', raw: '"x"' }]]],
+  ],
+  'lerp(_range("x"), 1)*1': [
+    '(this.lerp(_["%x"].range(),1) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'x', raw: '"x"' }]]],
+  ],
+  'lerp(_range("y"), 0)': [
+    'this.lerp(_["%y"].range(),0)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'y', raw: '"y"' }]]],
+  ],
+  'lerp(_range("y"), 0)*1': [
+    '(this.lerp(_["%y"].range(),0) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'y', raw: '"y"' }]]],
+  ],
+  'lerp(_range("y"), 1)': [
+    'this.lerp(_["%y"].range(),1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'y', raw: '"y"' }]]],
+  ],
+  'lerp(_range("y"), 1)*1': [
+    '(this.lerp(_["%y"].range(),1) * 1)',
+    [],
+    [],
+    [['_range', [{ type: 'Literal', value: 'y', raw: '"y"' }]]],
+  ],
+  'max(ceil(sqrt(160)+2.5),12)': ['Math.max(Math.ceil((Math.sqrt(160) + 2.5)),12)', [], [], []],
+  null: ['null', [], [], []],
+  'round(_scale("concat_0_x", datum["value"])+_bandwidth("concat_0_x")*0.5+0)': [
+    'Math.round(((_["%concat_0_x"](datum["value"]) + (this.__bandwidth(_["%concat_0_x"]) * 0.5)) + 0))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_x', raw: '"concat_0_x"' }]],
+    ],
+  ],
+  'round(_scale("concat_0_y", datum["value"])+_bandwidth("concat_0_y")*0.5+0)': [
+    'Math.round(((_["%concat_0_y"](datum["value"]) + (this.__bandwidth(_["%concat_0_y"]) * 0.5)) + 0))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'concat_0_y', raw: '"concat_0_y"' }]],
+    ],
+  ],
+  'round(_scale("x", datum["value"])+_bandwidth("x")*0.5+0)': [
+    'Math.round(((_["%x"](datum["value"]) + (this.__bandwidth(_["%x"]) * 0.5)) + 0))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'x', raw: '"x"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'x', raw: '"x"' }]],
+    ],
+  ],
+  'round(_scale("y", datum["value"])+_bandwidth("y")*0.5+0)': [
+    'Math.round(((_["%y"](datum["value"]) + (this.__bandwidth(_["%y"]) * 0.5)) + 0))',
+    ['value'],
+    [],
+    [
+      [
+        '_scale',
+        [
+          { type: 'Literal', value: 'y', raw: '"y"' },
+          {
+            type: 'MemberExpression',
+            computed: true,
+            object: { type: 'Identifier', name: 'datum' },
+            property: { type: 'Literal', value: 'value', raw: '"value"' },
+          },
+        ],
+      ],
+      ['_bandwidth', [{ type: 'Literal', value: 'y', raw: '"y"' }]],
+    ],
+  ],
+  'showLabels || datum.missing': ['(_["$showLabels"]||datum.missing)', ['missing'], ['showLabels'], []],
+  'theme.accent': ['_["$theme"].accent', [], ['theme'], []],
+  'theme.background': ['_["$theme"].background', [], ['theme'], []],
+  'theme.other': ['_["$theme"].other', [], ['theme'], []],
+  'toNumber(datum["year"])': ['this.toNumber(datum["year"])', ['year'], [], []],
+  true: ['true', [], [], []],
+  '{"align":"each","columns":legendColumns,"center":{"row":true,"column":false},"padding":{"row":2,"column":10}}': [
+    '{"align":"each","columns":_["$legendColumns"],"center":{"row":true,"column":false},"padding":{"row":2,"column":10}}',
+    [],
+    ['legendColumns'],
+    [],
+  ],
+  '{"offset":18,"direction":"horizontal","left":{"direction":"vertical"},"right":{"direction":"vertical"}}': [
+    '{"offset":18,"direction":"horizontal","left":{"direction":"vertical"},"right":{"direction":"vertical"}}',
+    [],
+    [],
+    [],
+  ],
+  '{"padding":20,"columns":1,"bounds":"full","align":"each"}': [
+    '{"padding":20,"columns":1,"bounds":"full","align":"each"}',
+    [],
+    [],
+    [],
+  ],
+};
