@@ -24,35 +24,34 @@ function compiled(code: string): Compiled {
   return fn;
 }
 
-/** As Vega moves the corners of rects, groups and images when x2/y2 are encoded (vega-interpreter's own step). */
+/** As Vega moves the corners of rects, groups and images when x2/y2 are encoded (vega-interpreter's own step), per axis. */
+function adjustAxis(
+  item: Record<string, number>,
+  encode: Record<string, unknown>,
+  swap: boolean,
+  [p, p2, pc, size]: readonly [string, string, string, string],
+): void {
+  if (encode[p2]) {
+    if (encode[p]) {
+      if (swap && item[p] > item[p2]) {
+        const t = item[p];
+        item[p] = item[p2];
+        item[p2] = t;
+      }
+      item[size] = item[p2] - item[p];
+    } else {
+      item[p] = item[p2] - (item[size] || 0);
+    }
+  }
+  if (encode[pc]) item[p] = item[pc] - (item[size] || 0) / 2;
+}
+
+const X = ['x', 'x2', 'xc', 'width'] as const;
+const Y = ['y', 'y2', 'yc', 'height'] as const;
+
 function adjustSpatial(item: Record<string, number>, encode: Record<string, unknown>, swap: boolean): void {
-  let t: number;
-  if (encode.x2) {
-    if (encode.x) {
-      if (swap && item.x > item.x2) {
-        t = item.x;
-        item.x = item.x2;
-        item.x2 = t;
-      }
-      item.width = item.x2 - item.x;
-    } else {
-      item.x = item.x2 - (item.width || 0);
-    }
-  }
-  if (encode.xc) item.x = item.xc - (item.width || 0) / 2;
-  if (encode.y2) {
-    if (encode.y) {
-      if (swap && item.y > item.y2) {
-        t = item.y;
-        item.y = item.y2;
-        item.y2 = t;
-      }
-      item.height = item.y2 - item.y;
-    } else {
-      item.y = item.y2 - (item.height || 0);
-    }
-  }
-  if (encode.yc) item.y = item.yc - (item.height || 0) / 2;
+  adjustAxis(item, encode, swap, X);
+  adjustAxis(item, encode, swap, Y);
 }
 
 export const chartExpressions = {
