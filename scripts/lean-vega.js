@@ -7,58 +7,236 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
 /**
- * Parts of Vega's packages the chart templates never reach, replaced by stubs that throw:
- * geo and selection expression functions (d3-geo, vega-selections), the categorical colour
- * schemes of d3-scale-chromatic (the templates give their colours), the CSV and TopoJSON
- * readers of vega-loader (the data comes in as values). By importer package, then import.
+ * Parts of Vega's packages the chart templates never reach, replaced by stubs that throw
+ * when called: geo and selection expression functions (d3-geo, vega-selections), the CSV and
+ * TopoJSON readers of vega-loader (the data comes in as values). By importer package, then
+ * import: the whole import is replaced.
  */
 const STUBS = {
   'vega-functions': {
     'd3-geo': ['geoArea', 'geoBounds', 'geoCentroid'],
     'vega-selections': ['selectionVisitor', 'selectionTest', 'selectionIdTest', 'selectionResolve', 'selectionTuples'],
   },
-  'vega-scale': {
-    'd3-scale-chromatic': [
-      'schemeAccent',
-      'schemeCategory10',
-      'schemeDark2',
-      'schemeObservable10',
-      'schemePaired',
-      'schemePastel1',
-      'schemePastel2',
-      'schemeSet1',
-      'schemeSet2',
-      'schemeSet3',
-    ],
-  },
   'vega-loader': { 'topojson-client': ['feature', 'mesh'], 'd3-dsv': ['dsvFormat'] },
 };
+
+// The expression functions the templates never call: easing, random distributions, dates.
+Object.assign(STUBS['vega-functions'], {
+  'd3-ease': ['Linear', 'Quad', 'Cubic', 'Poly', 'Sin', 'Exp', 'Circle', 'Bounce', 'Back', 'Elastic'].flatMap((n) =>
+    ['', 'In', 'Out', 'InOut'].map((m) => `ease${n}${m}`),
+  ),
+  'vega-statistics': ['Normal', 'LogNormal', 'Uniform']
+    .flatMap((d) => ['cumulative', 'density', 'quantile', 'sample'].map((f) => `${f}${d}`))
+    .concat('random'),
+  'vega-time': [
+    ...['dayofyear', 'isoweek', 'timeOffset', 'timeSequence', 'timeUnitSpecifier', 'utcOffset'],
+    ...['utcSequence', 'utcdayofyear', 'utcisoweek', 'utcweek', 'week'],
+  ],
+});
+// time intervals (time scales' ticks, date formats)
+STUBS['vega-scale'] = { 'vega-time': ['timeInterval', 'utcInterval'] };
+STUBS['vega-format'] = {
+  'vega-time': [
+    ...['DATE', 'DAY', 'HOURS', 'MILLISECONDS', 'MINUTES', 'MONTH', 'QUARTER', 'SECONDS', 'WEEK', 'YEAR'],
+    ...['timeInterval', 'utcInterval'],
+  ],
+};
+
+/** vega-loader's `loader()` for a runtime that loads nothing. */
+const LOADER = `export function loader() {
+  const refuse = (what) => () => Promise.reject(new Error('vega-loader (' + what + ') is not part of the chart runtime'));
+  return { load: refuse('load'), sanitize: refuse('sanitize'), http: refuse('http'), file: refuse('file') };
+}`;
+
+/**
+ * Like STUBS, but only the names listed are replaced, the rest of the import stays: the
+ * templates use linear, band and ordinal scales (no time, log, pow, quantile, sequential or
+ * diverging scales), linear curves, RGB interpolation, and format numbers, never dates.
+ */
+const PARTIAL = {
+  'vega-scale': {
+    'd3-scale': [
+      'scaleIdentity',
+      'scaleLog',
+      'scalePow',
+      'scaleSqrt',
+      'scaleSymlog',
+      'scaleTime',
+      'scaleUtc',
+      'scaleSequential',
+      'scaleSequentialLog',
+      'scaleSequentialPow',
+      'scaleSequentialSqrt',
+      'scaleSequentialSymlog',
+      'scaleDiverging',
+      'scaleDivergingLog',
+      'scaleDivergingPow',
+      'scaleDivergingSqrt',
+      'scaleDivergingSymlog',
+      'scaleQuantile',
+      'scaleQuantize',
+      'scaleThreshold',
+    ],
+    'd3-interpolate': [
+      'interpolateBasis',
+      'interpolateBasisClosed',
+      'interpolateCubehelix',
+      'interpolateCubehelixLong',
+      'interpolateDiscrete',
+      'interpolateHcl',
+      'interpolateHclLong',
+      'interpolateHsl',
+      'interpolateHslLong',
+      'interpolateHue',
+      'interpolateLab',
+      'interpolateRgbBasis',
+      'interpolateRgbBasisClosed',
+      'interpolateTransformCss',
+      'interpolateTransformSvg',
+      'interpolateZoom',
+      'quantize',
+    ],
+  },
+  'vega-scenegraph': {
+    'd3-shape': [
+      'curveBasis',
+      'curveBasisClosed',
+      'curveBasisOpen',
+      'curveBundle',
+      'curveCardinal',
+      'curveCardinalClosed',
+      'curveCardinalOpen',
+      'curveCatmullRom',
+      'curveCatmullRomClosed',
+      'curveCatmullRomOpen',
+      'curveMonotoneX',
+      'curveMonotoneY',
+      'curveNatural',
+      'curveStep',
+      'curveStepAfter',
+      'curveStepBefore',
+    ],
+  },
+  'vega-format': {
+    'd3-time-format': ['timeFormat', 'timeFormatLocale', 'timeParse', 'utcFormat', 'utcParse'],
+  },
+  'vega-functions': { 'd3-color': ['hcl', 'lab'] },
+  // no data is loaded (it comes in as values), no image or link is followed: a loader that refuses
+  'vega-dataflow': { 'vega-loader': [['loader', LOADER]] },
+};
+PARTIAL['vega-scenegraph']['vega-loader'] = [['loader', LOADER]];
+
+/**
+ * Modules of Vega's packages replaced as a whole (path below node_modules): the colour
+ * schemes (the templates give their colours), signal bindings to form elements (none), and
+ * the mark types the templates do not draw (arc, image, path, shape, trail).
+ */
+const REPLACE = {
+  'vega-scale/src/palettes.js': 'export const continuous = {};\nexport const discrete = {};\n',
+  'vega-view/src/bind.js': `export default function bind() { ${fail('vega-view', 'signal bindings')} }\n`,
+  'vega-scenegraph/src/marks/index.js': [
+    ...['area', 'group', 'line', 'rect', 'rule', 'symbol', 'text'].map((m) => `import ${m} from './${m}.js';`),
+    'export default { area, group, line, rect, rule, symbol, text };',
+    '',
+  ].join('\n'),
+};
+
+/**
+ * Vega's expression parser (vega-expression) is not shipped: vega-functions' parseExpression
+ * looks each expression of the templates up in the table the build wrote
+ * (chart-expressions.generated.ts, PARSED) and runs the same dependency visitors on it.
+ */
+const PARSED = fileURLToPath(
+  new URL('../src/elements/indicator-chart/chart-expressions.generated.ts', import.meta.url),
+);
+REPLACE['vega-functions/src/parser.js'] = `import { codegenParams } from './codegen.js';
+import { SignalPrefix } from './constants.js';
+import { error, hasOwnProperty, isString, stringValue } from 'vega-util';
+import { PARSED } from ${JSON.stringify(PARSED)};
+
+export default function (expr, scope) {
+  const params = {};
+  const source = isString(expr) ? expr : stringValue(expr) + '';
+  const parsed = hasOwnProperty(PARSED, source) ? PARSED[source] : undefined;
+  if (!parsed) error('Expression not compiled at build time (scripts/compile-chart-templates.ts): ' + source);
+  const [code, fields, globals, calls] = parsed;
+  for (const [name, args] of calls) codegenParams.visitors[name](name, args, scope, params);
+  for (const name of globals) {
+    const signalName = SignalPrefix + name;
+    if (!hasOwnProperty(params, signalName) && scope.getSignal(name)) params[signalName] = scope.signalRef(name);
+  }
+  return { $expr: { code }, $fields: fields.slice(), $params: params };
+}
+`;
+
+/** Edits of modules that stay ([search, replacement]; a search that no longer matches fails the build). */
+const EDITS = {
+  // d3's curve factories as pure expressions, so that the unused curves drop out
+  'd3-shape/dist/d3-shape.mjs': [
+    [/= \(function custom\(/g, '= /*#__PURE__*/(function custom('],
+    [
+      '(MonotoneY.prototype = Object.create(MonotoneX.prototype)).point = function',
+      'MonotoneY.prototype = /*#__PURE__*/ Object.create(MonotoneX.prototype);\nMonotoneY.prototype.point = function',
+    ],
+  ],
+  // no hybrid (canvas + SVG) renderer
+  'vega-scenegraph/src/modules.js': [
+    ["import HybridRenderer from './HybridRenderer.js';\nimport HybridHandler from './HybridHandler.js';\n", ''],
+    [/modules\[Hybrid\] = \{[^}]*\};/, ''],
+  ],
+};
+
 const STUB = '\0lean-vega-stub:';
+const PART = '\0lean-vega-partial:';
+
+function fail(source, name) {
+  return `throw new Error('${source} (${name}) is not part of the chart runtime');`;
+}
 
 function stubCode(source, names) {
-  const lines = names.map((name) =>
-    name.startsWith('scheme')
-      ? `export const ${name} = [];`
-      : `export function ${name}() { throw new Error('${source} (${name}) is not part of the chart runtime'); }`,
-  );
-  return lines.join('\n');
+  const stub = (name) => `export function ${name}() { ${fail(source, name)} }`;
+  return names.map((name) => (Array.isArray(name) ? name[1] : stub(name))).join('\n');
 }
+
+/** The path of a module below node_modules (virtual modules: none). */
+const below = (id) => (id.startsWith('\0') ? '' : id.replace(/\\/g, '/').split('/node_modules/').pop());
 
 export function leanVega() {
   return {
     name: 'lean-vega',
     load(id) {
-      if (!id.startsWith(STUB)) return null;
-      const [pkg, source] = id.slice(STUB.length).split('|');
-      return stubCode(source, STUBS[pkg][source]);
+      if (id.startsWith(STUB)) {
+        const [pkg, source] = id.slice(STUB.length).split('|');
+        return stubCode(source, STUBS[pkg][source]);
+      }
+      if (id.startsWith(PART)) {
+        const [pkg, source, real] = id.slice(PART.length).split('|');
+        return `export * from ${JSON.stringify(real)};\n${stubCode(source, PARTIAL[pkg][source])}`;
+      }
+      return REPLACE[below(id)] ?? null;
     },
-    resolveId(source, importer) {
+    transform(code, id) {
+      const edits = EDITS[below(id)];
+      if (!edits) return null;
+      for (const [search, replacement] of edits) {
+        const next = code.replace(search, replacement);
+        if (next === code) this.error(`lean-vega: an edit of ${below(id)} no longer applies (${search})`);
+        code = next;
+      }
+      return { code, map: null };
+    },
+    async resolveId(source, importer, options) {
       const from = importer?.match(/node_modules\/(vega-[a-z-]+)\//)?.[1];
       if (from && STUBS[from]?.[source]) return { id: `${STUB}${from}|${source}`, moduleSideEffects: false };
+      if (from && PARTIAL[from]?.[source]) {
+        const real = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (real) return { id: `${PART}${from}|${source}|${real.id}`, moduleSideEffects: false };
+      }
       if (!/^vega-[a-z-]+$/.test(source)) return null;
       let dir;
       try {

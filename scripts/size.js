@@ -6,9 +6,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 /** Budgets in KiB gzip: regression guards a little above today's sizes; a build over one fails. */
-const BUDGETS = { loader: 3, table: 48, chart: 171, map: 101, all: 252 };
-/** Goals in KiB gzip set by the project (table page <= 15 KB; chart page <= 130 KiB, issue 16): reported, not enforced. */
-const GOALS = { table: 15000 / KiB, chart: 130 };
+const BUDGETS = { loader: 3, table: 48, chart: 150, map: 101, all: 252 };
+/** Goals in KiB gzip set by the project (issue 16: table page <= 20 KiB, chart page <= 130 KiB): reported, not enforced. */
+const GOALS = { table: 20, chart: 130 };
 
 const graph = JSON.parse(readFileSync('dist/bundle-graph.json', 'utf8'));
 

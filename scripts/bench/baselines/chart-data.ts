@@ -1,7 +1,7 @@
 /**
  * The data of a chart baseline page, as `<indicator-chart>` models it (same pure
- * chart-model.ts), fetched with plain fetch: shared by the reference charts (Observable
- * Plot, Chart.js), which draw the same lines with another library.
+ * chart-model.ts), fetched with plain fetch: shared by the vega-embed baseline and the
+ * reference charts (Observable Plot, Chart.js), which draw the same lines with another library.
  */
 import type { Catalog, IndicatorFile } from '../../../src/data/schema.js';
 import { IndicatorData } from '../../../src/data/model.js';

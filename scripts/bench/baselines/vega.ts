@@ -1,43 +1,19 @@
 /**
  * Baseline: plain vega-embed drawing the spec `<indicator-chart>` builds (same pure
  * functions chart-model.ts / chart-spec.ts, same embed options), from the same endpoint
- * files fetched with plain fetch (no validation, no element, no Lit).
+ * files fetched with plain fetch (chart-data.ts: no validation, no element, no Lit).
  */
 import embed from 'vega-embed';
-import type { Catalog, IndicatorFile } from '../../../src/data/schema.js';
-import { IndicatorData } from '../../../src/data/model.js';
-import { buildChartModel, parseChartType } from '../../../src/elements/indicator-chart/chart-model.js';
 import { buildChartSpec, DEFAULT_THEME, type ChartTheme } from '../../../src/elements/indicator-chart/chart-spec.js';
 import { inlineTemplate } from '../../../src/elements/indicator-chart/chart-templates.js';
-import { fail, getJson, painted, param, params, report } from './common.js';
+import { chartModel, chartWidth } from './chart-data.js';
+import { fail, painted, param, params, report } from './common.js';
 
 async function main(): Promise<void> {
   const start = performance.now();
-  const endpoint = param('endpoint', '/data/');
-  const indicator = param('indicator');
-  const catalog = await getJson<Catalog>(`${endpoint}catalog.json`);
-  const def = catalog.indicators.find((i) => i.id === indicator);
-  if (!def) throw new Error(`unknown indicator ${indicator}`);
-  const file = await getJson<IndicatorFile>(`${endpoint}${def.file ?? `indicators/${def.id}.json`}`);
-  const data = new IndicatorData(file, def, catalog);
-  const num = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
-  const model = buildChartModel(
-    { catalog, data: [data] },
-    {
-      type: parseChartType(param('type', 'line')),
-      region: param('region'),
-      compare: param('compare'),
-      level: param('level'),
-      parent: param('parent'),
-      from: num('from'),
-      to: num('to'),
-      year: num('year'),
-    },
-    'de',
-    'de-DE',
-  );
+  const model = await chartModel();
   const container = document.getElementById('chart')!;
-  const width = Number(param('width', String(container.clientWidth)));
+  const width = chartWidth(container);
   // The element's theme comes from its CSS tokens; the benchmark passes the values it used.
   const theme: ChartTheme = param('theme')
     ? (JSON.parse(param('theme')) as ChartTheme)

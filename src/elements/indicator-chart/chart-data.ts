@@ -37,6 +37,22 @@ export interface ChartData {
   indicators: Indicator[];
 }
 
+/** The load arguments from the element's attributes. */
+export function chartArgs(
+  el: Omit<ChartArgs, 'endpoint' | 'interval' | 'lang' | 'from' | 'to' | 'year'> & {
+    from?: number;
+    to?: number;
+    year?: number;
+    resolvedEndpoint: string;
+    noInterval: boolean;
+    uiLang: Lang;
+  },
+): ChartArgs {
+  const { indicator, type, region, compare, level, parent, from, to, year, label, locale } = el;
+  const common = { indicator, type, region, compare, level, parent, from, to, year, label, locale };
+  return { endpoint: el.resolvedEndpoint, ...common, interval: !el.noInterval, lang: el.uiLang };
+}
+
 /** Loads what the chart shows; a missing `indicator` or an unknown id is an error naming it. */
 export async function loadChart(args: ChartArgs, { client, signal }: LoadContext): Promise<ChartData> {
   const { endpoint, indicator, lang, locale } = args;
@@ -67,8 +83,12 @@ export function chartFileBase(model: ChartModel): string {
   return fileBase([model.id, model.type === 'line' ? `${model.years[0]}-${model.years.at(-1)}` : model.year]);
 }
 
-/** The data as CSV with the source lines and the notes on breaks in the series. */
+/**
+ * The data as CSV. `excel-de` (for people) ends with the source lines and the notes on breaks
+ * in the series; `machine` (for programs) is the header and the rows only, as the table's.
+ */
 export function chartCsv(v: ChartData, flavour: CsvFlavour): string {
+  if (flavour === 'machine') return toCsv(chartCsvRows(v.model), { flavour });
   const notes = v.model.breaks.map((b) => `${t(v.model.lang, 'seriesBreak')} ${b.year}: ${b.note}`);
   const footer = [...captionLines(v.catalog, v.indicators, v.model.lang), ...notes].filter(Boolean);
   return toCsv(chartCsvRows(v.model), { flavour }, footer);

@@ -400,6 +400,19 @@ export function chartTitle(
   return t(lang, 'titleYear', { indicator, year: o.year ?? '', where });
 }
 
+/** What a key pressed on the chart does: clear the active mark, select its row, move to another mark, or nothing. */
+export type ChartKeyAction = { clear: true } | { select: ChartRow } | { move: string | undefined } | undefined;
+
+export function chartKeyAction(model: ChartModel, active: string | undefined, key: string): ChartKeyAction {
+  if (key === 'Escape') return { clear: true };
+  if ((key === 'Enter' || key === ' ') && active) {
+    const row = model.rows.find((r) => r.key === active);
+    return row ? { select: row } : undefined;
+  }
+  if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(key)) return undefined;
+  return { move: nextKey(model, active, key) };
+}
+
 /** Keyboard navigation over the marks: the key of the next mark for an arrow key. */
 export function nextKey(model: ChartModel, current: string | undefined, key: string): string | undefined {
   const rows = model.rows;

@@ -1,27 +1,11 @@
-/** Template parts of `<indicator-chart>`: notes, data table; tooltip placement; the theme read from CSS. */
+/** Template parts of `<indicator-chart>`: notes, data table, toggles; the theme read from CSS. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { statusLabel } from '../../data/format.js';
 import { common, msg, type Lang } from '../../internal/i18n.js';
 import { t, type ChartModel } from './chart-model.js';
 import type { ChartTable } from './chart-text.js';
 import { DEFAULT_THEME, type ChartTheme } from './chart-spec.js';
-import type { Box } from './vega-view.js';
 import type { Toggle } from '../../internal/downloads.js';
-
-export interface Tip {
-  text: string;
-  x: number;
-  y: number;
-  below: boolean;
-  /** Horizontal anchor, so that the tooltip stays inside the chart near the edges. */
-  align: 'start' | 'center' | 'end';
-}
-
-/** A tooltip at (x, y) of a chart `width` wide: above the point, below it near the top. */
-export function placeTip(text: string, x: number, y: number, width: number): Tip {
-  const align = x < width * 0.25 ? 'start' : x > width * 0.75 ? 'end' : 'center';
-  return { text, x, y, below: y < 48, align };
-}
 
 /** Breaks in series, the key to the official symbols used, and how marked values look. */
 export function renderNotes(model: ChartModel): TemplateResult | typeof nothing {
@@ -94,13 +78,6 @@ export function readTheme(element: Element): ChartTheme {
     referenceLight: get('--fokus-chart-reference-light', DEFAULT_THEME.referenceLight),
     other: get('--fokus-chart-other', DEFAULT_THEME.other),
   };
-}
-
-/** The tooltip over a mark (keyboard): above its box, in plot-wrap pixels; centred when there is no box. */
-export function tipAtMark(text: string, box: Box | undefined, svg: DOMRect, wrap: DOMRect): Tip {
-  const x = box ? svg.left - wrap.left + box.x + box.width / 2 : svg.width / 2;
-  const y = box ? svg.top - wrap.top + box.y : 0;
-  return placeTip(text, x, y, wrap.width);
 }
 
 /** The chart's toggles before the downloads: table and definition (undefined: no button). */

@@ -7,7 +7,7 @@ import { DataTask } from '../../internal/data-task.js';
 import { DrawController, reportDrawError, type DrawJob } from '../../internal/draw-controller.js';
 import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
-import { captionLines, renderCaption } from '../../internal/caption.js';
+import { renderCaption } from '../../internal/caption.js';
 import {
   renderToolbar,
   saveDownload,
@@ -15,24 +15,16 @@ import {
   type DownloadKind,
   type ImageFormat,
 } from '../../internal/downloads.js';
-import { nextKey, t, type ChartType } from './chart-model.js';
-import { buildChartSpec, defaultHeight, legendColumns, plotHeight } from './chart-spec.js';
+import { chartKeyAction, t, type ChartType } from './chart-model.js';
+import { buildChartSpec, legendColumns } from './chart-spec.js';
 import { statusLabel } from '../../data/format.js';
 import { chartTable, describeChart } from './chart-text.js';
-import { ChartView, renderImage } from './vega-view.js';
-import { chartToggles, placeTip, readTheme, renderNotes, renderTable, tipAtMark, type Tip } from './chart-parts.js';
-import { chartCsv, chartFileBase, followSelection, loadChart, type ChartArgs, type ChartData } from './chart-data.js';
+import { ChartView, chartImage } from './vega-view.js';
+import { chartToggles, readTheme, renderNotes, renderTable } from './chart-parts.js';
+import { chartArgs, chartCsv, chartFileBase, followSelection, loadChart, type ChartData } from './chart-data.js';
+import { ChartTooltip } from './chart-tooltip.js';
+import { chartMinHeight, renderChartSkeleton } from './chart-skeleton.js';
 import { styles } from './indicator-chart.styles.js';
-
-/** True from `pagehide` until the page is shown again (back/forward cache). */
-let pageLeaving = false;
-let watching = false;
-function watchPageLeave(): void {
-  if (watching || typeof window === 'undefined') return;
-  watching = true;
-  window.addEventListener('pagehide', () => (pageLeaving = true));
-  window.addEventListener('pageshow', () => (pageLeaving = false));
-}
 
 /**
  * One indicator over time (`line`), regions ranked for one year (`bar`) or the categories
@@ -106,29 +98,14 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   @state() private showTable = false;
   @state() private showDefinition = false;
   @state() private active?: string;
-  @state() private tip?: Tip;
+  private tooltip = new ChartTooltip(this);
   private selected?: string;
   private width = 0;
   private view = new ChartView();
 
   private data = new DataTask(this, {
     drawn: true,
-    args: (): ChartArgs => ({
-      endpoint: this.resolvedEndpoint,
-      indicator: this.indicator,
-      type: this.type,
-      region: this.region,
-      compare: this.compare,
-      level: this.level,
-      parent: this.parent,
-      from: this.from,
-      to: this.to,
-      year: this.year,
-      label: this.label,
-      interval: !this.noInterval,
-      lang: this.uiLang,
-      locale: this.locale,
-    }),
+    args: () => chartArgs(this),
     load: loadChart,
     describe: (v: ChartData) => ({ indicators: v.model.indicatorIds, count: v.model.count }),
   });
@@ -150,30 +127,12 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   });
 
   /**
-   * A failed draw or download is reported, unless the page is being left or the element was
-   * removed meanwhile (e.g. Firefox aborts the chart chunk's import on unload): then nobody
-   * sees the chart, and "could not draw" would be noise.
+   * A failed draw or download is reported (reportDrawError stays silent while the page is
+   * being left), unless the element was removed meanwhile: then nobody sees the chart.
    */
   private drawFailed(error: unknown): void {
-    if (pageLeaving || !this.isConnected) return;
-    reportDrawError(this, error);
+    if (this.isConnected) reportDrawError(this, error);
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    watchPageLeave();
-    document.addEventListener('pointerdown', this.onDocumentPointer, { capture: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onDocumentPointer, { capture: true });
-  }
-
-  /** A tap or click outside the chart hides its tooltip. */
-  private onDocumentPointer = (e: Event) => {
-    if (this.tip && !e.composedPath().includes(this)) this.tip = undefined;
-  };
 
   /**
    * Linked views (`group`): the group's region is highlighted (a line or column chart that
@@ -198,7 +157,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     return this.data.value ? chartFileBase(this.data.value.model) : '';
   }
 
-  /** The data as CSV: `excel-de` (`;`, decimal comma, BOM) or `machine`, with source lines. */
+  /** The data as CSV: `excel-de` (`;`, decimal comma, BOM, then the source lines) or `machine` (data only). */
   csv(flavour: CsvFlavour = 'excel-de'): string {
     return this.data.value ? chartCsv(this.data.value, flavour) : '';
   }
@@ -207,15 +166,8 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   async image(format: ImageFormat): Promise<string> {
     const v = this.data.value;
     if (!v) return '';
-    const footer = captionLines(v.catalog, v.indicators, v.model.lang).filter(Boolean);
     const width = Math.max(480, this.renderRoot.querySelector('.plot')?.clientWidth ?? 640);
-    const spec = buildChartSpec(v.model, {
-      width,
-      height: this.height,
-      theme: readTheme(this),
-      export: { title: v.model.title, subtitle: v.model.scope, footer },
-    });
-    return renderImage(spec, format);
+    return chartImage(v, format, { width, height: this.height, theme: readTheme(this) });
   }
 
   private download = (kind: DownloadKind) =>
@@ -226,12 +178,12 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
   private async draw({ container, value, redraw, current }: DrawJob<ChartData>): Promise<boolean> {
     if (!redraw) {
       this.active = undefined;
-      this.tip = undefined;
+      this.tooltip.hide();
     }
     const width = container.clientWidth || 600;
     this.width = width;
     const spec = buildChartSpec(value.model, { width, height: this.height, theme: readTheme(this) });
-    if (!(await this.view.draw(container, spec, this.onTooltip)) || !current()) return false;
+    if (!(await this.view.draw(container, spec, this.tooltip.onHover)) || !current()) return false;
     this.view.onClick((d, event) => this.onMarkClick(d, event));
     if (this.selected) await this.view.signal('selected', this.selected);
     return true;
@@ -239,31 +191,14 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
 
   // --- interaction ----------------------------------------------------------------------
 
-  private onTooltip = (_h: unknown, event: MouseEvent, _item: unknown, value: unknown) => {
-    const wrap = this.renderRoot.querySelector('.plot-wrap');
-    // a touch's pointerout (right after the tap) does not hide the tooltip the tap shows
-    if ((event as PointerEvent | undefined)?.pointerType === 'touch') return;
-    if (value === null || value === undefined || value === '' || !wrap || !event) {
-      this.tip = undefined;
-      return;
-    }
-    const r = wrap.getBoundingClientRect();
-    this.tip = placeTip(String(value), event.clientX - r.left, event.clientY - r.top, r.width);
-  };
-
   /**
    * A click or tap: on a mark it shows the mark's tooltip (touch has no hover) and selects its
    * region; elsewhere in the chart it hides the tooltip.
    */
   private onMarkClick(d: Record<string, unknown> | undefined, event: MouseEvent): void {
-    const wrap = this.renderRoot.querySelector('.plot-wrap');
-    if (!d || typeof d.tip !== 'string' || !d.tip || !wrap) {
-      this.tip = undefined;
-      return;
-    }
-    const r = wrap.getBoundingClientRect();
-    this.tip = placeTip(d.tip, event.clientX - r.left, event.clientY - r.top, r.width);
-    if (typeof d.region === 'string' && d.region) this.select(d.region, d.year as number);
+    const tip = typeof d?.tip === 'string' ? d.tip : '';
+    this.tooltip.showAt(tip, event);
+    if (tip && typeof d?.region === 'string' && d.region) this.select(d.region, d.year as number);
   }
 
   private select(region: string, year?: number): void {
@@ -282,17 +217,12 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
 
   private onKeyDown(e: KeyboardEvent): void {
     const model = this.data.value?.model;
-    if (!model) return;
-    if (e.key === 'Escape') return void this.setActive(undefined);
-    if ((e.key === 'Enter' || e.key === ' ') && this.active) {
-      e.preventDefault();
-      const row = model.rows.find((r) => r.key === this.active);
-      if (row) this.select(row.region, row.year);
-      return;
-    }
-    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    const action = model && chartKeyAction(model, this.active, e.key);
+    if (!action) return;
+    if ('clear' in action) return void this.setActive(undefined);
     e.preventDefault();
-    void this.setActive(nextKey(model, this.active, e.key));
+    if ('select' in action) this.select(action.select.region, action.select.year);
+    else void this.setActive(action.move);
   }
 
   /** Moves the keyboard's active mark and puts the tooltip over it. */
@@ -300,14 +230,8 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     this.active = key;
     await this.view.signal('active', key ?? null);
     const row = this.data.value?.model.rows.find((r) => r.key === key);
-    const box = key ? this.view.markBox(key) : undefined;
-    const svg = this.renderRoot.querySelector('.vega svg');
-    const wrap = this.renderRoot.querySelector('.plot-wrap');
-    if (!row || !svg || !wrap) {
-      this.tip = row ? placeTip(row.tip, 0, 0, 0) : undefined;
-      return;
-    }
-    this.tip = tipAtMark(row.tip, box, svg.getBoundingClientRect(), wrap.getBoundingClientRect());
+    if (row) this.tooltip.showAtMark(row.tip, key ? this.view.markBox(key) : undefined);
+    else this.tooltip.hide();
   }
 
   // --- render by state ------------------------------------------------------------------
@@ -321,37 +245,16 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
         <div class="state empty" role="status" part="empty">${t(v.model.lang, 'allMissing', { symbol, label })}</div>`;
     }
     return this.data.render({
-      skeleton: () => this.renderSkeleton(),
+      skeleton: () => renderChartSkeleton(this, this.clientWidth || 600),
       complete: (v) => this.renderChart(v),
     });
-  }
-
-  /**
-   * The skeleton reserves the drawn chart's size: a title line, the plot at the height Vega
-   * will draw for this type and width (see `plotHeight`), the toolbar and the caption.
-   */
-  private renderSkeleton() {
-    const width = this.clientWidth || 600;
-    const count = (list: string) => list.split(/[\s,;]+/).filter(Boolean).length;
-    const bar = this.type === 'bar';
-    const series = bar ? count(this.compare) : count(`${this.region} ${this.compare}`);
-    const bars = bar && !this.level ? count(this.region) : undefined;
-    const plot = plotHeight(this.type, width, { height: this.height, series, bars });
-    return html`<div class="skeleton-title skeleton" aria-hidden="true"></div>
-      <div class="skeleton chart" style=${styleProps({ height: `${plot}px` })}></div>
-      <div class="skeleton-toolbar" aria-hidden="true"></div>`;
   }
 
   private renderChart(v: ChartData) {
     const { model } = v;
     const lang = model.lang;
-    const tip = this.tip;
     const activeRow = model.rows.find((r) => r.key === this.active);
-    const minHeight = plotHeight(model.type, this.width || this.clientWidth || 600, {
-      height: this.height ?? defaultHeight(model),
-      series: model.type === 'bar' ? model.refs.length : model.series.filter((s) => s.role !== 'other').length,
-      bars: model.type === 'bar' ? model.rows.length : undefined,
-    });
+    const minHeight = chartMinHeight(model, this.width || this.clientWidth || 600, this.height);
     return html`<figure aria-labelledby="title">
       ${this.renderTitle(model.title)}
       <div class="plot-wrap">
@@ -365,19 +268,11 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
           aria-describedby="description key-hint"
           @keydown=${this.onKeyDown}
           @blur=${() => this.setActive(undefined)}
-          @mouseleave=${() => (this.tip = undefined)}
+          @mouseleave=${() => this.tooltip.hide()}
         >
           <div class="vega" aria-hidden="true" style=${styleProps({ 'min-height': `${minHeight}px` })}></div>
         </div>
-        <div
-          class="tooltip ${tip?.below ? 'below' : ''} ${tip?.align ?? ''}"
-          part="tooltip"
-          aria-hidden="true"
-          ?hidden=${!tip}
-          style=${styleProps({ left: `${tip?.x ?? 0}px`, top: `${tip?.y ?? 0}px` })}
-        >
-          ${tip?.text}
-        </div>
+        ${this.tooltip.render()}
       </div>
       <p id="description" class="visually-hidden">${describeChart(model)}</p>
       <p id="key-hint" class="visually-hidden">${t(lang, 'keyHint')}</p>

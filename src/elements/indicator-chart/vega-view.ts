@@ -2,12 +2,14 @@
  * The Vega side of `<indicator-chart>`: lazy loading, drawing into a container inside the
  * shadow root under a strict CSP, resizing, signals, mark positions and image export.
  * The lean runtime (`vega-runtime.ts`: Vega's view, parser and only the transforms the
- * templates use, plus the expression interpreter) and the precompiled templates are imported
+ * templates use, the templates' expressions compiled at build time) and the precompiled templates are imported
  * dynamically (one chunk, requested as soon as a chart element exists), so pages without a
  * chart never download them. Neither Vega-Lite nor the `vega` bundle is loaded in the browser.
  */
 import type { View } from 'vega';
-import type { ChartSpec } from './chart-spec.js';
+import { captionLines } from '../../internal/caption.js';
+import { buildChartSpec, type ChartSpec, type ChartTheme } from './chart-spec.js';
+import type { ChartData } from './chart-data.js';
 
 type TooltipHandler = (handler: unknown, event: MouseEvent, item: unknown, value: unknown) => void;
 
@@ -32,7 +34,7 @@ type Runtime = typeof import('./vega-runtime.js');
 /**
  * A view of `spec`'s template: the template parsed once per page (`runtimeSpec`), the inputs
  * set as datasets and signals before the first run. Expressions are evaluated by the
- * interpreter (no `eval`, strict CSP). Not yet run.
+ * functions compiled at build time (chart-expressions.ts: no `eval`, strict CSP). Not yet run.
  */
 export function templateView(
   vega: Runtime,
@@ -42,7 +44,7 @@ export function templateView(
   const view = new vega.View(vega.runtimeSpec(spec.template), {
     ...options,
     logLevel: options.logger ? 2 : 0,
-    expr: vega.expressionInterpreter,
+    expr: vega.chartExpressions,
     locale: { number: spec.locale },
   } as unknown as ConstructorParameters<Runtime['View']>[1]);
   for (const [name, values] of Object.entries(spec.datasets)) view.data(name, values);
@@ -169,4 +171,15 @@ export async function renderImage(spec: ChartSpec, format: 'svg' | 'png'): Promi
   } finally {
     result.finalize();
   }
+}
+
+/** The chart of `v` as an SVG text or PNG data URL, with title, source and licence. */
+export function chartImage(
+  v: ChartData,
+  format: 'svg' | 'png',
+  o: { width: number; height?: number; theme: ChartTheme },
+): Promise<string> {
+  const footer = captionLines(v.catalog, v.indicators, v.model.lang).filter(Boolean);
+  const exported = { title: v.model.title, subtitle: v.model.scope, footer };
+  return renderImage(buildChartSpec(v.model, { ...o, export: exported }), format);
 }

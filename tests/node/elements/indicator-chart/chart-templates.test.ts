@@ -1,14 +1,31 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generate, GENERATED } from '../../../../scripts/compile-chart-templates.js';
+import {
+  generate,
+  generateExpressions,
+  GENERATED,
+  GENERATED_EXPRESSIONS,
+} from '../../../../scripts/compile-chart-templates.js';
 import { TEMPLATE_NAMES } from '../../../../src/elements/indicator-chart/chart-templates.js';
 import { templateView } from '../../../../src/elements/indicator-chart/vega-view.js';
 import * as lean from '../../../../src/elements/indicator-chart/vega-runtime.js';
+import { EXPRESSIONS } from '../../../../src/elements/indicator-chart/chart-expressions.generated.js';
 import { CASES } from '../../../browser/elements/indicator-chart/chart-cases.js';
 
 test('the compiled templates are up to date (run `npx tsx scripts/compile-chart-templates.ts`)', async () => {
   assert.equal(readFileSync(GENERATED, 'utf8'), await generate());
+});
+
+test('the compiled expressions are up to date (run `npx tsx scripts/compile-chart-templates.ts`)', async () => {
+  assert.equal(readFileSync(GENERATED_EXPRESSIONS, 'utf8'), await generateExpressions());
+});
+
+test('an expression that was not compiled at build time is an error naming it', () => {
+  const ctx = { functions: {} };
+  assert.throws(() => lean.chartExpressions.parameter(ctx, { code: 'datum.unknown' }), /not compiled.*datum\.unknown/);
+  const known = Object.keys(EXPRESSIONS).find((c) => c.includes('datum'))!;
+  assert.equal(typeof lean.chartExpressions.parameter(ctx, { code: known }), 'function');
 });
 
 test('every template is covered by a case', () => {
