@@ -46,7 +46,7 @@ const MODULES: Record<ViewName, () => Promise<unknown>> = {
  * @csspart tabs - The tablist.
  * @csspart tab - Each tab button.
  * @csspart panel - The open tab's panel.
- * @csspart notes - Breaks in the series and the period of pooled values.
+ * @csspart notes - Breaks in the series (under a line chart the chart names those of its period) and the period of pooled values.
  * @csspart definition - The indicator's definition.
  * @csspart toolbar - The definition toggle and the downloads of the open tab (CSV for Excel, CSV for machines, PNG, SVG).
  * @csspart caption - Source, licence and data year.
