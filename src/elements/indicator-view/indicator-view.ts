@@ -106,6 +106,8 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
   @state() private showDefinition = false;
   /** The tab that has the focus in the tablist (roving tabindex); the open tab when the list is left. */
   @state() private focusTab?: ViewName;
+  /** The regions the line chart shows (it follows the group's region itself), for the title. */
+  @state() private chartRegion?: string;
 
   private data = new DataTask(this, {
     drawn: true,
@@ -189,6 +191,12 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 
+  /** A tab's element has drawn: the line chart may show another region than `region` (the group's). */
+  private onPanelLoad(e: Event): void {
+    const el = e.target as HTMLElement & { region?: string; type?: string };
+    this.chartRegion = el.localName === 'indicator-chart' && el.type === 'line' ? el.region : undefined;
+  }
+
   private onTabsFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget as Node | null;
     if (!to || !this.renderRoot.querySelector('[role=tablist]')?.contains(to)) this.focusTab = undefined;
@@ -207,7 +215,8 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
     const lang = v.lang;
     const open = isView(this.view) ? this.view : 'chart';
     const definition = localText(v.indicator.description, lang);
-    const { type, level, parent, region, year, from, to } = this;
+    const { type, level, parent, year, from, to } = this;
+    const region = this.chartRegion ?? this.region;
     const title = this.label || viewTitle({ ...v, tab: open, type, level, parent, region, year, from, to });
     return html`<div role="group" aria-labelledby="title">
       ${this.renderTitle(title)} ${this.renderTabs(open, lang)}
@@ -218,6 +227,7 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
             id="panel-${name}"
             part=${name === open ? 'panel' : nothing}
             aria-labelledby="tab-${name}"
+            @fokus-load=${this.onPanelLoad}
             ?hidden=${name !== open}
           >
             ${name === open ? renderPanel(name, this, this.panelContext(title)) : nothing}

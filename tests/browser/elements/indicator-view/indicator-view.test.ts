@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-view/define.js';
 import type { IndicatorViewElement } from '../../../../src/elements/indicator-view/indicator-view.js';
 import { setClient } from '../../../../src/data/client.js';
-import { getSelection } from '../../../../src/internal/selection.js';
+import { getSelection, setSelection } from '../../../../src/internal/selection.js';
 import { $, $$, afterEach, captureDownloads, describe, it, nextEvent, text } from '../../helpers.js';
 import { ENDPOINT, useClient } from '../municipality-map/fixtures.js';
 
@@ -198,6 +198,17 @@ describe('<indicator-view>', () => {
     const el = holder.querySelector('indicator-view') as IndicatorViewElement;
     await el.updateComplete;
     expect(text($(el, '[part=title]'))).to.equal('Birth rate 2020: municipalities in Kreis Pinneberg');
+  });
+
+  it('a line chart that follows the group to another region: the title names that region', async () => {
+    useClient();
+    const { el } = await view({ view: 'chart', type: 'line', region: '01056015', year: '', group: 'ivline' });
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate in Elmshorn, 2010–2024');
+    const load = nextLoad();
+    setSelection('ivline', { region: '01056039' });
+    await load;
+    await el.updateComplete;
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate in Pinneberg, 2010–2024');
   });
 
   it('shows a break in the series once: under a line chart only the chart names it', async () => {
