@@ -15,8 +15,8 @@
  *   conditional Poisson test; earlier notable changes with a Holm correction.
  * - Nothing is claimed from suppressed values or from counts below the indicator's `minCount`.
  */
-import { OFFICIAL_LEVELS, type Catalog, type Indicator, type LocalizedText, type Region } from './schema.js';
-import { ancestors, childrenOf, levelNoun, regionById, type IndicatorData } from './model.js';
+import type { Catalog, Indicator, LocalizedText, Region } from './schema.js';
+import { childrenOf, levelNoun, peerParent, regionById, type IndicatorData } from './model.js';
 import { localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
@@ -292,11 +292,8 @@ export function peerGroup(
   mode: 'kreis' | 'size' = 'kreis',
 ): { regions: Region[]; name: Bilingual; definition?: Bilingual } {
   const plural = pluralOf(catalog, region.level);
-  // Below the Gemeinde (Stadtteile) the peers are the parts of the same Gemeinde.
-  const official = (OFFICIAL_LEVELS as readonly string[]).includes(region.level);
-  const within = official
-    ? [region, ...ancestors(catalog, region.id)].find((r) => r.level === 'kreis')
-    : ancestors(catalog, region.id)[0];
+  // its Kreis; below the Gemeinde (Stadtteile) the same Gemeinde
+  const within = peerParent(catalog, region);
   if (mode === 'size' && isRatio(data.indicator)) {
     const own = data.counts(region.id, year)?.denominator;
     if (own != null && own > 0) {
@@ -315,7 +312,7 @@ export function peerGroup(
       };
     }
   }
-  if (!within || region.level === 'kreis' || region.level === 'land') {
+  if (!within) {
     const regions = catalog.regions.filter((r) => r.level === region.level);
     return { regions, name: both((l) => (l === 'de' ? `${plural.de}` : `${plural.en}`)) };
   }

@@ -1,8 +1,8 @@
 /** Loads and prepares the view model of <indicator-insights> (no rendering). */
-import { OFFICIAL_LEVELS, type Catalog, type Indicator, type Region } from '../../data/schema.js';
+import type { Catalog, Indicator, Region } from '../../data/schema.js';
 import type { IndicatorScope } from '../../data/client.js';
 import type { LoadContext } from '../../internal/data-task.js';
-import { ancestors, indicatorById, regionById } from '../../data/model.js';
+import { indicatorById, peerParent, regionById } from '../../data/model.js';
 import { FokusDataError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
 import { insightsFor, type Finding } from '../../data/insights.js';
@@ -47,9 +47,7 @@ export function shownPeriod(indicator: Indicator, year: number, lang: string): s
  */
 export function peerScope(catalog: Catalog, region: Region, peers: 'kreis' | 'size'): IndicatorScope {
   if (peers === 'size') return {};
-  const up = ancestors(catalog, region.id);
-  const official = (OFFICIAL_LEVELS as readonly string[]).includes(region.level);
-  const within = official ? up.find((r) => r.level === 'kreis') : up[0];
+  const within = peerParent(catalog, region);
   // a Kreis or the Land: every partition holds the regions of its level
   return within ? { level: region.level, parent: within.id } : { regions: [region.id] };
 }

@@ -3,8 +3,8 @@
  * region stands among the Gemeinden of its Kreis (Stadtteile: of their Gemeinde), with the
  * plausible ranks of a rate on its counts, and the line that places it.
  */
-import { OFFICIAL_LEVELS, type Catalog, type Region } from '../../data/schema.js';
-import { ancestors, childrenOf, indicatorById, type IndicatorData } from '../../data/model.js';
+import type { Catalog, Region } from '../../data/schema.js';
+import { ancestors, childrenOf, indicatorById, peerParent, type IndicatorData } from '../../data/model.js';
 import { intervalOf, neighboursOverlap, rankRange, type Interval } from '../../data/uncertainty.js';
 
 /** The key indicators of a profile when none are given: these, as far as the catalog has them. */
@@ -35,9 +35,7 @@ export function kreisOf(catalog: Catalog, region: Region): Region | undefined {
  * its parent; undefined for a Kreis or the Land (placed among all regions of their level).
  */
 export function placeOf(catalog: Catalog, region: Region): Region | undefined {
-  if (!(OFFICIAL_LEVELS as readonly string[]).includes(region.level)) return ancestors(catalog, region.id)[0];
-  const kreis = kreisOf(catalog, region);
-  return kreis && kreis.id !== region.id ? kreis : undefined;
+  return peerParent(catalog, region);
 }
 
 /** "im Kreis Pinneberg", "in Elmshorn" ("in" in English). */
