@@ -6,7 +6,8 @@
  * - Trend: Theil–Sen slope with a Mann–Kendall test, over the years since the latest break
  *   in series (said so), only with `minYears` years or more, never on small counts. Pooled
  *   indicators use non-overlapping windows only (overlapping sums are not independent).
- * - Peers: the region against the other regions of its level in its Kreis (or of similar
+ * - Peers: the region against the other regions of its level in its Kreis (below the
+ *   Gemeinde: in its Gemeinde; or of similar
  *   size): median / MAD modified z-score, "deutlich über/unter" only when |z| > 3.5 and
  *   the rate's interval excludes the peers' median; rank with its plausible range from the
  *   intervals and the rank of the previous year.
@@ -15,7 +16,7 @@
  * - Nothing is claimed from suppressed values or from counts below the indicator's `minCount`.
  */
 import type { Catalog, Indicator, LocalizedText, Region } from './schema.js';
-import { ancestors, childrenOf, levelNoun, regionById, type IndicatorData } from './model.js';
+import { childrenOf, levelNoun, peerParent, regionById, type IndicatorData } from './model.js';
 import { localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
@@ -105,12 +106,10 @@ function pct(alpha: number): string {
   return `${Math.round((1 - alpha) * 100)}`;
 }
 
-const PLURAL: Record<Region['level'], Bilingual> = {
-  land: t('Länder', 'states'),
-  kreis: t('Kreise', 'districts'),
-  amt: t('Ämter', 'Ämter'),
-  gemeinde: t('Gemeinden', 'municipalities'),
-};
+/** The plural of a level ("Gemeinden"; below the Gemeinde the catalog's, e.g. "Stadtteile"). */
+function pluralOf(catalog: Catalog, level: Region['level']): Bilingual {
+  return both((l) => levelNoun(catalog, level, l, 2));
+}
 
 /** "im Kreis Pinneberg" / "in Kreis Pinneberg" (the name may carry the kind). */
 function inRegion(r: Region, lang: 'de' | 'en'): string {
@@ -292,10 +291,9 @@ export function peerGroup(
   year: number,
   mode: 'kreis' | 'size' = 'kreis',
 ): { regions: Region[]; name: Bilingual; definition?: Bilingual } {
-  // a level below the Gemeinde (format 1.2) has its plural in the catalog
-  const plural =
-    PLURAL[region.level] ?? t(levelNoun(catalog, region.level, 'de'), levelNoun(catalog, region.level, 'en'));
-  const kreis = [region, ...ancestors(catalog, region.id)].find((r) => r.level === 'kreis');
+  const plural = pluralOf(catalog, region.level);
+  // its Kreis; below the Gemeinde (Stadtteile) the same Gemeinde
+  const within = peerParent(catalog, region);
   if (mode === 'size' && isRatio(data.indicator)) {
     const own = data.counts(region.id, year)?.denominator;
     if (own != null && own > 0) {
@@ -314,12 +312,12 @@ export function peerGroup(
       };
     }
   }
-  if (!kreis || region.level === 'kreis' || region.level === 'land') {
+  if (!within) {
     const regions = catalog.regions.filter((r) => r.level === region.level);
     return { regions, name: both((l) => (l === 'de' ? `${plural.de}` : `${plural.en}`)) };
   }
-  const regions = childrenOf(catalog, kreis.id, region.level);
-  return { regions, name: both((l) => `${plural[l]} ${inRegion(kreis, l)}`) };
+  const regions = childrenOf(catalog, within.id, region.level);
+  return { regions, name: both((l) => `${plural[l]} ${inRegion(within, l)}`) };
 }
 
 function peersOf(data: IndicatorData, regions: Region[], year: number, minCount: number): Peer[] {

@@ -151,6 +151,17 @@ export function ancestors(catalog: Catalog, id: string): Region[] {
 }
 
 /**
+ * The region whose parts a region is compared with (its peers are the regions of its level
+ * below it): its Kreis; below the Gemeinde (Stadtteile) its parent; undefined for a Kreis
+ * and the Land (compared with all regions of their level).
+ */
+export function peerParent(catalog: Catalog, region: Region): Region | undefined {
+  const up = ancestors(catalog, region.id);
+  if (!(OFFICIAL_LEVELS as readonly string[]).includes(region.level)) return up[0];
+  return up.find((r) => r.level === 'kreis');
+}
+
+/**
  * All regions of `level` whose parent chain reaches `parentId`, in catalog order
  * (e.g. all Gemeinden of Kreis 01056, also those whose direct parent is an Amt).
  */

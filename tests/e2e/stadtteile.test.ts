@@ -1,5 +1,5 @@
 // The demo's level below the Gemeinde (the invented Stadtteile of Elmshorn, format 1.2):
-// map, table and profile render it, and a Kreis page loads the partitions of its Kreis.
+// map, table, profile, view and insights render it, and a Kreis page loads the partitions of its Kreis.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -16,14 +16,14 @@ after(async () => {
   await demo?.close();
 });
 
-test('map, table and profile render the invented Stadtteile of Elmshorn (parent 01056015)', async () => {
+test('map, table, profile, view and insights render the invented Stadtteile of Elmshorn (parent 01056015)', async () => {
   const page = await browser.newPage();
   const problems = watchProblems(page);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.addInitScript(RECORD_STATES);
   await page.goto(`${demo.base}/stadtteile.html`);
-  await waitForWidgets(page, 'municipality-map, comparison-table, region-profile');
+  await waitForWidgets(page, '#map, #table, region-profile');
 
   // Table: one row per Stadtteil, plus the references.
   const rows = await page.locator('#table tbody tr').allInnerTexts();
@@ -50,10 +50,46 @@ test('map, table and profile render the invented Stadtteile of Elmshorn (parent 
   assert.match(profile, /Elmshorn-Nord \(erfunden\)/);
   assert.match(profile, /\d/);
 
+  // Insights of one Stadtteil on the pooled birth rate: its peers are the Stadtteile of Elmshorn.
+  await page.locator('#insights').scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    () => (document.querySelector('#insights') as Element & { __fokusState?: string }).__fokusState,
+  );
+  const insights = await page.locator('#insights').evaluate((el) => ({
+    state: (el as Element & { __fokusState?: string }).__fokusState,
+    heading: el.shadowRoot?.querySelector('[part=heading]')?.textContent?.trim(),
+    kinds: [...(el.shadowRoot?.querySelectorAll('[part~=finding]') ?? [])].map((f) => f.getAttribute('data-kind')),
+    text: el.shadowRoot?.querySelector('[part=findings]')?.textContent ?? '',
+  }));
+  assert.equal(insights.state, 'load');
+  assert.equal(insights.heading, 'Geburtenrate (3-Jahres-Mittel): Elmshorn-Ost (erfunden), 2022–2024');
+  assert.deepEqual(insights.kinds.slice(0, 3), ['trend', 'peers', 'rank']);
+  assert.match(insights.text, /Stadtteile \(erfunden\) in Elmshorn/);
+  assert.match(insights.text, /von 8 /);
+  // the profile's own insights (its chart indicator) on a Stadtteil load too
+  await page.waitForFunction(
+    () =>
+      (
+        document.querySelector('#profile')?.shadowRoot?.querySelector('indicator-insights') as
+          (Element & { __fokusState?: string }) | null
+      )?.__fokusState === 'load',
+  );
+
+  // The view of the pooled rate: its map tab shows the 8 Stadtteile, its title says what and when.
+  const view = await page.locator('#pooled').evaluate((el) => ({
+    title: el.shadowRoot?.querySelector('[part=title]')?.textContent?.trim(),
+    notes: el.shadowRoot?.querySelector('[part=notes]')?.textContent ?? '',
+    paths:
+      el.shadowRoot?.querySelector('municipality-map')?.shadowRoot?.querySelectorAll('path[data-region]').length ?? 0,
+  }));
+  assert.equal(view.title, 'Geburtenrate (3-Jahres-Mittel) 2022–2024: Stadtteile (erfunden) in Elmshorn');
+  assert.match(view.notes, /Werte als 3-Jahres-Mittel/);
+  assert.equal(view.paths, 8);
+
   // Map, table and profile rows load the partition of Kreis Pinneberg (the profile's chart,
   // not switched to scopes yet, still loads its whole file).
   const data = requests.filter((p) => p.startsWith('/data/indicators/'));
-  for (const id of ['anteil-65plus', 'bevoelkerung', 'sgb2-quote']) {
+  for (const id of ['anteil-65plus', 'bevoelkerung', 'sgb2-quote', 'geburtenrate-3j']) {
     assert.ok(data.includes(`/data/indicators/01056/${id}.json`), data.join(', '));
     assert.ok(!data.includes(`/data/indicators/${id}.json`), data.join(', '));
   }

@@ -150,3 +150,65 @@ test('view.html passes axe (WCAG 2.1 A/AA) on every tab and does not scroll side
   assert.deepEqual(found, []);
   await context.close();
 });
+
+test('a pooled indicator says "3-Jahres-Mittel" (English "3-year average") in every view of it', async () => {
+  for (const [lang, period] of [
+    ['de', '3-Jahres-Mittel'],
+    ['en', '3-year average'],
+  ]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.route(`${demo.base}/pooled.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'Content-Security-Policy': STRICT_CSP },
+        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>3-Jahres-Mittel</title>
+<script type="module" src="/dist/fokus-widgets.js" data-fokus-endpoint="/data/"></script></head><body><main>
+<indicator-chart id="chart" indicator="geburtenrate-3j" type="line" region="01056015" compare="01056"></indicator-chart>
+<municipality-map id="map" indicator="geburtenrate-3j" level="gemeinde" parent="01056"></municipality-map>
+<comparison-table id="table" indicators="geburtenrate-3j" level="gemeinde" parent="01056"></comparison-table>
+<indicator-tile id="tile" indicator="geburtenrate-3j" region="01056015"></indicator-tile>
+<indicator-insights id="insights" indicator="geburtenrate-3j" region="01056015"></indicator-insights>
+<indicator-view id="view" indicator="geburtenrate-3j" parent="01056" view="table"></indicator-view>
+<region-profile id="profile" region="01056015" indicators="bevoelkerung,geburtenrate-3j" no-map></region-profile>
+</main></body></html>`,
+      }),
+    );
+    await page.addInitScript(RECORD_LOADS);
+    await page.goto(`${demo.base}/pooled.html`);
+    for (const [tag, n] of [
+      ['indicator-chart', 2], // the chart and the profile's
+      ['municipality-map', 1],
+      ['comparison-table', 2], // the table and the view's
+      ['indicator-tile', 3], // the tile and the profile's two
+      ['indicator-insights', 2],
+      ['region-profile', 1],
+    ] as const) {
+      await loaded(page, tag, n);
+    }
+    const texts = await page.evaluate(() => (window as unknown as { __loads: string[] }).__loads);
+    assert.deepEqual(
+      texts.filter((l) => l.startsWith('error')),
+      [],
+    );
+    const shown = async (selector: string) => (await page.locator(selector).first().textContent())?.trim() ?? '';
+    const views: Record<string, string> = {
+      chart: await shown('#chart [part=title]'),
+      'map legend': await shown('#map .legend-title'),
+      table: await shown('#table thead'),
+      tile: await shown('#tile .label'),
+      insights: await shown('#insights [part=heading]'),
+      'view title': await shown('#view [part=title]'),
+      'view notes': await shown('#view [part=notes]'),
+      'profile tile': await shown('#profile indicator-tile[indicator=geburtenrate-3j] .label'),
+      'profile ranks': await shown('#profile table[part=place] tbody'),
+      'profile chart': await shown('#profile indicator-chart [part=title]'),
+    };
+    for (const [name, text] of Object.entries(views)) assert.ok(text.includes(period), `${lang} ${name}: ${text}`);
+    // the years a pooled value stands for, where the view names the year
+    assert.match(views.insights, /2022–2024/);
+    assert.match(views['view title'], /2022–2024/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

@@ -222,3 +222,31 @@ test('the build is deterministic', () => {
     readFileSync(path.join(dir, 'indicators/sgb2-quote.json'), 'utf8'),
   );
 });
+
+test('the pooled birth rate (3-Jahres-Mittel) is the 3-year sum of births over the 3-year sum of inhabitants', () => {
+  const entry = catalog.indicators.find((i) => i.id === 'geburtenrate-3j');
+  assert.ok(entry, 'geburtenrate-3j in the catalog');
+  assert.deepEqual(entry.period, { de: '3-Jahres-Mittel', en: '3-year average' });
+  assert.match(entry.label.de, /3-Jahres-Mittel/);
+  assert.match(entry.label.en!, /3-year average/);
+  assert.equal(entry.years[0], 2012, 'the first window with three years of counts');
+  const pooled = indicator('geburtenrate-3j');
+  const yearly = indicator('geburtenrate');
+  // Gemeinden with a handful of births, a Stadtteil, Elmshorn, the Kreis
+  for (const id of ['01056022', '01056015-03', '01056015', '01056']) {
+    const p = pooled.regions.indexOf(id);
+    const y = yearly.regions.indexOf(id);
+    assert.ok(p >= 0 && y >= 0, id);
+    for (const year of [2016, 2024]) {
+      const at = (file: typeof yearly, row: number, m: 'numerator' | 'denominator', yr: number) =>
+        file[m]![row][file.years.indexOf(yr)]!;
+      const window = [year - 2, year - 1, year];
+      const births = window.reduce((s, yr) => s + at(yearly, y, 'numerator', yr), 0);
+      const people = window.reduce((s, yr) => s + at(yearly, y, 'denominator', yr), 0);
+      const i = pooled.years.indexOf(year);
+      assert.equal(pooled.numerator![p][i], births, `${id} ${year}: births`);
+      assert.equal(pooled.denominator![p][i], people, `${id} ${year}: inhabitants`);
+      assert.equal(pooled.values[p][i], Math.round((births / people) * 10000) / 10, `${id} ${year}: rate`);
+    }
+  }
+});

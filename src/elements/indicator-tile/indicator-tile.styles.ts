@@ -11,10 +11,14 @@ export const styles = css`
   p {
     margin: 0.2em 0;
   }
+  /* long German compounds ("Mindestsicherungsquote") break inside a narrow card: hyphenated
+     where the browser has a dictionary for the label's lang, else anywhere */
   .label {
     font-weight: 600;
     font-size: var(--_fs);
     margin: 0.2em 0;
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   .where {
     color: var(--_muted);

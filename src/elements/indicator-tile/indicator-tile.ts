@@ -85,7 +85,7 @@ export class IndicatorTileElement extends FokusElement {
     const symbol = current.status ? statusLabel(current.status, lang) : '';
     const change = v.change;
     return html`
-      <p class="label" part="label">${this.label || localText(indicator.label, lang)}</p>
+      <p class="label" part="label" lang=${lang}>${this.label || localText(indicator.label, lang)}</p>
       <p class="where">${msg(messages, lang, 'regionYear', { region: v.regionName, year: v.year })}</p>
       <p class="value" part="value">
         <span class="number">${shown}</span>

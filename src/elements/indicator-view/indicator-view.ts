@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CsvFlavour } from '../../data/csv.js';
 import { localText } from '../../data/format.js';
@@ -19,6 +19,8 @@ import { messages } from './messages.js';
 import { styles } from './indicator-view.styles.js';
 import { loadView, type ViewArgs, type ViewData } from './view-data.js';
 import { isView, tabForKey, VIEWS, type ViewName } from './view-tabs.js';
+import { renderPanel, type PanelContext } from './view-panels.js';
+import { viewNotes, viewTitle } from './view-text.js';
 
 /** The code of each tab, loaded when the tab is first opened (its own chunk: vega, leaflet). */
 const MODULES: Record<ViewName, () => Promise<unknown>> = {
@@ -26,8 +28,6 @@ const MODULES: Record<ViewName, () => Promise<unknown>> = {
   map: () => import('../municipality-map/define.js'),
   table: () => import('../comparison-table/define.js'),
 };
-
-const opt = (v: string | number | undefined) => (v === undefined || v === '' ? nothing : v);
 
 /**
  * One indicator as chart, map or table in one widget: a tablist (WAI-ARIA tabs: arrow keys,
@@ -42,11 +42,11 @@ const opt = (v: string | number | undefined) => (v === undefined || v === '' ? n
  * @fires fokus-load - From the open tab's element, after it has drawn (bubbles out of the view).
  * @fires fokus-error - When the indicator is unknown or `view` is invalid, or from the open tab's element.
  * @fires fokus-select - From the open tab's element when a region is chosen.
- * @csspart title - The heading (`label`, default the indicator's label).
+ * @csspart title - The heading (`label`, default a title naming indicator, regions and period of the open tab).
  * @csspart tabs - The tablist.
  * @csspart tab - Each tab button.
  * @csspart panel - The open tab's panel.
- * @csspart notes - Breaks in the series and the period of pooled values.
+ * @csspart notes - Breaks in the series (under a line chart the chart names those of its period) and the period of pooled values.
  * @csspart definition - The indicator's definition.
  * @csspart toolbar - The definition toggle and the downloads of the open tab (CSV for Excel, CSV for machines, PNG, SVG).
  * @csspart caption - Source, licence and data year.
@@ -68,7 +68,11 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
   @property() parent = '';
   /** The year; default the latest with data. Follows the group's `year`. */
   @property({ type: Number }) year?: number;
-  /** Heading of every tab; default the indicator's label. */
+  /**
+   * Heading of every tab; default one generated for the open tab that names indicator,
+   * regions and period ("Geburtenrate 2024: Gemeinden im Kreis Pinneberg"; line chart:
+   * "Geburtenrate in Elmshorn, 2010–2024").
+   */
   @property() label = '';
   /** Key of the selected region (map and table; the chart follows the group's region). */
   @property() selected = '';
@@ -102,6 +106,8 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
   @state() private showDefinition = false;
   /** The tab that has the focus in the tablist (roving tabindex); the open tab when the list is left. */
   @state() private focusTab?: ViewName;
+  /** The regions the line chart shows (it follows the group's region itself), for the title. */
+  @state() private chartRegion?: string;
 
   private data = new DataTask(this, {
     drawn: true,
@@ -109,8 +115,10 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
       endpoint: this.resolvedEndpoint,
       indicator: this.indicator,
       invalidView: isView(this.view) ? '' : this.view,
-      label: this.label,
       lang: this.uiLang,
+      level: this.level,
+      parent: this.parent,
+      regions: `${this.region},${this.compare}`,
     }),
     load: loadView,
     describe: () => ({ indicators: [this.indicator], count: 1 }),
@@ -183,6 +191,12 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 
+  /** A tab's element has drawn: the line chart may show another region than `region` (the group's). */
+  private onPanelLoad(e: Event): void {
+    const el = e.target as HTMLElement & { region?: string; type?: string };
+    this.chartRegion = el.localName === 'indicator-chart' && el.type === 'line' ? el.region : undefined;
+  }
+
   private onTabsFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget as Node | null;
     if (!to || !this.renderRoot.querySelector('[role=tablist]')?.contains(to)) this.focusTab = undefined;
@@ -200,33 +214,12 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
   private renderView(v: ViewData) {
     const lang = v.lang;
     const open = isView(this.view) ? this.view : 'chart';
-    const roving = this.focusTab ?? open;
     const definition = localText(v.indicator.description, lang);
+    const { type, level, parent, year, from, to } = this;
+    const region = this.chartRegion ?? this.region;
+    const title = this.label || viewTitle({ ...v, tab: open, type, level, parent, region, year, from, to });
     return html`<div role="group" aria-labelledby="title">
-      ${this.renderTitle(v.title)}
-      <div
-        role="tablist"
-        part="tabs"
-        aria-label=${msg(messages, lang, 'tabs')}
-        @keydown=${this.onTabKey}
-        @focusout=${this.onTabsFocusOut}
-      >
-        ${VIEWS.map(
-          (name) =>
-            html`<button
-              type="button"
-              role="tab"
-              part="tab"
-              id="tab-${name}"
-              aria-selected=${String(name === open)}
-              aria-controls="panel-${name}"
-              tabindex=${name === roving ? 0 : -1}
-              @click=${() => this.open(name)}
-            >
-              ${msg(messages, lang, name)}
-            </button>`,
-        )}
-      </div>
+      ${this.renderTitle(title)} ${this.renderTabs(open, lang)}
       ${VIEWS.map(
         (name) =>
           html`<div
@@ -234,12 +227,13 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
             id="panel-${name}"
             part=${name === open ? 'panel' : nothing}
             aria-labelledby="tab-${name}"
+            @fokus-load=${this.onPanelLoad}
             ?hidden=${name !== open}
           >
-            ${name === open ? this.renderTab(name, v) : nothing}
+            ${name === open ? renderPanel(name, this, this.panelContext(title)) : nothing}
           </div>`,
       )}
-      ${this.renderNotes(v)}
+      ${this.renderNotes(viewNotes(v.indicator, open, this.type, lang))}
       ${renderToolbar(lang, {
         toggles: [
           definition
@@ -258,76 +252,41 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
     </div>`;
   }
 
-  /** The open tab's element with the attributes given to the view. */
-  private renderTab(name: ViewName, v: ViewData): TemplateResult {
-    const group = opt(this.group);
-    const link = opt(this.getAttribute('link') ?? undefined);
-    const endpoint = this.resolvedEndpoint;
-    if (name === 'chart') {
-      return html`<indicator-chart
-        endpoint=${endpoint}
-        group=${group}
-        link=${link}
-        indicator=${this.indicator}
-        type=${this.type}
-        level=${opt(this.type === 'bar' ? this.level : '')}
-        parent=${opt(this.type === 'bar' ? this.parent : '')}
-        region=${opt(this.region)}
-        compare=${opt(this.compare)}
-        year=${opt(this.year)}
-        from=${opt(this.from)}
-        to=${opt(this.to)}
-        label=${v.title}
-        no-table
-        no-source
-      ></indicator-chart>`;
-    }
-    if (name === 'map') {
-      return html`<municipality-map
-        endpoint=${endpoint}
-        group=${group}
-        link=${link}
-        indicator=${this.indicator}
-        level=${this.level}
-        parent=${opt(this.parent)}
-        year=${opt(this.year)}
-        selected=${opt(this.selected)}
-        reference=${opt(this.reference.split(/[\s,;]+/)[0])}
-        method=${opt(this.method)}
-        classes=${opt(this.classes)}
-        breaks=${opt(this.breaks)}
-        scheme=${opt(this.scheme)}
-        label=${v.title}
-        no-download
-      ></municipality-map>`;
-    }
-    return html`<comparison-table
-      endpoint=${endpoint}
-      group=${group}
-      link=${link}
-      indicators=${this.indicator}
-      level=${this.level}
-      parent=${opt(this.parent)}
-      year=${opt(this.year)}
-      from=${opt(this.from)}
-      to=${opt(this.to)}
-      selected=${opt(this.selected)}
-      reference=${opt(this.reference)}
-      sort=${opt(this.sort)}
-      direction=${opt(this.direction)}
-      label=${v.title}
-      no-download
-    ></comparison-table>`;
+  /** The tablist: one tab per view, a roving tab stop (`focusTab`) moved by the arrow keys. */
+  private renderTabs(open: ViewName, lang: ViewData['lang']) {
+    const roving = this.focusTab ?? open;
+    return html`<div
+      role="tablist"
+      part="tabs"
+      aria-label=${msg(messages, lang, 'tabs')}
+      @keydown=${this.onTabKey}
+      @focusout=${this.onTabsFocusOut}
+    >
+      ${VIEWS.map(
+        (name) =>
+          html`<button
+            type="button"
+            role="tab"
+            part="tab"
+            id="tab-${name}"
+            aria-selected=${String(name === open)}
+            aria-controls="panel-${name}"
+            tabindex=${name === roving ? 0 : -1}
+            @click=${() => this.open(name)}
+          >
+            ${msg(messages, lang, name)}
+          </button>`,
+      )}
+    </div>`;
   }
 
-  private renderNotes(v: ViewData) {
-    const lang = v.lang;
-    const breaks = v.indicator.breaks ?? [];
-    const period = v.indicator.period ? localText(v.indicator.period, lang) : '';
-    if (!breaks.length && !period) return nothing;
-    return html`<div class="notes" part="notes">
-      ${breaks.map((b) => html`<p>${msg(messages, lang, 'seriesBreak')} ${b.year}: ${localText(b.note, lang)}</p>`)}
-      ${period ? html`<p>${msg(messages, lang, 'period')} ${period}</p>` : nothing}
-    </div>`;
+  /** What the open tab's element gets besides the view's attributes: endpoint, group, link, title. */
+  private panelContext(label: string): PanelContext {
+    return { endpoint: this.resolvedEndpoint, group: this.group ?? '', link: this.getAttribute('link') ?? '', label };
+  }
+
+  private renderNotes(notes: string[]) {
+    if (!notes.length) return nothing;
+    return html`<div class="notes" part="notes">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
   }
 }

@@ -9,6 +9,9 @@ export const messages = {
     table: 'Tabelle',
     seriesBreak: 'Zeitreihenbruch ab',
     period: 'Werte als',
+    titleLine: '{indicator} in {where}, {period}',
+    titleLineScope: '{indicator}: {where}, {period}',
+    titleYear: '{indicator} {year}: {where}',
   },
   en: {
     tabs: 'View',
@@ -17,5 +20,8 @@ export const messages = {
     table: 'Table',
     seriesBreak: 'Break in the series from',
     period: 'Values as',
+    titleLine: '{indicator} in {where}, {period}',
+    titleLineScope: '{indicator}: {where}, {period}',
+    titleYear: '{indicator} {year}: {where}',
   },
 } satisfies Messages;

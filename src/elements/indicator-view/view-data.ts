@@ -1,26 +1,34 @@
-/** The loader of `<indicator-view>`: the catalog entry that title, notes and caption of every tab share. */
+/**
+ * The loader of `<indicator-view>`: the catalog entry that title, notes and caption of every
+ * tab share, and the latest year with a value, which the title names when no `year` is given
+ * (loaded with the tabs' scope: their own request for the file is then served from the cache).
+ */
 import type { Catalog, Indicator } from '../../data/schema.js';
 import { indicatorById } from '../../data/model.js';
-import { localText } from '../../data/format.js';
 import { FokusDataError } from '../../data/errors.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
 import type { Lang } from '../../internal/i18n.js';
+import { latestShownYear, shownRegions } from './view-text.js';
 
 export interface ViewArgs {
   endpoint: string;
   indicator: string;
   /** The `view` attribute when it is not a tab name (else empty): an error names it. */
   invalidView: string;
-  label: string;
   lang: Lang;
+  level: string;
+  parent: string;
+  /** The regions of the line chart and its references (`region`, `compare`). */
+  regions: string;
 }
 
 /** What the shared parts of the tabs show. */
 export interface ViewData {
   catalog: Catalog;
   indicator: Indicator;
-  title: string;
+  /** The latest year with a value among the regions shown. */
+  latestYear?: number;
   lang: Lang;
 }
 
@@ -31,5 +39,9 @@ export async function loadView(a: ViewArgs, { client, signal }: LoadContext): Pr
   const catalog = await client.getCatalog(a.endpoint, { signal });
   const indicator = indicatorById(catalog, id);
   if (!indicator) throw new FokusDataError('unknown-indicator', { subject: id });
-  return { catalog, indicator, title: a.label || localText(indicator.label, a.lang), lang: a.lang };
+  // The same scope as the tabs' own requests, so that they share the file (one request).
+  const regions = shownRegions(catalog, a.level, a.parent, a.regions);
+  const scope = a.parent.trim() ? { level: a.level || 'gemeinde', parent: a.parent.trim() } : { regions };
+  const data = await client.getIndicator(a.endpoint, id, { signal, ...scope });
+  return { catalog, indicator, latestYear: latestShownYear(data, regions), lang: a.lang };
 }

@@ -4,7 +4,7 @@ import { regionById, type IndicatorData } from '../../data/model.js';
 import { FokusDataError } from '../../data/errors.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
-import { kreisOf, peersOf, placeAmong, profileIndicators, type Place } from './profile-model.js';
+import { kreisOf, peersOf, placeAmong, placeOf, profileIndicators, type Place } from './profile-model.js';
 
 export interface ProfileArgs {
   endpoint: string;
@@ -23,6 +23,8 @@ export interface Profile {
   catalog: Catalog;
   region: Region;
   kreis?: Region;
+  /** The region it is ranked in (its Kreis; below the Gemeinde its Gemeinde), shown beside it. */
+  place?: Region;
   rows: ProfileRow[];
   peers: number;
 }
@@ -35,10 +37,10 @@ export async function loadProfile(args: ProfileArgs, { client, signal }: LoadCon
   const region = regionById(catalog, regionId.trim());
   if (!region) throw new FokusDataError('unknown-region', { subject: regionId.trim() });
   const ids = profileIndicators(catalog, list);
+  const place = placeOf(catalog, region);
+  const scope = [...peersOf(catalog, region).map((r) => r.id), ...(place ? [place.id] : [])];
   const files = await Promise.all(
-    ids.map((id) =>
-      client.getIndicator(endpoint, id, { signal, regions: [region.id, ...peersOf(catalog, region).map((r) => r.id)] }),
-    ),
+    ids.map((id) => client.getIndicator(endpoint, id, { signal, regions: [region.id, ...scope] })),
   );
   const peers = peersOf(catalog, region).map((r) => r.id);
   const rows = files.map((data) => {
@@ -48,5 +50,5 @@ export async function loadProfile(args: ProfileArgs, { client, signal }: LoadCon
         : (data.latestYear(region.id) ?? data.years[data.years.length - 1]);
     return { data, year: y, place: placeAmong(data, region.id, peers, y) };
   });
-  return { catalog, region, kreis: kreisOf(catalog, region), rows, peers: peers.length };
+  return { catalog, region, kreis: kreisOf(catalog, region), place, rows, peers: peers.length };
 }

@@ -1,9 +1,11 @@
 /**
  * Pure logic of <region-profile> (Gemeindesteckbrief): which indicators to show, where the
- * region stands among the Gemeinden of its Kreis, and the line that places it.
+ * region stands among the Gemeinden of its Kreis (Stadtteile: of their Gemeinde), with the
+ * plausible ranks of a rate on its counts, and the line that places it.
  */
 import type { Catalog, Region } from '../../data/schema.js';
-import { ancestors, childrenOf, indicatorById, type IndicatorData } from '../../data/model.js';
+import { ancestors, childrenOf, indicatorById, peerParent, type IndicatorData } from '../../data/model.js';
+import { intervalOf, neighboursOverlap, rankRange, type Interval } from '../../data/uncertainty.js';
 
 /** The key indicators of a profile when none are given: these, as far as the catalog has them. */
 export const DEFAULT_INDICATORS = [
@@ -28,11 +30,24 @@ export function kreisOf(catalog: Catalog, region: Region): Region | undefined {
   return [region, ...ancestors(catalog, region.id)].find((r) => r.level === 'kreis');
 }
 
-/** The regions the profiled one is compared with: the other regions of its level in its Kreis. */
+/**
+ * The region the profiled one is placed in: its Kreis, or below the Gemeinde (Stadtteile)
+ * its parent; undefined for a Kreis or the Land (placed among all regions of their level).
+ */
+export function placeOf(catalog: Catalog, region: Region): Region | undefined {
+  return peerParent(catalog, region);
+}
+
+/** "im Kreis Pinneberg", "in Elmshorn" ("in" in English). */
+export function inPlace(name: string, lang: string): string {
+  return lang === 'de' && /^(Kreis|Amt|Landkreis|Stadtkreis|Bezirk)\s/.test(name) ? `im ${name}` : `in ${name}`;
+}
+
+/** The regions the profiled one is compared with: the regions of its level in `placeOf` (itself included). */
 export function peersOf(catalog: Catalog, region: Region): Region[] {
-  const kreis = kreisOf(catalog, region);
-  if (!kreis || region.level === 'kreis') return catalog.regions.filter((r) => r.level === region.level);
-  return childrenOf(catalog, kreis.id, region.level);
+  const place = placeOf(catalog, region);
+  if (!place) return catalog.regions.filter((r) => r.level === region.level);
+  return childrenOf(catalog, place.id, region.level);
 }
 
 /**
@@ -61,13 +76,34 @@ export interface Place {
   rank: number;
   /** Number of peers with a value. */
   of: number;
+  /** A rate with counts: its 95 % interval from the numerator (exact Poisson). */
+  interval?: Interval;
+  /** The ranks it can plausibly take given the intervals (uncertainty.ts `rankRange`). */
+  range?: { best: number; worst: number };
+  /** Its interval overlaps the one of the region ranked just above or below it. */
+  overlap?: boolean;
 }
 
-/** The rank of the region's value among the peers' values in `year` (highest = 1); undefined without value. */
+/**
+ * The rank of the region's value among the peers' values in `year` (highest = 1), and for a
+ * rate with counts its interval, plausible ranks and whether its neighbours' intervals
+ * overlap it (a peer without counts counts as its value); undefined without value.
+ */
 export function placeAmong(data: IndicatorData, regionId: string, peers: string[], year: number): Place | undefined {
   const own = data.get(regionId, year).value;
   if (own === null) return undefined;
-  const values = peers.map((id) => data.get(id, year).value).filter((v): v is number => v !== null);
-  if (!values.includes(own)) values.push(own);
-  return { rank: 1 + values.filter((v) => v > own).length, of: values.length };
+  const value = (id: string) => data.get(id, year).value;
+  const ids = [...new Set([...peers, regionId])].filter((id) => value(id) !== null);
+  const place: Place = { rank: 1 + ids.filter((id) => value(id)! > own).length, of: ids.length };
+  const interval = intervalOf(data, regionId, year);
+  if (!interval) return place;
+  const span = (id: string): Interval => intervalOf(data, id, year) ?? { low: value(id)!, high: value(id)! };
+  const ranked = ids.sort((a, b) => value(b)! - value(a)! || (a === regionId ? -1 : b === regionId ? 1 : 0));
+  const at = ranked.indexOf(regionId);
+  return {
+    ...place,
+    interval: { low: interval.low, high: interval.high },
+    range: rankRange(interval, [...ranked.slice(0, at), ...ranked.slice(at + 1)].map(span)),
+    overlap: neighboursOverlap(ranked.map((id) => (id === regionId ? interval : span(id))))[at],
+  };
 }

@@ -27,8 +27,36 @@ export const styles = css`
   table {
     width: 100%;
   }
+  /* the rank table at phone widths (320px): narrower cell padding, the first cell flush */
+  @media (max-width: 30rem) {
+    table[part='place'] :is(th, td) {
+      padding-inline: 0.3em;
+    }
+    table[part='place'] :is(th, td):first-child {
+      padding-inline-start: 0;
+    }
+  }
   th {
     text-align: left;
+  }
+  /* the interval under a rate and the plausible ranks under its rank, on their own lines */
+  td .ci,
+  td .range {
+    display: block;
+    font-size: var(--_fs-small);
+    color: var(--_muted);
+  }
+  td .ci,
+  td .rank {
+    white-space: nowrap;
+  }
+  .overlap {
+    color: var(--_muted);
+  }
+  .key {
+    font-size: var(--_fs-small);
+    color: var(--_muted);
+    margin: calc(var(--_space) / 2) 0 0;
   }
   .loading {
     gap: var(--_space);

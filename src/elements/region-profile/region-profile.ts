@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ancestors, levelLabel } from '../../data/model.js';
-import { formatValue, localText } from '../../data/format.js';
+import { localText } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { msg } from '../../internal/i18n.js';
 import { renderCaption } from '../../internal/caption.js';
 import { assignChanged, SelectionController } from '../../internal/selection.js';
 import { messages } from './messages.js';
-import { loadProfile, type Profile, type ProfileArgs, type ProfileRow } from './profile-data.js';
-import { DEFAULT_INDICATORS, profileHeight } from './profile-model.js';
+import { loadProfile, type Profile, type ProfileArgs } from './profile-data.js';
+import { renderPlaceTable } from './profile-place.js';
+import { DEFAULT_INDICATORS, inPlace, profileHeight } from './profile-model.js';
 import { widthOf } from '../../internal/skeleton.js';
 import { styles } from './region-profile.styles.js';
 import '../indicator-tile/define.js';
@@ -80,13 +81,18 @@ export class RegionProfileElement extends FokusElement {
     const lang = this.uiLang;
     const locale = this.locale;
     const { region, kreis, catalog } = p;
-    const parents = ancestors(catalog, region.id).filter((r) => r.level !== 'land' && r.name !== region.name);
+    // (a Gemeinde and its amtsfreie Amt share a name: named once)
+    const names = ancestors(catalog, region.id)
+      .filter((r) => r.level !== 'land' && r.name !== region.name)
+      .map((r) => r.name);
+    const parents = [...new Set(names)];
     const kind = region.kind || levelLabel(catalog, region.level, lang);
     const chartId =
       this.chartIndicator ||
       p.rows.find((r) => r.data.indicator.computation.type === 'ratio')?.data.id ||
       p.rows[0].data.id;
     const compare = [
+      p.place && p.place.id !== kreis?.id ? p.place.id : '',
       kreis && kreis.id !== region.id ? kreis.id : '',
       ...ancestors(catalog, region.id)
         .filter((r) => r.level === 'land')
@@ -99,17 +105,15 @@ export class RegionProfileElement extends FokusElement {
     const sub = this.levelBelow(1);
     // the child widgets' titles sit below the profile's section headings
     const child = this.levelBelow(2);
-    const placeTitle =
-      kreis && region.level !== 'kreis'
-        ? msg(messages, lang, 'place', { kreis: kreis.name })
-        : msg(messages, lang, 'placeLand');
+    const placeTitle = p.place
+      ? msg(messages, lang, 'place', { in: inPlace(p.place.name, lang) })
+      : msg(messages, lang, 'placeLand');
     const peerLevel = region.level === 'gemeinde' ? msg(messages, lang, 'gemeinden') : msg(messages, lang, 'regions');
-    const kreisData = (r: ProfileRow) => (kreis && kreis.id !== region.id ? r.data.get(kreis.id, r.year) : undefined);
     return html`
       <header part="header">
         ${this.heading(this.titleLevel, `${region.name}`)}
         <p>
-          ${msg(messages, lang, 'within', { kind, parents: parents.map((r) => r.name).join(', ') || (catalog.regions.find((r) => r.level === 'land')?.name ?? '') })}
+          ${msg(messages, lang, 'within', { kind, parents: parents.join(', ') || (catalog.regions.find((r) => r.level === 'land')?.name ?? '') })}
         </p>
       </header>
       ${this.heading(sub, years.length === 1 ? msg(messages, lang, 'keyFigures', { year: years[0] }) : msg(messages, lang, 'keyFiguresLatest'))}
@@ -148,34 +152,7 @@ export class RegionProfileElement extends FokusElement {
       <div class="columns">
         <section aria-labelledby="place-title">
           ${this.heading(sub, placeTitle, 'place-title')}
-          <table part="place">
-            <caption>
-              ${msg(messages, lang, 'placeCaption', { count: p.peers, level: peerLevel, year: years.join('/') })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${msg(messages, lang, 'indicator')}</th>
-                <th scope="col" class="num">${region.name}</th>
-                ${kreis && kreis.id !== region.id ? html`<th scope="col" class="num">${kreis.name}</th>` : nothing}
-                <th scope="col" class="num">${msg(messages, lang, 'rank')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${p.rows.map((r) => {
-                const ind = r.data.indicator;
-                const own = r.data.get(region.id, r.year);
-                const k = kreisData(r);
-                return html`<tr>
-                  <th scope="row">${localText(ind.shortLabel ?? ind.label, lang)}</th>
-                  <td class="num">${formatValue(own.value, own.status, ind.decimals, locale)}</td>
-                  ${k ? html`<td class="num">${formatValue(k.value, k.status, ind.decimals, locale)}</td>` : nothing}
-                  <td class="num">
-                    ${r.place ? msg(messages, lang, 'rankOf', { rank: r.place.rank, of: r.place.of }) : '–'}
-                  </td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
+          ${renderPlaceTable(p, msg(messages, lang, 'placeCaption', { count: p.peers, level: peerLevel, year: years.join('/') }), lang, locale)}
         </section>
         ${
           this.noMap || !kreis || region.level !== 'gemeinde'

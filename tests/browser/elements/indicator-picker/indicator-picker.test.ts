@@ -27,7 +27,7 @@ describe('<indicator-picker>', () => {
       'Mobilität',
       'Soziales und Arbeit',
     ]);
-    expect(select.options.length).to.equal(11);
+    expect(select.options.length).to.equal(12); // 11 yearly, and the birth rate as 3-Jahres-Mittel
     expect(el.value).to.equal('bevoelkerung');
     expect(select.value).to.equal('bevoelkerung');
     expect(getSelection('ip1').indicator).to.equal('bevoelkerung');

@@ -55,6 +55,28 @@ describe('<indicator-tile>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("breaks a long one-word label inside a narrow card (no overflow), hyphenated in the label's language", async () => {
+    const holder = await fixture<HTMLDivElement>(
+      html`<div style="width: 200px">
+        <indicator-tile
+          endpoint=${ENDPOINT}
+          indicator="geburtenrate"
+          region="01056015"
+          label="Mindestsicherungsquotenberechnung"
+          no-source
+        ></indicator-tile>
+      </div>`,
+    );
+    const el = holder.querySelector('indicator-tile') as IndicatorTileElement;
+    if (!$(el, '.number')) await oneEvent(el, 'fokus-load');
+    await el.updateComplete;
+    const label = $(el, '.label');
+    expect(label.getAttribute('lang')).to.equal('de');
+    expect(label.getBoundingClientRect().height).to.be.greaterThan(parseFloat(getComputedStyle(label).fontSize) * 1.8);
+    expect(label.scrollWidth).to.be.at.most(label.clientWidth);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
   it('follows region, year and indicator of its group', async () => {
     const el = await load(
       html`<indicator-tile

@@ -1,16 +1,28 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-view/define.js';
 import type { IndicatorViewElement } from '../../../../src/elements/indicator-view/indicator-view.js';
 import { setClient } from '../../../../src/data/client.js';
-import { getSelection } from '../../../../src/internal/selection.js';
+import { getSelection, setSelection } from '../../../../src/internal/selection.js';
 import { $, $$, afterEach, captureDownloads, describe, it, nextEvent, text } from '../../helpers.js';
 import { ENDPOINT, useClient } from '../municipality-map/fixtures.js';
 
 afterEach(() => setClient(undefined));
 
 /** Renders a view and waits for the open tab's element to load (its fokus-load bubbles out of the view). */
-async function view(attrs: { view?: string; group?: string; syncUrl?: boolean; indicator?: string } = {}) {
+async function view(
+  attrs: {
+    view?: string;
+    group?: string;
+    syncUrl?: boolean;
+    indicator?: string;
+    year?: string;
+    type?: string;
+    region?: string;
+    label?: string;
+  } = {},
+) {
   const load = nextLoad();
   const holder = await fixture<HTMLDivElement>(
     html`<div style="width: 800px">
@@ -19,7 +31,10 @@ async function view(attrs: { view?: string; group?: string; syncUrl?: boolean; i
         indicator=${attrs.indicator ?? 'geburtenrate'}
         level="gemeinde"
         parent="01056"
-        year="2023"
+        year=${attrs.year === '' ? nothing : (attrs.year ?? '2023')}
+        type=${attrs.type ?? 'bar'}
+        region=${attrs.region ?? nothing}
+        label=${attrs.label ?? nothing}
         view=${attrs.view ?? 'table'}
         group=${attrs.group ?? ''}
         ?sync-url=${attrs.syncUrl}
@@ -56,7 +71,7 @@ describe('<indicator-view>', () => {
     expect(customElements.get('indicator-chart')).to.equal(undefined);
     expect(customElements.get('municipality-map')).to.equal(undefined);
     // one title, one toolbar, one caption: the table's own are hidden
-    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate');
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate 2023: Gemeinden im Kreis Pinneberg');
     const table = $(el, 'comparison-table');
     const own = table.shadowRoot!.querySelector('[part~=caption]');
     if (own) expect(getComputedStyle(own).display).to.equal('none');
@@ -134,6 +149,80 @@ describe('<indicator-view>', () => {
     } finally {
       downloads.restore();
     }
+  });
+
+  it('titles the open tab with indicator, regions and period; `label` overrides it', async () => {
+    useClient();
+    const title = (el: Element) => text($(el, '[part=title]'));
+    // without `year`: the latest year with a value (deaths of 2024 are not available yet: "...")
+    const { el } = await view({ view: 'table', indicator: 'sterberate', year: '' });
+    expect(title(el)).to.equal('Sterberate 2023: Gemeinden im Kreis Pinneberg');
+    expect(text($(el, 'comparison-table').shadowRoot!.querySelector('caption')!)).to.contain(title(el));
+    const map = nextLoad();
+    $(el, '#tab-map').click();
+    await map;
+    await el.updateComplete;
+    expect(title(el)).to.equal('Sterberate 2023: Gemeinden im Kreis Pinneberg');
+    expect($(el, 'municipality-map').getAttribute('label')).to.equal(title(el));
+  });
+
+  it('titles a line chart with its regions and years, a bar chart with its year; `label` overrides the title', async () => {
+    useClient();
+    const title = (el: Element) => text($(el, '[part=title]'));
+    // a line chart names its region and years; the bar chart the year and the regions
+    const line = await view({ view: 'chart', type: 'line', region: '01056015', year: '' });
+    expect(title(line.el)).to.equal('Geburtenrate in Elmshorn, 2010–2024');
+    expect($(line.el, 'indicator-chart').getAttribute('label')).to.equal(title(line.el));
+    const bar = await view({ view: 'chart', year: '2019' });
+    expect(title(bar.el)).to.equal('Geburtenrate 2019: Gemeinden im Kreis Pinneberg');
+    // `label` wins in every tab
+    const given = await view({ view: 'table', label: 'Geburten im Kreis' });
+    expect(title(given.el)).to.equal('Geburten im Kreis');
+  });
+
+  it('generates the title in the language of the page', async () => {
+    useClient();
+    const load = nextLoad();
+    const holder = await fixture<HTMLDivElement>(
+      html`<div lang="en">
+        <indicator-view
+          endpoint=${ENDPOINT}
+          indicator="geburtenrate"
+          parent="01056"
+          year="2020"
+          view="table"
+        ></indicator-view>
+      </div>`,
+    );
+    await load;
+    const el = holder.querySelector('indicator-view') as IndicatorViewElement;
+    await el.updateComplete;
+    expect(text($(el, '[part=title]'))).to.equal('Birth rate 2020: municipalities in Kreis Pinneberg');
+  });
+
+  it('a line chart that follows the group to another region: the title names that region', async () => {
+    useClient();
+    const { el } = await view({ view: 'chart', type: 'line', region: '01056015', year: '', group: 'ivline' });
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate in Elmshorn, 2010–2024');
+    const load = nextLoad();
+    setSelection('ivline', { region: '01056039' });
+    await load;
+    await el.updateComplete;
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate in Pinneberg, 2010–2024');
+  });
+
+  it('shows a break in the series once: under a line chart only the chart names it', async () => {
+    useClient();
+    const notes = (el: Element) => el.shadowRoot!.querySelector('[part=notes]');
+    const chartNotes = (el: Element) => $(el, 'indicator-chart').shadowRoot!.textContent ?? '';
+    const line = await view({ view: 'chart', type: 'line', region: '01056015' });
+    expect(chartNotes(line.el)).to.contain('Zensus 2011');
+    expect(notes(line.el)?.textContent ?? '').to.not.contain('Zensus 2011');
+    const bar = await view({ view: 'chart' });
+    expect(chartNotes(bar.el)).to.not.contain('Zensus 2011');
+    expect(text(notes(bar.el)!)).to.contain('Zeitreihenbruch ab 2011: Zensus 2011');
+    const table = await view({ view: 'table' });
+    expect(text(notes(table.el)!)).to.contain('Zeitreihenbruch ab 2011: Zensus 2011');
   });
 
   it('names the problem: unknown indicator, invalid view', async () => {

@@ -43,6 +43,11 @@ describe('<region-profile>', () => {
     expect(rows.length).to.equal(7);
     expect(rows[0][0]).to.equal('Einwohner');
     expect(rows[0][3]).to.match(/^\d+ von 49$/);
+    // a rate: its interval under the value, its plausible ranks under the rank, and the key to both
+    const births = $$(el, 'table tbody tr')[1];
+    expect(text(births.querySelector('.ci')!)).to.match(/^95-%-Konfidenzintervall \(\d+,\d–\d+,\d\)$/);
+    expect(text(births.querySelector('.range')!)).to.match(/^möglich: Rang \(\d+–\d+\)$/);
+    expect(text($(el, '.key'))).to.contain('95-%-Konfidenzintervall');
     // the tiles have loaded real values
     await Promise.all(tiles.map((t) => (t.shadowRoot!.querySelector('.number') ? null : oneEvent(t, 'fokus-load'))));
     expect(text(tiles[1].shadowRoot!.querySelector('.where'))).to.equal('Bevern, 2024');
@@ -58,6 +63,20 @@ describe('<region-profile>', () => {
     await el.updateComplete;
     expect(text($(el, 'header [role=heading]'))).to.equal('Pinneberg');
     await expect(el).to.be.accessible();
+  });
+
+  it('places a Stadtteil among the Stadtteile of its Gemeinde', async () => {
+    const el = await load(html`<region-profile endpoint=${ENDPOINT} region="01056015-01" no-map></region-profile>`);
+    expect(text($(el, 'header p'))).to.equal('Stadtteil (erfunden) in Elmshorn, Kreis Pinneberg');
+    expect(text($(el, '#place-title'))).to.equal('Stellung in Elmshorn');
+    expect(text($(el, 'table caption'))).to.match(/^Rang unter den 8 /);
+    expect($$(el, 'table thead th').map(text)).to.deep.equal([
+      'Indikator',
+      'Elmshorn-Nord (erfunden)',
+      'Elmshorn',
+      'Rang',
+    ]);
+    expect($(el, 'indicator-chart')!.getAttribute('compare')).to.equal('01056015,01056,01');
   });
 
   it('names an unknown region', async () => {

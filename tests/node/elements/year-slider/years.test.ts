@@ -33,7 +33,7 @@ test('indicator groups follow the catalog topics, filtered by topics or ids', ()
   );
   assert.equal(
     all.reduce((n, g) => n + g.indicators.length, 0),
-    11,
+    12, // 11 yearly, and the birth rate as 3-Jahres-Mittel
   );
   assert.deepEqual(
     indicatorGroups(catalog, 'en', { topics: 'alter' }).map((g) => g.label),
