@@ -111,6 +111,11 @@ function pluralOf(catalog: Catalog, level: Region['level']): Bilingual {
   return both((l) => levelNoun(catalog, level, l, 2));
 }
 
+/** The dative plural of a peer group's German name ("von 8 Stadtteilen", "den Ämtern"): -n unless it ends in n or s. */
+function dative(plural: string): string {
+  return plural.replace(/^(\S+?)(?<![ns])(?=\s|$)/u, '$1n');
+}
+
 /** "im Kreis Pinneberg" / "in Kreis Pinneberg" (the name may carry the kind). */
 function inRegion(r: Region, lang: 'de' | 'en'): string {
   if (lang === 'en') return `in ${r.name}`;
@@ -396,7 +401,7 @@ function peerFindings(
       verdict: 'caution',
       text: both((l) =>
         l === 'de'
-          ? `Der Wert von ${region.name} (${value(l)}) beruht ${year} auf nur ${fmt(l, own.point.numerator!, 0)} Fällen und liegt mit 95 % Sicherheit irgendwo zwischen ${fmt(l, iv.low, d)} und ${fmt(l, iv.high, d)}; ein Vergleich mit den ${group.name.de} ist nicht belastbar.`
+          ? `Der Wert von ${region.name} (${value(l)}) beruht ${year} auf nur ${fmt(l, own.point.numerator!, 0)} Fällen und liegt mit 95 % Sicherheit irgendwo zwischen ${fmt(l, iv.low, d)} und ${fmt(l, iv.high, d)}; ein Vergleich mit den ${dative(group.name.de)} ist nicht belastbar.`
           : `The value of ${region.name} (${value(l)}) rests on only ${fmt(l, own.point.numerator!, 0)} cases in ${year} and lies, with 95% confidence, somewhere between ${fmt(l, iv.low, d)} and ${fmt(l, iv.high, d)}; a comparison with the ${group.name.en} is not reliable.`,
       ),
       method: peerMethod,
@@ -436,7 +441,7 @@ function peerFindings(
       text: both((l) => {
         if (l === 'de')
           return clear
-            ? `${region.name} liegt ${year} mit ${value(l)} deutlich ${above ? 'über' : 'unter'} den meisten ${group.name.de} (Median ${med(l)}).`
+            ? `${region.name} liegt ${year} mit ${value(l)} deutlich ${above ? 'über' : 'unter'} den meisten ${dative(group.name.de)} (Median ${med(l)}).`
             : `${region.name} liegt ${year} mit ${value(l)} ${own.point.value === score.median ? 'genau auf dem' : above ? 'über dem' : 'unter dem'} Median der ${group.name.de} (${med(l)}), aber innerhalb ihrer üblichen Streuung.`;
         return clear
           ? `In ${year}, ${region.name} is clearly ${above ? 'above' : 'below'} most ${group.name.en} at ${value(l)} (median ${med(l)}).`
@@ -484,7 +489,7 @@ function peerFindings(
         const parts: string[] = [];
         if (l === 'de') {
           parts.push(
-            `${region.name} steht ${year} auf Rang ${rank} von ${of} ${group.name.de} (Rang 1 = höchster Wert)`,
+            `${region.name} steht ${year} auf Rang ${rank} von ${of} ${dative(group.name.de)} (Rang 1 = höchster Wert)`,
           );
           if (uncertain)
             parts.push(
