@@ -20,6 +20,7 @@ import { childrenOf, levelNoun, peerParent, regionById, type IndicatorData } fro
 import { localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
+import { windowLength } from './pooling.js';
 
 /** A text in both languages. */
 export interface Bilingual {
@@ -147,9 +148,10 @@ function isRatio(indicator: Indicator): boolean {
   return indicator.computation.type === 'ratio';
 }
 
-function windowOf(indicator: Indicator): number {
-  const c = indicator.computation;
-  return c.type === 'ratio' ? (c.window ?? 1) : 1;
+/** The years a value stands for in a sentence: "2024", or "2022–2024" for a 3-year pooled rate. */
+function yearText(indicator: Indicator, year: number): string {
+  const w = windowLength(indicator);
+  return w > 1 ? `${year - w + 1}–${year}` : String(year);
 }
 
 /** The first year of the segment that contains `year`: after the latest break at or before it. */
@@ -174,7 +176,7 @@ function trendFinding(
 ): Finding {
   const ind = data.indicator;
   const d = ind.decimals;
-  const step = windowOf(ind);
+  const step = windowLength(ind);
   const breakYear = segmentStart(ind, year);
   // Non-overlapping years back from `year` (every year unless pooled).
   const years = data.years.filter(
@@ -401,8 +403,8 @@ function peerFindings(
       verdict: 'caution',
       text: both((l) =>
         l === 'de'
-          ? `Der Wert von ${region.name} (${value(l)}) beruht ${year} auf nur ${fmt(l, own.point.numerator!, 0)} Fällen und liegt mit 95 % Sicherheit irgendwo zwischen ${fmt(l, iv.low, d)} und ${fmt(l, iv.high, d)}; ein Vergleich mit den ${dative(group.name.de)} ist nicht belastbar.`
-          : `The value of ${region.name} (${value(l)}) rests on only ${fmt(l, own.point.numerator!, 0)} cases in ${year} and lies, with 95% confidence, somewhere between ${fmt(l, iv.low, d)} and ${fmt(l, iv.high, d)}; a comparison with the ${group.name.en} is not reliable.`,
+          ? `Der Wert von ${region.name} (${value(l)}) beruht ${yearText(ind, year)} auf nur ${fmt(l, own.point.numerator!, 0)} Fällen und liegt mit 95 % Sicherheit irgendwo zwischen ${fmt(l, iv.low, d)} und ${fmt(l, iv.high, d)}; ein Vergleich mit den ${dative(group.name.de)} ist nicht belastbar.`
+          : `The value of ${region.name} (${value(l)}) rests on only ${fmt(l, own.point.numerator!, 0)} cases in ${yearText(ind, year)} and lies, with 95% confidence, somewhere between ${fmt(l, iv.low, d)} and ${fmt(l, iv.high, d)}; a comparison with the ${group.name.en} is not reliable.`,
       ),
       method: peerMethod,
     });
@@ -441,11 +443,11 @@ function peerFindings(
       text: both((l) => {
         if (l === 'de')
           return clear
-            ? `${region.name} liegt ${year} mit ${value(l)} deutlich ${above ? 'über' : 'unter'} den meisten ${dative(group.name.de)} (Median ${med(l)}).`
-            : `${region.name} liegt ${year} mit ${value(l)} ${own.point.value === score.median ? 'genau auf dem' : above ? 'über dem' : 'unter dem'} Median der ${group.name.de} (${med(l)}), aber innerhalb ihrer üblichen Streuung.`;
+            ? `${region.name} liegt ${yearText(ind, year)} mit ${value(l)} deutlich ${above ? 'über' : 'unter'} den meisten ${dative(group.name.de)} (Median ${med(l)}).`
+            : `${region.name} liegt ${yearText(ind, year)} mit ${value(l)} ${own.point.value === score.median ? 'genau auf dem' : above ? 'über dem' : 'unter dem'} Median der ${group.name.de} (${med(l)}), aber innerhalb ihrer üblichen Streuung.`;
         return clear
-          ? `In ${year}, ${region.name} is clearly ${above ? 'above' : 'below'} most ${group.name.en} at ${value(l)} (median ${med(l)}).`
-          : `In ${year}, ${region.name} is ${own.point.value === score.median ? 'exactly at' : above ? 'above' : 'below'} the median of the ${group.name.en} (${med(l)}) at ${value(l)}, but within their usual spread.`;
+          ? `In ${yearText(ind, year)}, ${region.name} is clearly ${above ? 'above' : 'below'} most ${group.name.en} at ${value(l)} (median ${med(l)}).`
+          : `In ${yearText(ind, year)}, ${region.name} is ${own.point.value === score.median ? 'exactly at' : above ? 'above' : 'below'} the median of the ${group.name.en} (${med(l)}) at ${value(l)}, but within their usual spread.`;
       }),
       method: peerMethod,
     });
@@ -459,7 +461,7 @@ function peerFindings(
       own.interval,
       others.map((p) => p.interval),
     );
-    const step = windowOf(ind);
+    const step = windowLength(ind);
     const prevYear = data.years.filter((y) => y <= year - step && (year - y) % step === 0).pop();
     const breakYear = segmentStart(ind, year);
     const comparable = prevYear !== undefined && (breakYear === undefined || prevYear >= breakYear);
@@ -489,7 +491,7 @@ function peerFindings(
         const parts: string[] = [];
         if (l === 'de') {
           parts.push(
-            `${region.name} steht ${year} auf Rang ${rank} von ${of} ${dative(group.name.de)} (Rang 1 = höchster Wert)`,
+            `${region.name} steht ${yearText(ind, year)} auf Rang ${rank} von ${of} ${dative(group.name.de)} (Rang 1 = höchster Wert)`,
           );
           if (uncertain)
             parts.push(
@@ -498,14 +500,18 @@ function peerFindings(
           if (prevRank !== undefined)
             parts.push(
               moved
-                ? `. ${prevYear} war es Rang ${prevRank} von ${prevOf}${movedClearly ? ', außerhalb dieser Spanne' : uncertain ? ', eine Verschiebung in dieser Größe kann Zufall sein' : ''}`
-                : `. ${prevYear} war es derselbe Rang`,
+                ? `. ${yearText(ind, prevYear!)} war es Rang ${prevRank} von ${prevOf}${movedClearly ? ', außerhalb dieser Spanne' : uncertain ? ', eine Verschiebung in dieser Größe kann Zufall sein' : ''}`
+                : `. ${yearText(ind, prevYear!)} war es derselbe Rang`,
             );
           else if (prevYear !== undefined && !comparable)
-            parts.push(`. Mit ${prevYear} ist der Rang wegen des Bruchs in der Reihe nicht vergleichbar`);
+            parts.push(
+              `. Mit ${yearText(ind, prevYear)} ist der Rang wegen des Bruchs in der Reihe nicht vergleichbar`,
+            );
           return parts.join('') + '.';
         }
-        parts.push(`In ${year}, ${region.name} ranks ${rank} of ${of} ${group.name.en} (rank 1 = highest value)`);
+        parts.push(
+          `In ${yearText(ind, year)}, ${region.name} ranks ${rank} of ${of} ${group.name.en} (rank 1 = highest value)`,
+        );
         if (uncertain)
           parts.push(
             `; given the random variation of the counts any rank from ${range.best} to ${range.worst} is plausible`,
@@ -513,11 +519,11 @@ function peerFindings(
         if (prevRank !== undefined)
           parts.push(
             moved
-              ? `. In ${prevYear} it ranked ${prevRank} of ${prevOf}${movedClearly ? ', outside that range' : uncertain ? '; a shift of this size may be chance' : ''}`
-              : `. In ${prevYear} it held the same rank`,
+              ? `. In ${yearText(ind, prevYear)} it ranked ${prevRank} of ${prevOf}${movedClearly ? ', outside that range' : uncertain ? '; a shift of this size may be chance' : ''}`
+              : `. In ${yearText(ind, prevYear)} it held the same rank`,
           );
         else if (prevYear !== undefined && !comparable)
-          parts.push(`. The rank cannot be compared with ${prevYear} because of the break in series`);
+          parts.push(`. The rank cannot be compared with ${yearText(ind, prevYear)} because of the break in series`);
         return parts.join('') + '.';
       }),
       method: {
@@ -530,7 +536,9 @@ function peerFindings(
           { label: t('Rang', 'Rank'), value: rank },
           { label: t('bester plausibler Rang', 'best plausible rank'), value: range.best },
           { label: t('schlechtester plausibler Rang', 'worst plausible rank'), value: range.worst },
-          ...(prevRank !== undefined ? [{ label: t(`Rang ${prevYear}`, `Rank ${prevYear}`), value: prevRank }] : []),
+          ...(prevRank !== undefined
+            ? [{ label: t(`Rang ${yearText(ind, prevYear)}`, `Rank ${yearText(ind, prevYear)}`), value: prevRank }]
+            : []),
         ],
         data: table,
       },
@@ -550,7 +558,7 @@ function changeFindings(
   const ind = data.indicator;
   if (!isRatio(ind)) return [];
   const d = ind.decimals;
-  const step = windowOf(ind);
+  const step = windowLength(ind);
   const breaks = new Set((ind.breaks ?? []).map((b) => b.year));
   const years = data.years.filter((y) => y <= year && (year - y) % step === 0);
   const points = years.map((y) => pointOf(data, region.id, y));

@@ -65,7 +65,11 @@ test('map, table, profile, view and insights render the invented Stadtteile of E
   assert.equal(insights.heading, 'Geburtenrate (3-Jahres-Mittel): Elmshorn-Ost (erfunden), 2022–2024');
   assert.deepEqual(insights.kinds.slice(0, 3), ['trend', 'peers', 'rank']);
   assert.match(insights.text, /Stadtteile \(erfunden\) in Elmshorn/);
-  assert.match(insights.text, /Rang \d von 8 Stadtteilen \(erfunden\) in Elmshorn/, 'the dative plural after von');
+  assert.match(
+    insights.text,
+    /2022–2024 auf Rang \d von 8 Stadtteilen \(erfunden\) in Elmshorn/,
+    'the dative plural after von',
+  );
   // the profile's own insights (its chart indicator) on a Stadtteil load too
   await page.waitForFunction(
     () =>
