@@ -59,6 +59,17 @@ export interface MapArgs {
   locale: string;
 }
 
+/** The attributes of an element that `loadMap` reads, with its endpoint, language and locale. */
+export function mapArgs(
+  el: Omit<MapArgs, 'endpoint' | 'lang' | 'locale' | 'year'> & { year?: number },
+  endpoint: string,
+  lang: Lang,
+  locale: string,
+): MapArgs {
+  const { indicator, level, parent, year, method, classes, breaks, scheme, reference, insets } = el;
+  return { endpoint, indicator, level, parent, year, method, classes, breaks, scheme, reference, insets, lang, locale };
+}
+
 /** The last geometry split of an element, reused while geometry and insets stay the same. */
 export interface GeoMemo {
   last?: { key: unknown[]; geo: Geo };
