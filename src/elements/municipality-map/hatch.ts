@@ -14,7 +14,7 @@ import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 export const HATCH = { size: 6, background: '#f2f2f2', line: '#7a7a7a', width: 2, id: 'hatch' } as const;
 
 /** The dots of rates on small counts: tile size, dot radius and colour (two dots per tile, staggered). */
-export const DOTS = { size: 6, radius: 1.1, color: '#1f2933', id: 'dots' } as const;
+export const DOTS = { size: 7, radius: 1.2, color: '#1f2933', id: 'dots' } as const;
 
 /** Dot centres in one tile (a staggered grid: no lines form in any direction). */
 const DOT_CENTRES: readonly (readonly [number, number])[] = [
