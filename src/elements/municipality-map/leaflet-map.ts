@@ -11,7 +11,7 @@ import type * as Leaflet from 'leaflet';
 import type { Feature } from 'geojson';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { applyStyles } from '../../internal/style-props.js';
-import type { RegionFeature } from './map-data.js';
+import type { Geo } from './map-data.js';
 import { SELECTED_STROKE, STROKE } from './map-view.js';
 
 export type LeafletModule = typeof Leaflet;
@@ -134,11 +134,25 @@ export class LeafletMap {
     this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
   }
 
-  /** Draws the regions and outlines; does nothing when `key` is the same as last time. */
-  setData(key: unknown, regions: readonly RegionFeature[], outlines: readonly Feature[], insets: boolean): void {
+  /**
+   * Draws the regions and outlines, each region styled at once by `styleOf` (no second pass
+   * over every path); does nothing when `key` is the same as last time.
+   */
+  setData(
+    key: unknown,
+    geo: Pick<Geo, 'main' | 'outlines' | 'inset' | 'box'>,
+    fillOpacity: number,
+    styleOf: (id: string) => RegionStyle | undefined,
+    selected: string,
+  ): void {
     if (key === this.dataKey) return;
     this.dataKey = key;
     const L = this.L;
+    const regions = geo.main;
+    const outlines = geo.outlines;
+    this.selected = selected;
+    this.fillOpacity = fillOpacity;
+    this.styled.clear();
     this.regionLayer?.remove();
     this.outlineLayer?.remove();
     this.clearFocus();
@@ -146,7 +160,13 @@ export class LeafletMap {
     this.regionLayer = L.geoJSON(regions as unknown as Feature[], {
       // Leaflet's typing lacks `renderer` on GeoJSON options; it is passed on to each path.
       ...({ renderer: this.renderer } as object),
-      style: { color: STROKE, weight: this.canvas ? 0.4 : 0.8, fillOpacity: 1, fillColor: '#ffffff' },
+      style: (feature) => {
+        const id = String(feature?.id);
+        const s = styleOf(id);
+        if (!s) return { ...this.strokeOf(id), fillOpacity, fillColor: '#ffffff' };
+        this.styled.set(id, this.styleKey(id, s));
+        return { ...this.strokeOf(id), fillOpacity, fillColor: s.fill as string };
+      },
       onEachFeature: (feature, layer) => {
         this.layers.set(String(feature.id), layer as Leaflet.Path);
       },
@@ -179,7 +199,6 @@ export class LeafletMap {
       this.options.callbacks.hover(id, e.containerPoint);
       this.options.callbacks.activate(id);
     });
-    this.styled.clear();
     this.regionLayer.addTo(this.map);
     this.outlineLayer = outlines.length
       ? L.geoJSON(outlines as Feature[], {
@@ -189,9 +208,10 @@ export class LeafletMap {
           style: { color: '#1f2933', weight: this.canvas ? 1.2 : 1.6, fill: false, opacity: 0.9 },
         }).addTo(this.map)
       : undefined;
-    const bounds = this.regionLayer.getBounds();
-    this.bounds = bounds.isValid() ? bounds : undefined;
-    this.insets = insets;
+    // The box is known from the data: no pass over every shape to measure it.
+    const b = geo.box;
+    this.bounds = b ? L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : undefined;
+    this.insets = geo.inset.length > 0;
     this.fit(); // the map gets its view here; Leaflet creates the paths only then
     this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
     if (!this.canvas) {
@@ -232,10 +252,7 @@ export class LeafletMap {
       const s = styleOf(id);
       if (!s) continue;
       // One setStyle per changed path (one canvas redraw request), none for unchanged ones.
-      let fillKey: string;
-      if (typeof s.fill === 'string') fillKey = s.fill;
-      else fillKey = patternKey(s.fill);
-      const key = `${fillKey}|${this.strokeKey(id)}`;
+      const key = this.styleKey(id, s);
       if (this.styled.get(id) !== key || id === before) {
         this.styled.set(id, key);
         path.setStyle({ fillColor: s.fill as string, fillOpacity, ...this.strokeOf(id) });
@@ -255,6 +272,11 @@ export class LeafletMap {
   private isFocused(path: Leaflet.Path): boolean {
     const el = path.getElement();
     return !!el && (el.getRootNode() as ShadowRoot | Document).activeElement === el;
+  }
+
+  /** What the restyle cache compares: fill (a colour or a pattern's key) and stroke. */
+  private styleKey(id: string, s: RegionStyle): string {
+    return `${typeof s.fill === 'string' ? s.fill : patternKey(s.fill)}|${this.strokeKey(id)}`;
   }
 
   private strokeKey(id: string): string {

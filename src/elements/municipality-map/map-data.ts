@@ -14,7 +14,7 @@ import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
 import type { Lang } from '../../internal/i18n.js';
 import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
-import { bbox, centre, findOutliers } from './geo.js';
+import { bbox, centre, findOutliers, type BBox } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
 import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
 
@@ -26,6 +26,8 @@ export interface Geo {
   outlines: Feature[];
   /** Box centres (lon, lat) for the arrow keys. */
   centres: Map<string, [number, number]>;
+  /** The box of the main map's regions (so the map need not measure its shapes again). */
+  box?: BBox;
 }
 
 export interface View {
@@ -242,12 +244,25 @@ function geoFor(
     ? featuresOf(outlineTopology).filter((f) => !outlineIds || outlineIds.has(f.id))
     : [];
   const centres = new Map<string, [number, number]>();
-  for (const b of boxes) if (b.bbox) centres.set(b.id, centre(b.bbox));
+  let box: BBox | undefined;
+  for (const b of boxes) {
+    if (!b.bbox) continue;
+    centres.set(b.id, centre(b.bbox));
+    if (insetIds.has(b.id)) continue;
+    if (!box) box = [...b.bbox];
+    else {
+      box[0] = Math.min(box[0], b.bbox[0]);
+      box[1] = Math.min(box[1], b.bbox[1]);
+      box[2] = Math.max(box[2], b.bbox[2]);
+      box[3] = Math.max(box[3], b.bbox[3]);
+    }
+  }
   const geo: Geo = {
     main: features.filter((f) => !insetIds.has(f.id)),
     inset: features.filter((f) => insetIds.has(f.id)),
     outlines,
     centres,
+    box,
   };
   memo.last = { key, geo };
   return geo;
