@@ -78,8 +78,7 @@ export class LeafletController {
     }
     // Drawn with the view's look at once: the restyle right after finds nothing to change.
     const look = this.hooks.look(value, canvas);
-    this.map.setData(value.geo, value.geo, look.tiles ? 0.75 : 1, look.styleOf, look.selected);
-    return true;
+    return this.map.setData(value.geo, value.geo, look.tiles ? 0.75 : 1, look.styleOf, look.selected, current);
   }
 
   /** Values, selection, accessible names, tab stop and tiles: cheap, after every render. */

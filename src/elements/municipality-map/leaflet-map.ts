@@ -16,6 +16,15 @@ import { SELECTED_STROKE, STROKE } from './map-view.js';
 
 export type LeafletModule = typeof Leaflet;
 
+/** Regions added to the map per task (a larger map is drawn in batches). */
+export const REGION_BATCH = 2000;
+
+/** Gives the main thread back (input, paint) before the next batch of work. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A stable key per canvas pattern (the restyle cache compares keys, not objects). */
 const patternKeys = new WeakMap<CanvasPattern, string>();
 let patternCount = 0;
@@ -138,14 +147,15 @@ export class LeafletMap {
    * Draws the regions and outlines, each region styled at once by `styleOf` (no second pass
    * over every path); does nothing when `key` is the same as last time.
    */
-  setData(
+  async setData(
     key: unknown,
     geo: Pick<Geo, 'main' | 'outlines' | 'inset' | 'box'>,
     fillOpacity: number,
     styleOf: (id: string) => RegionStyle | undefined,
     selected: string,
-  ): void {
-    if (key === this.dataKey) return;
+    current: () => boolean = () => true,
+  ): Promise<boolean> {
+    if (key === this.dataKey) return true;
     this.dataKey = key;
     const L = this.L;
     const regions = geo.main;
@@ -157,7 +167,7 @@ export class LeafletMap {
     this.outlineLayer?.remove();
     this.clearFocus();
     this.layers.clear();
-    this.regionLayer = L.geoJSON(regions as unknown as Feature[], {
+    this.regionLayer = L.geoJSON(undefined, {
       // Leaflet's typing lacks `renderer` on GeoJSON options; it is passed on to each path.
       ...({ renderer: this.renderer } as object),
       style: (feature) => {
@@ -199,7 +209,37 @@ export class LeafletMap {
       this.options.callbacks.hover(id, e.containerPoint);
       this.options.callbacks.activate(id);
     });
-    this.regionLayer.addTo(this.map);
+    // The box is known from the data (no pass over every shape to measure it): the map gets
+    // its view first, then the regions are added in batches, the main thread free in between
+    // (no long task at 11,000 regions), drawn on the canvas once at the end.
+    const b = geo.box;
+    this.insets = geo.inset.length > 0;
+    if (b) {
+      this.bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+      this.fit();
+      this.regionLayer.addTo(this.map);
+    }
+    const release = this.holdRedraws();
+    try {
+      for (let i = 0; i < regions.length; i += REGION_BATCH) {
+        if (i > 0) {
+          await yieldToMain();
+          if (!current()) {
+            this.dataKey = undefined; // half drawn: a later draw of the same data starts again
+            return false;
+          }
+        }
+        // Leaflet takes an array of features here too (its typing says one object).
+        this.regionLayer.addData(regions.slice(i, i + REGION_BATCH) as never);
+      }
+    } finally {
+      release();
+    }
+    if (!b) {
+      const bounds = this.regionLayer.getBounds();
+      this.bounds = bounds.isValid() ? bounds : undefined;
+      this.regionLayer.addTo(this.map);
+    }
     this.outlineLayer = outlines.length
       ? L.geoJSON(outlines as Feature[], {
           pane: 'fokus-outline',
@@ -208,11 +248,7 @@ export class LeafletMap {
           style: { color: '#1f2933', weight: this.canvas ? 1.2 : 1.6, fill: false, opacity: 0.9 },
         }).addTo(this.map)
       : undefined;
-    // The box is known from the data: no pass over every shape to measure it.
-    const b = geo.box;
-    this.bounds = b ? L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : undefined;
-    this.insets = geo.inset.length > 0;
-    this.fit(); // the map gets its view here; Leaflet creates the paths only then
+    if (!b) this.fit(); // the map gets its view here; Leaflet creates the paths only then
     this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
     if (!this.canvas) {
       for (const [id, path] of this.layers) {
@@ -222,6 +258,24 @@ export class LeafletMap {
         el?.setAttribute('tabindex', '-1');
       }
     }
+    return true;
+  }
+
+  /**
+   * Canvas renderer: while batches of regions go in, no redraw per frame (Leaflet would
+   * repaint the area of each batch again); one redraw when released. Leans on the renderer's
+   * redraw request of Leaflet 1.9; without it, nothing is held back.
+   */
+  private holdRedraws(): () => void {
+    const r = this.renderer as unknown as { _redrawRequest?: number | null; _redraw?: () => void };
+    if (!this.canvas || typeof r._redraw !== 'function' || !('_redrawRequest' in r)) return () => undefined;
+    if (r._redrawRequest) cancelAnimationFrame(r._redrawRequest);
+    const HELD = -1;
+    r._redrawRequest = HELD;
+    return () => {
+      if (r._redrawRequest !== HELD) return;
+      r._redrawRequest = requestAnimationFrame(() => r._redraw!.call(r));
+    };
   }
 
   /** Fits the map to the regions (after data or size changes). */
