@@ -519,8 +519,8 @@ function peerFindings(
         if (prevRank !== undefined)
           parts.push(
             moved
-              ? `. In ${yearText(ind, prevYear)} it ranked ${prevRank} of ${prevOf}${movedClearly ? ', outside that range' : uncertain ? '; a shift of this size may be chance' : ''}`
-              : `. In ${yearText(ind, prevYear)} it held the same rank`,
+              ? `. In ${yearText(ind, prevYear!)} it ranked ${prevRank} of ${prevOf}${movedClearly ? ', outside that range' : uncertain ? '; a shift of this size may be chance' : ''}`
+              : `. In ${yearText(ind, prevYear!)} it held the same rank`,
           );
         else if (prevYear !== undefined && !comparable)
           parts.push(`. The rank cannot be compared with ${yearText(ind, prevYear)} because of the break in series`);
@@ -537,7 +537,7 @@ function peerFindings(
           { label: t('bester plausibler Rang', 'best plausible rank'), value: range.best },
           { label: t('schlechtester plausibler Rang', 'worst plausible rank'), value: range.worst },
           ...(prevRank !== undefined
-            ? [{ label: t(`Rang ${yearText(ind, prevYear)}`, `Rank ${yearText(ind, prevYear)}`), value: prevRank }]
+            ? [{ label: t(`Rang ${yearText(ind, prevYear!)}`, `Rank ${yearText(ind, prevYear!)}`), value: prevRank }]
             : []),
         ],
         data: table,

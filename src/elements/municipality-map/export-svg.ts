@@ -1,15 +1,19 @@
 /**
- * A standalone SVG of the map for download (Leaflet has no exporter): the projected
- * regions, the outlines, the insets, the legend with counts, and the source lines.
- * Pure string building; every text is XML-escaped.
+ * The map's downloads. A standalone SVG (Leaflet has no exporter): the projected regions,
+ * the outlines, the insets, the legend with counts, and the source lines; pure string
+ * building, every text XML-escaped. And the CSV text: the Excel flavour (for people) ends
+ * with the source and licence lines, the machine flavour is the header and the data only
+ * (as the table's), so that any CSV reader loads it.
  */
 import type { Geometry } from 'geojson';
 import { bbox, fitProjection, pathData, unionBBox } from './geo.js';
-import type { LegendItem } from './map-model.js';
-import { escapeXml, svgFooter, wrapText, type SvgDocument } from '../../internal/svg-image.js';
+import { mapCsvRows, type LegendItem } from './map-model.js';
+import { toCsv, type CsvFlavour } from '../../data/csv.js';
+import { escapeXml, svgFooter, svgToPng, wrapText, type SvgDocument } from '../../internal/svg-image.js';
+import { blobToDataUrl, type ImageFormat } from '../../internal/downloads.js';
 import { captionLines } from '../../internal/caption.js';
 import { msg, type Lang } from '../../internal/i18n.js';
-import { HATCH_FILL, hatchPatternText, smallFill, smallPatternText } from './hatch.js';
+import { HATCH_FILL, patternDefsText, smallFill, swatchFill } from './hatch.js';
 import type { View } from './map-data.js';
 import { messages } from './messages.js';
 
@@ -102,13 +106,7 @@ export function exportSvg(input: ExportInput): SvgDocument {
   }
   ly += 6;
   for (const item of input.legend) {
-    const swatch = item.small
-      ? smallFill('legend')
-      : item.fill === 'class'
-        ? item.color
-        : item.fill === 'suppressed'
-          ? HATCH_FILL
-          : input.missingColor;
+    const swatch = swatchFill(item, input.missingColor);
     out.push(
       `<rect x="${lx}" y="${ly}" width="22" height="14" fill="${escapeXml(swatch)}" stroke="#66727f" stroke-width="0.6"/>`,
     );
@@ -131,7 +129,7 @@ export function exportSvg(input: ExportInput): SvgDocument {
   const height = Math.ceil(fy + 4);
   const head =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, Helvetica, sans-serif">` +
-    `<defs>${hatchPatternText}${smallPatternText(input.classColors ?? [])}</defs><rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<defs>${patternDefsText(input.classColors ?? [])}</defs><rect width="100%" height="100%" fill="#ffffff"/>` +
     `<text x="${pad}" y="28" font-size="18" font-weight="600" fill="#1f2933">${escapeXml(input.title)}</text>` +
     (input.subtitle ? `<text x="${pad}" y="48" font-size="13" fill="#52606d">${escapeXml(input.subtitle)}</text>` : '');
   return { svg: `${head}${out.join('')}</svg>`, width, height };
@@ -163,4 +161,16 @@ export function mapSvg(v: View, lang: Lang, label: string): SvgDocument {
     missingColor: '#d9d9d9',
     classColors: model.classification.colors,
   });
+}
+
+/** The CSV text of a loaded map view (see the module comment). */
+export function mapCsv(v: View, flavour: CsvFlavour, lang: Lang): string {
+  const footer = flavour === 'machine' ? [] : captionLines(v.catalog, [v.indicator], lang).filter(Boolean);
+  return toCsv(mapCsvRows(v.model), { flavour }, footer);
+}
+
+/** The map as a standalone SVG text or PNG data URL (twice the size), with legend and source lines. */
+export async function mapImage(v: View, format: ImageFormat, lang: Lang, label: string): Promise<string> {
+  const doc = mapSvg(v, lang, label);
+  return format === 'svg' ? doc.svg : blobToDataUrl(await svgToPng(doc));
 }

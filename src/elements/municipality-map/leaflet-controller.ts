@@ -47,6 +47,8 @@ export class LeafletController {
     private readonly host: ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean },
     private readonly hooks: LeafletHooks,
   ) {
+    // Leaflet's chunk starts loading with the data, not after it (a failure is reported by the draw).
+    host.addController({ hostConnected: () => void loadLeaflet().catch(() => undefined) });
     new DrawController<View>(host, {
       value: hooks.view,
       container: () => host.shadowRoot?.querySelector<HTMLElement>('.map'),
@@ -74,8 +76,9 @@ export class LeafletController {
         callbacks: { hover: this.hooks.hover, activate: this.hooks.activate },
       });
     }
-    this.map.setData(value.geo, value.geo.main, value.geo.outlines, value.geo.inset.length > 0);
-    return true;
+    // Drawn with the view's look at once: the restyle right after finds nothing to change.
+    const look = this.hooks.look(value, canvas);
+    return this.map.setData(value.geo, value.geo, look.tiles ? 0.75 : 1, look.styleOf, look.selected, current);
   }
 
   /** Values, selection, accessible names, tab stop and tiles: cheap, after every render. */

@@ -11,10 +11,19 @@ import type * as Leaflet from 'leaflet';
 import type { Feature } from 'geojson';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { applyStyles } from '../../internal/style-props.js';
-import type { RegionFeature } from './map-data.js';
+import type { Geo } from './map-data.js';
 import { SELECTED_STROKE, STROKE } from './map-view.js';
 
 export type LeafletModule = typeof Leaflet;
+
+/** Regions added to the map per task (a larger map is drawn in batches). */
+export const REGION_BATCH = 2000;
+
+/** Gives the main thread back (input, paint) before the next batch of work. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** A stable key per canvas pattern (the restyle cache compares keys, not objects). */
 const patternKeys = new WeakMap<CanvasPattern, string>();
@@ -134,19 +143,40 @@ export class LeafletMap {
     this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
   }
 
-  /** Draws the regions and outlines; does nothing when `key` is the same as last time. */
-  setData(key: unknown, regions: readonly RegionFeature[], outlines: readonly Feature[], insets: boolean): void {
-    if (key === this.dataKey) return;
+  /**
+   * Draws the regions and outlines, each region styled at once by `styleOf` (no second pass
+   * over every path); does nothing when `key` is the same as last time.
+   */
+  async setData(
+    key: unknown,
+    geo: Pick<Geo, 'main' | 'outlines' | 'inset' | 'box'>,
+    fillOpacity: number,
+    styleOf: (id: string) => RegionStyle | undefined,
+    selected: string,
+    current: () => boolean = () => true,
+  ): Promise<boolean> {
+    if (key === this.dataKey) return true;
     this.dataKey = key;
     const L = this.L;
+    const regions = geo.main;
+    const outlines = geo.outlines;
+    this.selected = selected;
+    this.fillOpacity = fillOpacity;
+    this.styled.clear();
     this.regionLayer?.remove();
     this.outlineLayer?.remove();
     this.clearFocus();
     this.layers.clear();
-    this.regionLayer = L.geoJSON(regions as unknown as Feature[], {
+    this.regionLayer = L.geoJSON(undefined, {
       // Leaflet's typing lacks `renderer` on GeoJSON options; it is passed on to each path.
       ...({ renderer: this.renderer } as object),
-      style: { color: STROKE, weight: this.canvas ? 0.4 : 0.8, fillOpacity: 1, fillColor: '#ffffff' },
+      style: (feature) => {
+        const id = String(feature?.id);
+        const s = styleOf(id);
+        if (!s) return { ...this.strokeOf(id), fillOpacity, fillColor: '#ffffff' };
+        this.styled.set(id, this.styleKey(id, s));
+        return { ...this.strokeOf(id), fillOpacity, fillColor: s.fill as string };
+      },
       onEachFeature: (feature, layer) => {
         this.layers.set(String(feature.id), layer as Leaflet.Path);
       },
@@ -179,8 +209,37 @@ export class LeafletMap {
       this.options.callbacks.hover(id, e.containerPoint);
       this.options.callbacks.activate(id);
     });
-    this.styled.clear();
-    this.regionLayer.addTo(this.map);
+    // The box is known from the data (no pass over every shape to measure it): the map gets
+    // its view first, then the regions are added in batches, the main thread free in between
+    // (no long task at 11,000 regions), drawn on the canvas once at the end.
+    const b = geo.box;
+    this.insets = geo.inset.length > 0;
+    if (b) {
+      this.bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+      this.fit();
+      this.regionLayer.addTo(this.map);
+    }
+    const release = this.holdRedraws();
+    try {
+      for (let i = 0; i < regions.length; i += REGION_BATCH) {
+        if (i > 0) {
+          await yieldToMain();
+          if (!current()) {
+            this.dataKey = undefined; // half drawn: a later draw of the same data starts again
+            return false;
+          }
+        }
+        // Leaflet takes an array of features here too (its typing says one object).
+        this.regionLayer.addData(regions.slice(i, i + REGION_BATCH) as never);
+      }
+    } finally {
+      release();
+    }
+    if (!b) {
+      const bounds = this.regionLayer.getBounds();
+      this.bounds = bounds.isValid() ? bounds : undefined;
+      this.regionLayer.addTo(this.map);
+    }
     this.outlineLayer = outlines.length
       ? L.geoJSON(outlines as Feature[], {
           pane: 'fokus-outline',
@@ -189,10 +248,7 @@ export class LeafletMap {
           style: { color: '#1f2933', weight: this.canvas ? 1.2 : 1.6, fill: false, opacity: 0.9 },
         }).addTo(this.map)
       : undefined;
-    const bounds = this.regionLayer.getBounds();
-    this.bounds = bounds.isValid() ? bounds : undefined;
-    this.insets = insets;
-    this.fit(); // the map gets its view here; Leaflet creates the paths only then
+    if (!b) this.fit(); // the map gets its view here; Leaflet creates the paths only then
     this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
     if (!this.canvas) {
       for (const [id, path] of this.layers) {
@@ -202,6 +258,24 @@ export class LeafletMap {
         el?.setAttribute('tabindex', '-1');
       }
     }
+    return true;
+  }
+
+  /**
+   * Canvas renderer: while batches of regions go in, no redraw per frame (Leaflet would
+   * repaint the area of each batch again); one redraw when released. Leans on the renderer's
+   * redraw request of Leaflet 1.9; without it, nothing is held back.
+   */
+  private holdRedraws(): () => void {
+    const r = this.renderer as unknown as { _redrawRequest?: number | null; _redraw?: () => void };
+    if (!this.canvas || typeof r._redraw !== 'function' || !('_redrawRequest' in r)) return () => undefined;
+    if (r._redrawRequest) cancelAnimationFrame(r._redrawRequest);
+    const HELD = -1;
+    r._redrawRequest = HELD;
+    return () => {
+      if (r._redrawRequest !== HELD) return;
+      r._redrawRequest = requestAnimationFrame(() => r._redraw!.call(r));
+    };
   }
 
   /** Fits the map to the regions (after data or size changes). */
@@ -232,10 +306,7 @@ export class LeafletMap {
       const s = styleOf(id);
       if (!s) continue;
       // One setStyle per changed path (one canvas redraw request), none for unchanged ones.
-      let fillKey: string;
-      if (typeof s.fill === 'string') fillKey = s.fill;
-      else fillKey = patternKey(s.fill);
-      const key = `${fillKey}|${this.strokeKey(id)}`;
+      const key = this.styleKey(id, s);
       if (this.styled.get(id) !== key || id === before) {
         this.styled.set(id, key);
         path.setStyle({ fillColor: s.fill as string, fillOpacity, ...this.strokeOf(id) });
@@ -255,6 +326,11 @@ export class LeafletMap {
   private isFocused(path: Leaflet.Path): boolean {
     const el = path.getElement();
     return !!el && (el.getRootNode() as ShadowRoot | Document).activeElement === el;
+  }
+
+  /** What the restyle cache compares: fill (a colour or a pattern's key) and stroke. */
+  private styleKey(id: string, s: RegionStyle): string {
+    return `${typeof s.fill === 'string' ? s.fill : patternKey(s.fill)}|${this.strokeKey(id)}`;
   }
 
   private strokeKey(id: string): string {

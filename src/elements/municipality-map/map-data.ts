@@ -4,7 +4,8 @@
  * insets and builds the view model. Errors name the attribute or id that is wrong.
  */
 import { feature as topoFeature } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import { yieldToMain } from './leaflet-map.js';
 import { OFFICIAL_LEVELS, type Catalog, type Indicator, type LevelId, type Region } from '../../data/schema.js';
 import { childrenOf, indicatorById, levelNoun, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
 import { FokusDataError, isAbortError } from '../../data/errors.js';
@@ -14,7 +15,7 @@ import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
 import type { Lang } from '../../internal/i18n.js';
 import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
-import { bbox, centre, findOutliers } from './geo.js';
+import { bbox, centre, findOutliers, type BBox } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
 import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
 
@@ -26,6 +27,8 @@ export interface Geo {
   outlines: Feature[];
   /** Box centres (lon, lat) for the arrow keys. */
   centres: Map<string, [number, number]>;
+  /** The box of the main map's regions (so the map need not measure its shapes again). */
+  box?: BBox;
 }
 
 export interface View {
@@ -59,6 +62,17 @@ export interface MapArgs {
   locale: string;
 }
 
+/** The attributes of an element that `loadMap` reads, with its endpoint, language and locale. */
+export function mapArgs(
+  el: Omit<MapArgs, 'endpoint' | 'lang' | 'locale' | 'year'> & { year?: number },
+  endpoint: string,
+  lang: Lang,
+  locale: string,
+): MapArgs {
+  const { indicator, level, parent, year, method, classes, breaks, scheme, reference, insets } = el;
+  return { endpoint, indicator, level, parent, year, method, classes, breaks, scheme, reference, insets, lang, locale };
+}
+
 /** The last geometry split of an element, reused while geometry and insets stay the same. */
 export interface GeoMemo {
   last?: { key: unknown[]; geo: Geo };
@@ -71,12 +85,27 @@ const LEVEL_ABOVE: Record<LevelId, LevelId | undefined> = {
   land: undefined,
 };
 
-const featureCache = new WeakMap<object, RegionFeature[]>();
-function featuresOf(topology: FokusTopology): RegionFeature[] {
+/** Geometries converted per task (a large topology is converted in batches). */
+const FEATURE_BATCH = 2000;
+
+const featureCache = new WeakMap<object, Promise<RegionFeature[]>>();
+
+/** The GeoJSON features of a topology, converted once per topology (in batches, the main thread free in between). */
+function featuresOf(topology: FokusTopology): Promise<RegionFeature[]> {
   let list = featureCache.get(topology);
   if (!list) {
-    const fc = topoFeature(topology, topology.objects.regions) as FeatureCollection<Geometry>;
-    list = fc.features.map((f) => ({ ...f, id: String(f.id) }) as RegionFeature);
+    list = (async () => {
+      const geometries = topology.objects.regions.geometries;
+      const out: RegionFeature[] = [];
+      for (let i = 0; i < geometries.length; i += FEATURE_BATCH) {
+        if (i > 0) await yieldToMain();
+        for (const g of geometries.slice(i, i + FEATURE_BATCH)) {
+          const f = topoFeature(topology, g) as Feature<Geometry>;
+          out.push({ ...f, id: String(f.id) } as RegionFeature);
+        }
+      }
+      return out;
+    })();
     featureCache.set(topology, list);
   }
   return list;
@@ -151,7 +180,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
     : catalog.regions.filter((r) => r.level === levelId);
   const ratio = indicator.computation.type === 'ratio';
   const minCount = minCountOf(indicator);
-  const geo = geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
+  const geo = await geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
   const shown = regions.filter((r) => geo.centres.has(r.id));
   const model = buildMapModel({
     regions: shown,
@@ -199,7 +228,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
 }
 
 /** Splits the geometry into main map and insets; the same object while nothing changes (no redraw on a new year). */
-function geoFor(
+async function geoFor(
   memo: GeoMemo,
   catalog: Catalog,
   topology: FokusTopology,
@@ -207,11 +236,11 @@ function geoFor(
   regions: Region[],
   parent: Region | undefined,
   insets: string,
-): Geo {
+): Promise<Geo> {
   const key = [topology, outlineTopology, parent?.id, regions.length, insets];
   if (memo.last && key.every((k, i) => k === memo.last!.key[i])) return memo.last.geo;
   const ids = new Set(regions.map((r) => r.id));
-  const features = featuresOf(topology).filter((f) => ids.has(f.id));
+  const features = (await featuresOf(topology)).filter((f) => ids.has(f.id));
   const boxes = features.map((f) => ({ id: f.id, bbox: bbox(f.geometry) }));
   const mode = insets.trim().toLowerCase();
   const insetIds = new Set(
@@ -228,15 +257,28 @@ function geoFor(
       ])
     : undefined;
   const outlines = outlineTopology
-    ? featuresOf(outlineTopology).filter((f) => !outlineIds || outlineIds.has(f.id))
+    ? (await featuresOf(outlineTopology)).filter((f) => !outlineIds || outlineIds.has(f.id))
     : [];
   const centres = new Map<string, [number, number]>();
-  for (const b of boxes) if (b.bbox) centres.set(b.id, centre(b.bbox));
+  let box: BBox | undefined;
+  for (const b of boxes) {
+    if (!b.bbox) continue;
+    centres.set(b.id, centre(b.bbox));
+    if (insetIds.has(b.id)) continue;
+    if (!box) box = [...b.bbox];
+    else {
+      box[0] = Math.min(box[0], b.bbox[0]);
+      box[1] = Math.min(box[1], b.bbox[1]);
+      box[2] = Math.max(box[2], b.bbox[2]);
+      box[3] = Math.max(box[3], b.bbox[3]);
+    }
+  }
   const geo: Geo = {
     main: features.filter((f) => !insetIds.has(f.id)),
     inset: features.filter((f) => insetIds.has(f.id)),
     outlines,
     centres,
+    box,
   };
   memo.last = { key, geo };
   return geo;

@@ -42,7 +42,7 @@ export interface RegionView {
   deviationShort: string;
   /** Accessible name: "Elmshorn: 9,4 je 1.000 Einwohner, vorläufige Zahl". */
   label: string;
-  /** The rate rests on fewer than the indicator's `minCount` cases (drawn lighter, hatched). */
+  /** The rate rests on fewer than the indicator's `minCount` cases (drawn lighter, dotted). */
   small: boolean;
 }
 
@@ -54,7 +54,7 @@ export interface LegendItem {
   count: number;
   /** The official symbol for suppressed entries. */
   symbol?: string;
-  /** The entry of rates on small counts (lighter, hatched; counted in their classes too). */
+  /** The entry of rates on small counts (lighter, dotted; counted in their classes too). */
   small?: boolean;
 }
 

@@ -12,7 +12,7 @@ import { bbox, fitProjection, pathData } from './geo.js';
 import type { LegendItem, MapModel, RegionView } from './map-model.js';
 import type { View } from './map-data.js';
 import { messages } from './messages.js';
-import { HATCH_FILL, smallFill } from './hatch.js';
+import { swatchFill } from './hatch.js';
 
 export const STROKE = '#66727f';
 export const SELECTED_STROKE = '#111111';
@@ -25,6 +25,39 @@ export interface InsetContext {
   fill: string;
   onSelect: () => void;
   onPointer: (e: PointerEvent) => void;
+}
+
+/** The accessible name of the map: indicator, year and where. */
+export function mapLabel(model: MapModel, lang: Lang): string {
+  return msg(messages, lang, 'mapLabel', { indicator: model.indicator.label, year: model.year, where: model.where });
+}
+
+/** What the insets need from the element: the selection, the tab stop, names, fills and handlers. */
+export interface InsetsContext {
+  lang: Lang;
+  selected: string;
+  tabStop: string;
+  label: (r: RegionView) => string;
+  fill: (r: RegionView) => string;
+  onSelect: (id: string) => void;
+  onPointer: (id: string, e: PointerEvent) => void;
+}
+
+/** The insets of a view (outlying regions), each in its own small SVG. */
+export function renderInsets(v: View, c: InsetsContext): unknown[] {
+  return v.geo.inset.map((f) => {
+    const r = v.model.byId.get(f.id);
+    if (!r) return nothing;
+    return renderInset(f.geometry, r, {
+      lang: c.lang,
+      selected: r.id === c.selected,
+      tabStop: r.id === c.tabStop,
+      label: c.label(r),
+      fill: c.fill(r),
+      onSelect: () => c.onSelect(r.id),
+      onPointer: (e) => c.onPointer(r.id, e),
+    });
+  });
 }
 
 /** An outlying region drawn in a small SVG in the corner of the map. */
@@ -62,16 +95,16 @@ export function renderTooltip(r: RegionView, model: MapModel, lang: Lang): Templ
 }
 
 function swatch(item: LegendItem): TemplateResult {
-  const fill = item.small
-    ? smallFill('legend')
-    : item.fill === 'class'
-      ? item.color
-      : item.fill === 'suppressed'
-        ? HATCH_FILL
-        : '#d9d9d9';
+  const fill = swatchFill(item, '#d9d9d9');
   return html`<svg class="swatch ${item.small ? 'small' : item.fill}" viewBox="0 0 24 16" aria-hidden="true">
     ${svg`<rect x="0.5" y="0.5" width="23" height="15" fill=${fill} stroke=${STROKE}></rect>`}
   </svg>`;
+}
+
+/** The pattern of an entry in words (hatched, dotted), for readers who do not see the swatch. */
+function patternWords(item: LegendItem, lang: Lang): TemplateResult | typeof nothing {
+  const key = item.small ? 'patternDots' : item.fill === 'suppressed' ? 'patternHatch' : '';
+  return key ? html`<span class="visually-hidden">${msg(messages, lang, key)}: </span>` : nothing;
 }
 
 /**
@@ -92,7 +125,7 @@ export function renderLegend(model: MapModel, lang: Lang): TemplateResult {
             data-legend=${item.key}
             data-fill=${item.small ? 'small' : item.fill === 'class' ? item.color : item.fill}
           >
-            ${swatch(item)}
+            ${swatch(item)} ${patternWords(item, lang)}
             <span class="label">${item.label}</span>
             <span class="count">${item.count}<span class="visually-hidden"> ${model.noun(item.count)}</span></span>
           </li>`,
@@ -204,6 +237,17 @@ export function renderTable(model: MapModel, c: TableContext): TemplateResult {
         : nothing
     }
   </details>`;
+}
+
+/** The loading skeleton: a title line (when generated), the map frame and the legend, sized like the result. */
+export function renderSkeleton(title: boolean, legend: boolean): TemplateResult {
+  return html`<div class="skeleton-box" aria-hidden="true">
+    ${title ? html`<div class="title-skeleton"></div>` : nothing}
+    <div class="frame">
+      <div class="skeleton map-skeleton"></div>
+      ${legend ? html`<div class="skeleton legend-skeleton"></div>` : nothing}
+    </div>
+  </div>`;
 }
 
 /** Caption lines beyond the catalog's: the geometry's attribution, the tile server's (`tiles-attribution`). */

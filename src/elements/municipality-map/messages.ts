@@ -1,4 +1,4 @@
-import type { Messages } from '../../internal/i18n.js';
+import { msg, type Lang, type Messages } from '../../internal/i18n.js';
 
 /** Texts of `<municipality-map>`, German first. */
 export const messages = {
@@ -60,7 +60,9 @@ export const messages = {
     titleAll: '{indicator} {year}: {regions}',
     allSuppressed: 'Keine {regions} mit darstellbarem Wert: alle Werte haben das Zeichen „{symbol}“ ({meaning}).',
     smallCount: 'unter {min} Fällen (unsicher)',
-    smallCountNote: 'Schraffiert hell: Rate beruht auf weniger als {min} Fällen und ist unsicher.',
+    smallCountNote: 'Gepunktet: Rate beruht auf weniger als {min} Fällen und ist unsicher.',
+    patternHatch: 'schraffiert',
+    patternDots: 'gepunktet',
     summarySmall: 'Rate auf weniger als {min} Fällen, daher unsicher: {count} {regions}{names}.',
   },
   en: {
@@ -121,9 +123,17 @@ export const messages = {
     titleAll: '{indicator} {year}: {regions}',
     allSuppressed: 'No {regions} with a value that can be shown: every value has the symbol “{symbol}” ({meaning}).',
     smallCount: 'under {min} cases (uncertain)',
-    smallCountNote: 'Light with hatching: the rate rests on fewer than {min} cases and is uncertain.',
+    smallCountNote: 'Dotted: the rate rests on fewer than {min} cases and is uncertain.',
+    patternHatch: 'hatched',
+    patternDots: 'dotted',
     summarySmall: 'Rate on fewer than {min} cases, hence uncertain: {count} {regions}{names}.',
   },
 } satisfies Messages;
 
 export type MapMessageKey = keyof (typeof messages)['de'];
+
+/** Titles of the zoom buttons. */
+export const zoomTitles = (lang: Lang) => ({
+  zoomIn: msg(messages, lang, 'zoomIn'),
+  zoomOut: msg(messages, lang, 'zoomOut'),
+});

@@ -1,15 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toCsv, type CsvFlavour } from '../../data/csv.js';
+import type { CsvFlavour } from '../../data/csv.js';
+import { sameTerritory } from '../../data/same-territory.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { FokusSelectEvent } from '../../internal/events.js';
 import { reportDrawError } from '../../internal/draw-controller.js';
 import { SelectionController } from '../../internal/selection.js';
 import { msg } from '../../internal/i18n.js';
-import { captionLines, renderCaption } from '../../internal/caption.js';
+import { renderCaption } from '../../internal/caption.js';
 import {
-  blobToDataUrl,
   fileBase,
   renderToolbar,
   saveDownload,
@@ -17,16 +17,24 @@ import {
   type DownloadKind,
   type ImageFormat,
 } from '../../internal/downloads.js';
-import { svgToPng } from '../../internal/svg-image.js';
-import { messages } from './messages.js';
+import { messages, zoomTitles } from './messages.js';
 import { styles } from './municipality-map.styles.js';
-import { mapCsvRows, type RegionView } from './map-model.js';
-import { loadMap, type MapArgs, type View } from './map-data.js';
+import type { RegionView } from './map-model.js';
+import { loadMap, mapArgs, type MapArgs, type View } from './map-data.js';
 import { LeafletController, usesCanvas } from './leaflet-controller.js';
 import { MapInteraction } from './map-interaction.js';
-import { mapSvg } from './export-svg.js';
-import { canvasHatch, canvasSmallHatch, HATCH_FILL, hatchDefs, smallDefs, smallFill } from './hatch.js';
-import { captionExtras, renderInset, renderLegend, renderTable, renderTime, renderTooltip } from './map-view.js';
+import { mapCsv, mapImage } from './export-svg.js';
+import { patternDefs, regionFill } from './hatch.js';
+import {
+  captionExtras,
+  mapLabel,
+  renderInsets,
+  renderLegend,
+  renderSkeleton,
+  renderTable,
+  renderTime,
+  renderTooltip,
+} from './map-view.js';
 
 export { CANVAS_THRESHOLD } from './leaflet-controller.js';
 
@@ -116,21 +124,7 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
   private data = new DataTask(this, {
     drawn: true,
     keepPrevious: true,
-    args: (): MapArgs => ({
-      endpoint: this.resolvedEndpoint,
-      indicator: this.indicator,
-      level: this.level,
-      parent: this.parent,
-      year: this.year,
-      method: this.method,
-      classes: this.classes,
-      breaks: this.breaks,
-      scheme: this.scheme,
-      reference: this.reference,
-      insets: this.insets,
-      lang: this.uiLang,
-      locale: this.locale,
-    }),
+    args: (): MapArgs => mapArgs(this, this.resolvedEndpoint, this.uiLang, this.locale),
     load: loadMap,
     describe: (v: View) => ({ indicators: [v.indicator.id], count: v.model.regions.length }),
   });
@@ -139,7 +133,7 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
     view: () => this.data.shown,
     map: () => this.leaflet.map,
     canvas: (v) => usesCanvas(this.renderer, v),
-    selected: () => this.selected,
+    selected: () => this.shownSelected,
     select: (id) => this.select(id),
     label: (r) => this.regionLabel(r),
   });
@@ -147,19 +141,15 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
   private leaflet: LeafletController = new LeafletController(this, {
     view: () => this.data.shown,
     renderer: () => this.renderer,
-    look: (v, canvas) => ({
-      styleOf: (id) => {
+    look: (v, canvas) => {
+      const selected = this.shownSelected;
+      const styleOf = (id: string) => {
         const r = v.model.byId.get(id);
-        return r && { fill: this.fillOf(r, canvas), selected: id === this.selected, label: this.regionLabel(r) };
-      },
-      selected: this.selected,
-      tabStop: this.interaction.tabStop(),
-      tiles: this.tiles,
-    }),
-    zoomTitles: () => ({
-      zoomIn: msg(messages, this.uiLang, 'zoomIn'),
-      zoomOut: msg(messages, this.uiLang, 'zoomOut'),
-    }),
+        return r && { fill: this.fillOf(r, canvas), selected: id === selected, label: this.regionLabel(r, selected) };
+      };
+      return { styleOf, selected, tabStop: this.interaction.tabStop(), tiles: this.tiles };
+    },
+    zoomTitles: () => zoomTitles(this.uiLang),
     hover: (id, point) => this.interaction.hover(id, point),
     activate: (id) => this.select(id),
     painted: (v) => void this.data.announceLoad(v, true),
@@ -205,19 +195,14 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
     return v ? fileBase([v.indicator.id, v.level, v.parent?.id, v.year]) : '';
   }
 
-  /** The CSV text of the values shown (also used by the download button). */
+  /** The CSV text of the values shown (also used by the download buttons); the machine flavour is header and data only. */
   csv(flavour: CsvFlavour = 'excel-de'): string {
-    const v = this.data.shown;
-    if (!v) return '';
-    return toCsv(mapCsvRows(v.model), { flavour }, captionLines(v.catalog, [v.indicator], this.uiLang));
+    return this.data.shown ? mapCsv(this.data.shown, flavour, this.uiLang) : '';
   }
 
   /** The map as a standalone SVG text or PNG data URL (twice the size), with legend and source lines. */
-  async image(format: ImageFormat): Promise<string> {
-    const v = this.data.shown;
-    if (!v) return '';
-    const doc = mapSvg(v, this.uiLang, this.label);
-    return format === 'svg' ? doc.svg : blobToDataUrl(await svgToPng(doc));
+  image(format: ImageFormat): Promise<string> {
+    return this.data.shown ? mapImage(this.data.shown, format, this.uiLang, this.label) : Promise.resolve('');
   }
 
   private download = (kind: DownloadKind) =>
@@ -228,23 +213,41 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
   // --- helpers --------------------------------------------------------------------------
 
   private fillOf(r: RegionView, canvas: boolean): string | CanvasPattern {
-    if (r.fill === 'class' && r.small && r.classIndex >= 0)
-      return canvas ? canvasSmallHatch(r.color) : smallFill(r.classIndex);
-    if (r.fill === 'class') return r.color;
-    if (r.fill === 'nodata') return getComputedStyle(this).getPropertyValue('--_missing').trim() || '#d9d9d9';
-    return canvas ? canvasHatch() : HATCH_FILL;
+    return regionFill(r, canvas, () => getComputedStyle(this).getPropertyValue('--_missing').trim() || '#d9d9d9');
   }
 
-  private regionLabel(r: RegionView): string {
-    return r.id === this.selected ? `${r.label}; ${msg(messages, this.uiLang, 'regionSelected')}` : r.label;
+  /**
+   * The selected region as this map draws it: `selected`, or the region of the shown level
+   * that is the same territory (an amtsfreie Gemeinde: `01056039` on the Gemeinde level is
+   * `010560039` on the Amt level, and back).
+   */
+  private get shownSelected(): string {
+    const v = this.data.shown;
+    if (!this.selected || !v || v.model.byId.has(this.selected)) return this.selected;
+    return sameTerritory(v.catalog, this.selected, v.level) ?? this.selected;
+  }
+
+  private pickYear = (year: number) => {
+    this.year = year;
+    this.selection.select({ year });
+  };
+
+  private tableHooks = {
+    onToggle: (open: boolean) => (this.tableOpen = open),
+    onSelect: (id: string) => this.select(id),
+  };
+
+  private regionLabel(r: RegionView, selected = this.shownSelected): string {
+    return r.id === selected ? `${r.label}; ${msg(messages, this.uiLang, 'regionSelected')}` : r.label;
   }
 
   // --- render by state ------------------------------------------------------------------
 
   protected override render(): unknown {
+    // loading: a title line (when generated), the map frame and the legend, sized like the result
     const body = this.data.render({
       complete: (view, stale) => this.renderView(view, stale),
-      skeleton: () => this.renderSkeleton(),
+      skeleton: () => renderSkeleton(!this.label, !this.noLegend),
     });
     const title = this.label || this.data.shown?.model.title;
     return html`${title ? this.renderTitle(title) : nothing}${body}`;
@@ -254,26 +257,15 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
     const lang = this.uiLang;
     const { model } = v;
     const ia = this.interaction;
-    const mapLabel = msg(messages, lang, 'mapLabel', {
-      indicator: model.indicator.label,
-      year: model.year,
-      where: model.where,
-    });
     const tip = ia.tip && model.byId.get(ia.tip.id);
-    const tabStop = ia.tabStop();
-    const inset = (f: View['geo']['inset'][number]) => {
-      const r = model.byId.get(f.id);
-      if (!r) return nothing;
-      return renderInset(f.geometry, r, {
-        lang,
-        selected: r.id === this.selected,
-        tabStop: r.id === tabStop,
-        label: this.regionLabel(r),
-        fill: this.fillOf(r, false) as string,
-        onSelect: () => this.select(r.id),
-        onPointer: (e) => ia.showTip(r.id, e),
-      });
-    };
+    const selected = this.shownSelected;
+    const insets = renderInsets(v, {
+      ...{ lang, selected, tabStop: ia.tabStop() },
+      label: (r) => this.regionLabel(r, selected),
+      fill: (r) => this.fillOf(r, false) as string,
+      onSelect: (id) => this.select(id),
+      onPointer: (id, e) => ia.showTip(id, e),
+    });
     return html`<div class=${busy ? 'busy' : ''} aria-busy=${busy ? 'true' : 'false'}>
       <div class="frame">
         <div
@@ -287,51 +279,22 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
           <div
             class="map"
             role="group"
-            aria-label=${mapLabel}
+            aria-label=${mapLabel(model, lang)}
             aria-describedby="summary keyhint"
             tabindex=${usesCanvas(this.renderer, v) ? '0' : nothing}
           ></div>
-          ${v.geo.inset.map(inset)} ${tip ? renderTooltip(tip, model, lang) : nothing}
+          ${insets} ${tip ? renderTooltip(tip, model, lang) : nothing}
         </div>
         ${this.noLegend ? nothing : renderLegend(model, lang)}
       </div>
       <p id="summary" class="summary" part="summary">${model.summary}</p>
       <p id="keyhint" class="visually-hidden">${msg(messages, lang, 'keyHint')}</p>
       <div class="visually-hidden" role="status">${ia.announcement}</div>
-      ${
-        this.showTime
-          ? renderTime(v.data.years, v.year, lang, (year) => {
-              this.year = year;
-              this.selection.select({ year });
-            })
-          : nothing
-      }
-      ${
-        this.noTable
-          ? nothing
-          : renderTable(model, {
-              lang,
-              open: this.tableOpen,
-              selected: this.selected,
-              order: v.byName,
-              onToggle: (open) => (this.tableOpen = open),
-              onSelect: (id) => this.select(id),
-            })
-      }
+      ${this.showTime ? renderTime(v.data.years, v.year, lang, this.pickYear) : nothing}
+      ${this.noTable ? nothing : renderTable(model, { lang, open: this.tableOpen, selected, order: v.byName, ...this.tableHooks })}
       ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
       ${renderCaption(v.catalog, [v.indicator], lang, captionExtras(v, this.tiles && this.tilesAttribution, lang))}
-      ${hatchDefs} ${model.regions.some((r) => r.small) ? smallDefs(model.classification.colors) : nothing}
-    </div>`;
-  }
-
-  /** Loading: a title line (when generated), the map frame and the legend, sized like the result. */
-  private renderSkeleton(): TemplateResult {
-    return html`<div class="skeleton-box" aria-hidden="true">
-      ${this.label ? nothing : html`<div class="title-skeleton"></div>`}
-      <div class="frame">
-        <div class="skeleton map-skeleton"></div>
-        ${this.noLegend ? nothing : html`<div class="skeleton legend-skeleton"></div>`}
-      </div>
+      ${patternDefs(model.regions.some((r) => r.small) ? model.classification.colors : undefined)}
     </div>`;
   }
 }

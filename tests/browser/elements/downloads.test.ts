@@ -46,10 +46,9 @@ describe('every view element: the same downloads', () => {
       const excel = el.csv('excel-de');
       expect(excel.startsWith('\uFEFF')).to.equal(true);
       expect(excel).to.contain('Quelle:');
-      // The machine CSV of table and chart is header and data only (issue 15); the map still
-      // appends its source lines.
-      if (tag !== 'municipality-map') expect(el.csv('machine')).to.not.contain('Quelle:');
-      else expect(el.csv('machine')).to.contain('Quelle:');
+      // The machine CSV of every element is header and data only (issue 15); source and
+      // licence stay in the Excel CSV and the images.
+      expect(el.csv('machine')).to.not.contain('Quelle:');
       const svg = new DOMParser().parseFromString(await el.image('svg'), 'image/svg+xml');
       expect(svg.querySelector('parsererror')).to.equal(null);
       expect(svg.documentElement.textContent).to.contain('Quelle:');

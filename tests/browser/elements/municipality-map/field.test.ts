@@ -146,7 +146,7 @@ describe('<municipality-map> in the field', () => {
     expect(legend).to.contain('alle Werte haben das Zeichen „.“');
   });
 
-  it('rates on fewer than minCount cases: lighter and hatched, own legend entry, named in the summary', async () => {
+  it('rates on fewer than minCount cases: lighter and dotted (not hatched like suppressed values), own legend entry, named in the summary', async () => {
     useClient();
     const { el } = await kreisMap('indicator="geburtenrate"');
     const file = (await (await fetch(`${ENDPOINT}indicators/geburtenrate.json`)).json()) as IndicatorFile;
@@ -158,12 +158,21 @@ describe('<municipality-map> in the field', () => {
     expect(small.length).to.be.greaterThan(0, 'the demo Kreis has Gemeinden with fewer than 20 births');
     for (const [id, p] of regionPaths(el)) {
       const fill = p.getAttribute('fill')!;
-      if (small.includes(id)) expect(fill, id).to.match(/^url\(#hatch-small-\d\)$/);
-      else expect(fill, id).to.not.match(/small/);
+      if (small.includes(id)) expect(fill, id).to.match(/^url\(#dots-\d\)$/);
+      else expect(fill, id).to.not.match(/dots/);
     }
     const pattern = $(el, `pattern#${regionPaths(el).get(small[0])!.getAttribute('fill')!.slice(5, -1)}`);
     expect(pattern instanceof SVGPatternElement).to.equal(true, 'an SVG pattern (not an HTML element of that name)');
+    // dots, not the diagonal lines of suppressed values (issue 15: the two looked alike)
+    expect(pattern!.querySelectorAll('circle').length).to.be.greaterThan(0);
+    expect(pattern!.querySelector('line')).to.equal(null);
+    expect($(el, 'pattern#hatch line')).to.not.equal(null);
     const entry = $(el, '[part=legend] li[data-legend=small]')!;
+    expect(text(entry)).to.match(
+      /^gepunktet: unter 20 Fällen/,
+      'the pattern in words, for readers who miss the swatch',
+    );
+    expect(entry.querySelector('.swatch rect')!.getAttribute('fill')).to.equal('url(#dots-legend)');
     expect(text(entry.querySelector('.label'))).to.equal('unter 20 Fällen (unsicher)');
     expect(Number(text(entry.querySelector('.count')).split(' ')[0])).to.equal(small.length);
     expect(text($(el, '[part=summary]'))).to.contain('Rate auf weniger als 20 Fällen, daher unsicher');

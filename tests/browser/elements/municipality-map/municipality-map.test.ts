@@ -286,6 +286,15 @@ describe('<municipality-map> Kreis Pinneberg', () => {
     expect(machine.split('\n')[0]).to.equal(
       'Regionalschlüssel,Gebiet,Jahr,SGB-II-Quote (Prozent der unter 65-Jährigen),Zeichen,Klasse',
     );
+    // machine flavour: header and data only (issue 15), as the table's: every line a record of
+    // the header's six fields, no source lines after the data
+    expect(machine).to.not.contain('Quelle:');
+    const records = machine.split('\n');
+    expect(records.pop()).to.equal('', 'ends with one line break');
+    expect(records.length).to.equal(1 + 1 + 49, 'header, Kreis, 49 Gemeinden');
+    const field = '("[^"]*"|[^,"]*)';
+    for (const line of records.slice(1))
+      expect(line, line).to.match(new RegExp(`^\\d{5,8},${field},2024(,${field}){3}$`));
   });
 
   it('SVG and PNG downloads with regions, inset, legend and source line', async () => {
