@@ -19,7 +19,8 @@ import {
 import { styles } from './comparison-table.styles.js';
 import { sortColumnKey, type Row, type SortDirection } from './table-model.js';
 import { renderFilter, renderGrid, renderKey, type ViewContext } from './table-view.js';
-import { renderSkeleton, SkeletonPreview } from './table-skeleton.js';
+import { previewShape, renderSkeleton } from './table-skeleton.js';
+import { CatalogPreview } from '../../internal/catalog-preview.js';
 import type { CsvFlavour } from './table-csv.js';
 import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
 import { RowWindow } from './row-window.js';
@@ -119,7 +120,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
   /** The window of rendered rows (large tables), and print mode (all rows). */
   private rows = new RowWindow(this);
   /** The size of the coming table, from the catalog, for the skeleton. */
-  private preview = new SkeletonPreview(this);
+  private preview = new CatalogPreview(this, previewShape);
 
   private data = new DataTask(this, {
     args: (): TableArgs => ({
@@ -251,8 +252,8 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
 
   override render() {
     return this.data.render({
-      skeleton: () => renderSkeleton(this.preview.shape, { filter: !this.noFilter, toolbar: !this.noDownload }),
-      skeletonKey: this.preview.shape,
+      skeleton: () => renderSkeleton(this.preview.value, { filter: !this.noFilter, toolbar: !this.noDownload }),
+      skeletonKey: this.preview.value,
       complete: (view) => this.renderTable(view),
     });
   }

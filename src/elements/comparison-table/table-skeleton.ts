@@ -5,9 +5,8 @@
  * cell styles), the filter line, key, caption and toolbar. So the page does not shift when
  * the data arrive.
  */
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog } from '../../data/schema.js';
-import { getClient } from '../../data/client.js';
 import { childrenOf, parseLevel, parseRegionList } from '../../data/model.js';
 
 /** What the skeleton needs to know about the coming table. */
@@ -69,34 +68,6 @@ export function previewShape(catalog: Catalog, a: PreviewInput): PreviewShape | 
     };
   } catch {
     return undefined;
-  }
-}
-
-/**
- * While loading: reads the (shared, usually cached) catalog to learn the shape of the
- * coming table; the host renders again when it is known.
- */
-export class SkeletonPreview {
-  /** The shape for the last attributes; undefined until the catalog is read (or when they are not valid). */
-  shape?: PreviewShape;
-  private key = '';
-
-  constructor(private readonly host: ReactiveControllerHost) {}
-
-  /** Call from `willUpdate` while loading; reads the catalog again only when an input changed. */
-  update(endpoint: string, input: PreviewInput): void {
-    const key = JSON.stringify([endpoint, input]);
-    if (key === this.key) return;
-    this.key = key;
-    this.shape = undefined;
-    getClient()
-      .getCatalog(endpoint)
-      .then((catalog) => {
-        if (this.key !== key) return;
-        this.shape = previewShape(catalog, input);
-        this.host.requestUpdate();
-      })
-      .catch(() => undefined); // the loader reports the error
   }
 }
 

@@ -2,8 +2,13 @@
  * The heights `<indicator-chart>` reserves, so that nothing moves when Vega has drawn:
  * the skeleton while loading (from the attributes) and the plot's minimum height (from the model).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Catalog, Indicator } from '../../data/schema.js';
+import { renderCaption } from '../../internal/caption.js';
+import { renderToolbar } from '../../internal/downloads.js';
+import type { Lang } from '../../internal/i18n.js';
 import { styleProps } from '../../internal/style-props.js';
+import { chartToggles } from './chart-parts.js';
 import type { ChartModel } from './chart-model.js';
 import { defaultHeight, plotHeight } from './chart-spec.js';
 
@@ -14,8 +19,18 @@ const count = (list: string) => list.split(/[\s,;]+/).filter(Boolean).length;
  * will draw for this type and width (see `plotHeight`), the toolbar and the caption.
  */
 export function renderChartSkeleton(
-  attrs: { type: string; region: string; compare: string; level: string; height?: number },
+  attrs: {
+    type: string;
+    region: string;
+    compare: string;
+    level: string;
+    height?: number;
+    noTable: boolean;
+    noSource: boolean;
+    uiLang: Lang;
+  },
   width: number,
+  caption: CaptionPreview | undefined,
 ): TemplateResult {
   const bar = attrs.type === 'bar';
   const series = bar ? count(attrs.compare) : count(`${attrs.region} ${attrs.compare}`);
@@ -23,7 +38,33 @@ export function renderChartSkeleton(
   const plot = plotHeight(attrs.type, width, { height: attrs.height, series, bars });
   return html`<div class="skeleton-title skeleton" aria-hidden="true"></div>
     <div class="skeleton chart" style=${styleProps({ height: `${plot}px` })}></div>
-    <div class="skeleton-toolbar" aria-hidden="true"></div>`;
+    ${renderReserve(attrs.uiLang, !attrs.noTable, attrs.noSource ? undefined : caption)}`;
+}
+
+/** What the skeleton needs to know of the catalog: the caption's catalog and indicator. */
+export interface CaptionPreview {
+  catalog: Catalog;
+  indicators: Indicator[];
+}
+
+export function captionPreview(catalog: Catalog, indicator: string): CaptionPreview | undefined {
+  const found = catalog.indicators.find((i) => i.id === indicator);
+  return found && { catalog, indicators: [found] };
+}
+
+/**
+ * Below the plot: the real toolbar and (once the catalog is read) the real caption, hidden
+ * and inert, so they take the lines they will take when drawn (they wrap with the width).
+ */
+function renderReserve(lang: Lang, table: boolean, caption?: CaptionPreview): TemplateResult {
+  const none = () => undefined;
+  return html`<div class="reserve" aria-hidden="true" inert>
+    ${renderToolbar(lang, {
+      toggles: chartToggles(lang, { table: table ? false : undefined, toggleTable: none, toggleDefinition: none }),
+      download: none,
+    })}
+    ${caption ? renderCaption(caption.catalog, caption.indicators, lang) : nothing}
+  </div>`;
 }
 
 /** The height Vega will draw `model` at, reserved before it has drawn. */

@@ -119,8 +119,8 @@ export const styles = css`
     width: 60%;
     margin-bottom: 0.5em;
   }
-  .skeleton-toolbar {
-    height: 2.6em;
+  .reserve {
+    visibility: hidden;
   }
   @media print {
     [part='toolbar'],

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CsvFlavour } from '../../data/csv.js';
 import { FokusElement } from '../../internal/fokus-element.js';
@@ -23,7 +23,8 @@ import { ChartView, chartImage } from './vega-view.js';
 import { chartToggles, readTheme, renderNotes, renderTable } from './chart-parts.js';
 import { chartArgs, chartCsv, chartFileBase, followSelection, loadChart, type ChartData } from './chart-data.js';
 import { ChartTooltip } from './chart-tooltip.js';
-import { chartMinHeight, renderChartSkeleton } from './chart-skeleton.js';
+import { captionPreview, chartMinHeight, renderChartSkeleton } from './chart-skeleton.js';
+import { CatalogPreview } from '../../internal/catalog-preview.js';
 import { styles } from './indicator-chart.styles.js';
 
 /**
@@ -150,6 +151,14 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     },
   });
 
+  /** While loading: the catalog's caption, so the skeleton reserves its lines. */
+  private preview = new CatalogPreview(this, captionPreview);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.data.loading) this.preview.update(this.resolvedEndpoint, this.indicator);
+  }
+
   // --- downloads ------------------------------------------------------------------------
 
   /** Base of the download file names, e.g. `geburtenrate-2019-2023`; empty before the data. */
@@ -245,7 +254,8 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
         <div class="state empty" role="status" part="empty">${t(v.model.lang, 'allMissing', { symbol, label })}</div>`;
     }
     return this.data.render({
-      skeleton: () => renderChartSkeleton(this, this.clientWidth || 600),
+      skeleton: () => renderChartSkeleton(this, this.clientWidth || 600, this.preview.value),
+      skeletonKey: this.preview.value,
       complete: (v) => this.renderChart(v),
     });
   }

@@ -2,7 +2,7 @@
  * Issue 15 (in the field: phones, touch, titles, print, layout shift, text size, bad data) and
  * issue 17 (confidence intervals, small counts) for <indicator-chart>.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-chart/define.js';
 import type { IndicatorChartElement } from '../../../../src/elements/indicator-chart/indicator-chart.js';
@@ -179,12 +179,22 @@ describe('<indicator-chart> in the field (issue 15)', () => {
       const done = nextEvent('fokus-load');
       await el.updateComplete;
       const skeleton = $(el, '.skeleton.chart').getBoundingClientRect().height;
+      // the catalog is read (cached), then the skeleton holds the real caption's lines
+      await waitUntil(() => el.shadowRoot!.querySelector('.reserve .caption'), 'caption reserved');
+      const reserved = el.getBoundingClientRect().height;
       await done;
       await el.updateComplete;
       const box = $(el, '.vega').getBoundingClientRect().height;
       const svg = $(el, '.vega svg').getBoundingClientRect().height;
       expect(box, 'the drawn box has the skeleton height').to.equal(skeleton);
       expect(svg, 'the SVG fills the reserved box').to.be.within(skeleton - 4, skeleton);
+      // toolbar and caption below the plot are reserved too (notes depend on the data)
+      const notes = $(el, '.notes')?.getBoundingClientRect().height ?? 0;
+      const drawn = el.getBoundingClientRect().height - notes;
+      expect(reserved, `reserved ${reserved} px for ${drawn} px drawn without notes`).to.be.within(
+        drawn - 24,
+        drawn + 8,
+      );
     });
   }
 
