@@ -3,8 +3,8 @@
  * finished view will hold (the table's rows and columns, the chart's caption), so the
  * skeleton reserves its real size. The host renders again when it is known.
  */
-import type { ReactiveControllerHost } from 'lit';
-import type { Catalog } from '../data/schema.js';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Catalog, Indicator } from '../data/schema.js';
 import { getClient } from '../data/client.js';
 
 export class CatalogPreview<Input, T> {
@@ -32,4 +32,24 @@ export class CatalogPreview<Input, T> {
       })
       .catch(() => undefined); // the element's loader reports the error
   }
+}
+
+/**
+ * Parts of the coming view (toolbar, caption) drawn while loading, invisible and inert
+ * (`.reserve` in the base styles), so they take the lines they will take when drawn.
+ */
+export function renderReserve(parts: unknown): TemplateResult {
+  return html`<div class="reserve" aria-hidden="true" inert>${parts}</div>`;
+}
+
+/** What a skeleton needs to draw the coming caption: the catalog and the indicator. */
+export interface CaptionPreview {
+  catalog: Catalog;
+  indicators: Indicator[];
+}
+
+/** A `CatalogPreview` maker for the caption of one indicator (undefined when the id is unknown). */
+export function captionPreview(catalog: Catalog, indicator: string): CaptionPreview | undefined {
+  const found = catalog.indicators.find((i) => i.id === indicator);
+  return found && { catalog, indicators: [found] };
 }

@@ -110,6 +110,10 @@ export const baseStyles = css`
       animation: none;
     }
   }
+  /* parts of the coming view rendered while loading, invisible, to reserve their lines */
+  .reserve {
+    visibility: hidden;
+  }
   @keyframes fokus-shimmer {
     from {
       background-position: 200% 0;

@@ -3,8 +3,8 @@
  * the skeleton while loading (from the attributes) and the plot's minimum height (from the model).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Catalog, Indicator } from '../../data/schema.js';
 import { renderCaption } from '../../internal/caption.js';
+import { renderReserve, type CaptionPreview } from '../../internal/catalog-preview.js';
 import { renderToolbar } from '../../internal/downloads.js';
 import type { Lang } from '../../internal/i18n.js';
 import { styleProps } from '../../internal/style-props.js';
@@ -38,33 +38,22 @@ export function renderChartSkeleton(
   const plot = plotHeight(attrs.type, width, { height: attrs.height, series, bars });
   return html`<div class="skeleton-title skeleton" aria-hidden="true"></div>
     <div class="skeleton chart" style=${styleProps({ height: `${plot}px` })}></div>
-    ${renderReserve(attrs.uiLang, !attrs.noTable, attrs.noSource ? undefined : caption)}`;
-}
-
-/** What the skeleton needs to know of the catalog: the caption's catalog and indicator. */
-export interface CaptionPreview {
-  catalog: Catalog;
-  indicators: Indicator[];
-}
-
-export function captionPreview(catalog: Catalog, indicator: string): CaptionPreview | undefined {
-  const found = catalog.indicators.find((i) => i.id === indicator);
-  return found && { catalog, indicators: [found] };
+    ${renderBelow(attrs.uiLang, !attrs.noTable, attrs.noSource ? undefined : caption)}`;
 }
 
 /**
  * Below the plot: the real toolbar and (once the catalog is read) the real caption, hidden
  * and inert, so they take the lines they will take when drawn (they wrap with the width).
  */
-function renderReserve(lang: Lang, table: boolean, caption?: CaptionPreview): TemplateResult {
+function renderBelow(lang: Lang, table: boolean, caption?: CaptionPreview): TemplateResult {
   const none = () => undefined;
-  return html`<div class="reserve" aria-hidden="true" inert>
-    ${renderToolbar(lang, {
+  return renderReserve(
+    html`${renderToolbar(lang, {
       toggles: chartToggles(lang, { table: table ? false : undefined, toggleTable: none, toggleDefinition: none }),
       download: none,
     })}
-    ${caption ? renderCaption(caption.catalog, caption.indicators, lang) : nothing}
-  </div>`;
+    ${caption ? renderCaption(caption.catalog, caption.indicators, lang) : nothing}`,
+  );
 }
 
 /** The height Vega will draw `model` at, reserved before it has drawn. */

@@ -119,9 +119,6 @@ export const styles = css`
     width: 60%;
     margin-bottom: 0.5em;
   }
-  .reserve {
-    visibility: hidden;
-  }
   @media print {
     [part='toolbar'],
     .toolbar,

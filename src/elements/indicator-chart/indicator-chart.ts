@@ -23,8 +23,8 @@ import { ChartView, chartImage } from './vega-view.js';
 import { chartToggles, readTheme, renderNotes, renderTable } from './chart-parts.js';
 import { chartArgs, chartCsv, chartFileBase, followSelection, loadChart, type ChartData } from './chart-data.js';
 import { ChartTooltip } from './chart-tooltip.js';
-import { captionPreview, chartMinHeight, renderChartSkeleton } from './chart-skeleton.js';
-import { CatalogPreview } from '../../internal/catalog-preview.js';
+import { chartMinHeight, renderChartSkeleton } from './chart-skeleton.js';
+import { CatalogPreview, captionPreview } from '../../internal/catalog-preview.js';
 import { styles } from './indicator-chart.styles.js';
 
 /**

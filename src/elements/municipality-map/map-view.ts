@@ -8,6 +8,9 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Geometry } from 'geojson';
 import { statusLabel } from '../../data/format.js';
 import { common, msg, type Lang } from '../../internal/i18n.js';
+import { renderCaption } from '../../internal/caption.js';
+import { renderReserve, type CaptionPreview } from '../../internal/catalog-preview.js';
+import { renderToolbar } from '../../internal/downloads.js';
 import { bbox, fitProjection, pathData } from './geo.js';
 import type { LegendItem, MapModel, RegionView } from './map-model.js';
 import type { View } from './map-data.js';
@@ -240,14 +243,22 @@ export function renderTable(model: MapModel, c: TableContext): TemplateResult {
 }
 
 /** The loading skeleton: a title line (when generated), the map frame and the legend, sized like the result. */
-export function renderSkeleton(title: boolean, legend: boolean): TemplateResult {
+export function renderSkeleton(
+  o: { title: boolean; legend: boolean; toolbar: boolean; caption?: CaptionPreview },
+  lang: Lang,
+): TemplateResult {
   return html`<div class="skeleton-box" aria-hidden="true">
-    ${title ? html`<div class="title-skeleton"></div>` : nothing}
-    <div class="frame">
-      <div class="skeleton map-skeleton"></div>
-      ${legend ? html`<div class="skeleton legend-skeleton"></div>` : nothing}
+      ${o.title ? html`<div class="title-skeleton"></div>` : nothing}
+      <div class="frame">
+        <div class="skeleton map-skeleton"></div>
+        ${o.legend ? html`<div class="skeleton legend-skeleton"></div>` : nothing}
+      </div>
     </div>
-  </div>`;
+    ${renderReserve(
+      html`<p class="summary">–<br />–</p>
+        ${o.toolbar ? renderToolbar(lang, { download: () => undefined }) : nothing}
+        ${o.caption ? renderCaption(o.caption.catalog, o.caption.indicators, lang) : nothing}`,
+    )}`;
 }
 
 /** Caption lines beyond the catalog's: the geometry's attribution, the tile server's (`tiles-attribution`). */

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CsvFlavour } from '../../data/csv.js';
 import { sameTerritory } from '../../data/same-territory.js';
@@ -9,6 +9,7 @@ import { reportDrawError } from '../../internal/draw-controller.js';
 import { SelectionController } from '../../internal/selection.js';
 import { msg } from '../../internal/i18n.js';
 import { renderCaption } from '../../internal/caption.js';
+import { CatalogPreview, captionPreview } from '../../internal/catalog-preview.js';
 import {
   fileBase,
   renderToolbar,
@@ -241,13 +242,26 @@ export class MunicipalityMapElement extends FokusElement implements Downloadable
     return r.id === selected ? `${r.label}; ${msg(messages, this.uiLang, 'regionSelected')}` : r.label;
   }
 
+  /** While loading: the catalog's caption, so the skeleton reserves its lines. */
+  private preview = new CatalogPreview(this, captionPreview);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.data.loading) this.preview.update(this.resolvedEndpoint, this.indicator);
+  }
+
   // --- render by state ------------------------------------------------------------------
 
   protected override render(): unknown {
     // loading: a title line (when generated), the map frame and the legend, sized like the result
     const body = this.data.render({
       complete: (view, stale) => this.renderView(view, stale),
-      skeleton: () => renderSkeleton(!this.label, !this.noLegend),
+      skeleton: () =>
+        renderSkeleton(
+          { title: !this.label, legend: !this.noLegend, toolbar: !this.noDownload, caption: this.preview.value },
+          this.uiLang,
+        ),
+      skeletonKey: this.preview.value,
     });
     const title = this.label || this.data.shown?.model.title;
     return html`${title ? this.renderTitle(title) : nothing}${body}`;
