@@ -1,4 +1,4 @@
-import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, aTimeout, waitUntil } from '@open-wc/testing';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/municipality-map/define.js';
@@ -345,11 +345,18 @@ describe('<municipality-map> states', () => {
     expect($(el, '[part=loading] .skeleton')).to.not.equal(null);
     expect($(el, '[part=loading] [role=status]')!.textContent).to.equal('Daten werden geladen …');
     expect($(el, '[part=loading] .skeleton')!.getBoundingClientRect().height).to.be.greaterThan(300);
+    // the caption and toolbar below the map are reserved from the catalog, invisible and inert
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=loading] .reserve .caption'), 'caption reserved');
+    const reserved = $(el, '[part=loading] .reserve .caption')!.textContent!.replace(/\s+/g, ' ').trim();
+    const reservedHeight = el.getBoundingClientRect().height;
     const load = nextEvent('fokus-load');
     release();
     await load;
     expect($(el, '[part=loading]')).to.equal(null);
     expect(regionPaths(el).size).to.equal(49);
+    expect($(el, '[part=caption]')!.textContent!.replace(/\s+/g, ' ').trim()).to.contain(reserved);
+    const drawn = el.getBoundingClientRect().height;
+    expect(reservedHeight, `reserved ${reservedHeight} px, drawn ${drawn} px`).to.be.within(drawn * 0.8, drawn * 1.05);
   });
 
   it('error: unknown indicator, named in a German message; fokus-error', async () => {
