@@ -20,7 +20,7 @@ import { childrenOf, levelNoun, peerParent, regionById, type IndicatorData } fro
 import { localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
-import { windowLength } from './pooling.js';
+import { windowLength, yearSpan } from './pooling.js';
 
 /** A text in both languages. */
 export interface Bilingual {
@@ -146,12 +146,6 @@ function pointOf(data: IndicatorData, regionId: string, year: number): Point | u
 
 function isRatio(indicator: Indicator): boolean {
   return indicator.computation.type === 'ratio';
-}
-
-/** The years a value stands for in a sentence: "2024", or "2022–2024" for a 3-year pooled rate. */
-function yearText(indicator: Indicator, year: number): string {
-  const w = windowLength(indicator);
-  return w > 1 ? `${year - w + 1}–${year}` : String(year);
 }
 
 /** The first year of the segment that contains `year`: after the latest break at or before it. */
@@ -403,8 +397,8 @@ function peerFindings(
       verdict: 'caution',
       text: both((l) =>
         l === 'de'
-          ? `Der Wert von ${region.name} (${value(l)}) beruht ${yearText(ind, year)} auf nur ${fmt(l, own.point.numerator!, 0)} Fällen und liegt mit 95 % Sicherheit irgendwo zwischen ${fmt(l, iv.low, d)} und ${fmt(l, iv.high, d)}; ein Vergleich mit den ${dative(group.name.de)} ist nicht belastbar.`
-          : `The value of ${region.name} (${value(l)}) rests on only ${fmt(l, own.point.numerator!, 0)} cases in ${yearText(ind, year)} and lies, with 95% confidence, somewhere between ${fmt(l, iv.low, d)} and ${fmt(l, iv.high, d)}; a comparison with the ${group.name.en} is not reliable.`,
+          ? `Der Wert von ${region.name} (${value(l)}) beruht ${yearSpan(ind, year)} auf nur ${fmt(l, own.point.numerator!, 0)} Fällen und liegt mit 95 % Sicherheit irgendwo zwischen ${fmt(l, iv.low, d)} und ${fmt(l, iv.high, d)}; ein Vergleich mit den ${dative(group.name.de)} ist nicht belastbar.`
+          : `The value of ${region.name} (${value(l)}) rests on only ${fmt(l, own.point.numerator!, 0)} cases in ${yearSpan(ind, year)} and lies, with 95% confidence, somewhere between ${fmt(l, iv.low, d)} and ${fmt(l, iv.high, d)}; a comparison with the ${group.name.en} is not reliable.`,
       ),
       method: peerMethod,
     });
@@ -443,11 +437,11 @@ function peerFindings(
       text: both((l) => {
         if (l === 'de')
           return clear
-            ? `${region.name} liegt ${yearText(ind, year)} mit ${value(l)} deutlich ${above ? 'über' : 'unter'} den meisten ${dative(group.name.de)} (Median ${med(l)}).`
-            : `${region.name} liegt ${yearText(ind, year)} mit ${value(l)} ${own.point.value === score.median ? 'genau auf dem' : above ? 'über dem' : 'unter dem'} Median der ${group.name.de} (${med(l)}), aber innerhalb ihrer üblichen Streuung.`;
+            ? `${region.name} liegt ${yearSpan(ind, year)} mit ${value(l)} deutlich ${above ? 'über' : 'unter'} den meisten ${dative(group.name.de)} (Median ${med(l)}).`
+            : `${region.name} liegt ${yearSpan(ind, year)} mit ${value(l)} ${own.point.value === score.median ? 'genau auf dem' : above ? 'über dem' : 'unter dem'} Median der ${group.name.de} (${med(l)}), aber innerhalb ihrer üblichen Streuung.`;
         return clear
-          ? `In ${yearText(ind, year)}, ${region.name} is clearly ${above ? 'above' : 'below'} most ${group.name.en} at ${value(l)} (median ${med(l)}).`
-          : `In ${yearText(ind, year)}, ${region.name} is ${own.point.value === score.median ? 'exactly at' : above ? 'above' : 'below'} the median of the ${group.name.en} (${med(l)}) at ${value(l)}, but within their usual spread.`;
+          ? `In ${yearSpan(ind, year)}, ${region.name} is clearly ${above ? 'above' : 'below'} most ${group.name.en} at ${value(l)} (median ${med(l)}).`
+          : `In ${yearSpan(ind, year)}, ${region.name} is ${own.point.value === score.median ? 'exactly at' : above ? 'above' : 'below'} the median of the ${group.name.en} (${med(l)}) at ${value(l)}, but within their usual spread.`;
       }),
       method: peerMethod,
     });
@@ -491,7 +485,7 @@ function peerFindings(
         const parts: string[] = [];
         if (l === 'de') {
           parts.push(
-            `${region.name} steht ${yearText(ind, year)} auf Rang ${rank} von ${of} ${dative(group.name.de)} (Rang 1 = höchster Wert)`,
+            `${region.name} steht ${yearSpan(ind, year)} auf Rang ${rank} von ${of} ${dative(group.name.de)} (Rang 1 = höchster Wert)`,
           );
           if (uncertain)
             parts.push(
@@ -500,17 +494,17 @@ function peerFindings(
           if (prevRank !== undefined)
             parts.push(
               moved
-                ? `. ${yearText(ind, prevYear!)} war es Rang ${prevRank} von ${prevOf}${movedClearly ? ', außerhalb dieser Spanne' : uncertain ? ', eine Verschiebung in dieser Größe kann Zufall sein' : ''}`
-                : `. ${yearText(ind, prevYear!)} war es derselbe Rang`,
+                ? `. ${yearSpan(ind, prevYear!)} war es Rang ${prevRank} von ${prevOf}${movedClearly ? ', außerhalb dieser Spanne' : uncertain ? ', eine Verschiebung in dieser Größe kann Zufall sein' : ''}`
+                : `. ${yearSpan(ind, prevYear!)} war es derselbe Rang`,
             );
           else if (prevYear !== undefined && !comparable)
             parts.push(
-              `. Mit ${yearText(ind, prevYear)} ist der Rang wegen des Bruchs in der Reihe nicht vergleichbar`,
+              `. Mit ${yearSpan(ind, prevYear)} ist der Rang wegen des Bruchs in der Reihe nicht vergleichbar`,
             );
           return parts.join('') + '.';
         }
         parts.push(
-          `In ${yearText(ind, year)}, ${region.name} ranks ${rank} of ${of} ${group.name.en} (rank 1 = highest value)`,
+          `In ${yearSpan(ind, year)}, ${region.name} ranks ${rank} of ${of} ${group.name.en} (rank 1 = highest value)`,
         );
         if (uncertain)
           parts.push(
@@ -519,11 +513,11 @@ function peerFindings(
         if (prevRank !== undefined)
           parts.push(
             moved
-              ? `. In ${yearText(ind, prevYear!)} it ranked ${prevRank} of ${prevOf}${movedClearly ? ', outside that range' : uncertain ? '; a shift of this size may be chance' : ''}`
-              : `. In ${yearText(ind, prevYear!)} it held the same rank`,
+              ? `. In ${yearSpan(ind, prevYear!)} it ranked ${prevRank} of ${prevOf}${movedClearly ? ', outside that range' : uncertain ? '; a shift of this size may be chance' : ''}`
+              : `. In ${yearSpan(ind, prevYear!)} it held the same rank`,
           );
         else if (prevYear !== undefined && !comparable)
-          parts.push(`. The rank cannot be compared with ${yearText(ind, prevYear)} because of the break in series`);
+          parts.push(`. The rank cannot be compared with ${yearSpan(ind, prevYear)} because of the break in series`);
         return parts.join('') + '.';
       }),
       method: {
@@ -537,7 +531,7 @@ function peerFindings(
           { label: t('bester plausibler Rang', 'best plausible rank'), value: range.best },
           { label: t('schlechtester plausibler Rang', 'worst plausible rank'), value: range.worst },
           ...(prevRank !== undefined
-            ? [{ label: t(`Rang ${yearText(ind, prevYear!)}`, `Rank ${yearText(ind, prevYear!)}`), value: prevRank }]
+            ? [{ label: t(`Rang ${yearSpan(ind, prevYear!)}`, `Rank ${yearSpan(ind, prevYear!)}`), value: prevRank }]
             : []),
         ],
         data: table,

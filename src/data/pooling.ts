@@ -47,6 +47,12 @@ export function withPeriod<T extends Pick<Indicator, 'computation' | 'period'>>(
   return w > 1 && !indicator.period ? { ...indicator, period: defaultPeriod(w) } : indicator;
 }
 
+/** The years a value of `year` stands for in a sentence: "2024", or "2022–2024" for a 3-year pooled rate. */
+export function yearSpan(indicator: Pick<Indicator, 'computation'>, year: number): string {
+  const w = windowLength(indicator);
+  return w > 1 ? `${year - w + 1}–${year}` : String(year);
+}
+
 /**
  * What a value of `year` stands for, for captions and axes: "2022–2024 (3-Jahres-Mittel)"
  * for a pooled indicator, else the year.

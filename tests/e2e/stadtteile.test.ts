@@ -85,7 +85,10 @@ test('map, table, profile, view and insights render the invented Stadtteile of E
     notes: el.shadowRoot?.querySelector('[part=notes]')?.textContent ?? '',
     paths:
       el.shadowRoot?.querySelector('municipality-map')?.shadowRoot?.querySelectorAll('path[data-region]').length ?? 0,
+    legend:
+      el.shadowRoot?.querySelector('municipality-map')?.shadowRoot?.querySelector('[part=legend]')?.textContent ?? '',
   }));
+  assert.match(view.legend, /3-Jahres-Mittel\)\s+2022–2024/, 'the legend names the window of the pooled rate');
   assert.equal(view.title, 'Geburtenrate (3-Jahres-Mittel) 2022–2024: Stadtteile (erfunden) in Elmshorn');
   assert.match(view.notes, /Werte als 3-Jahres-Mittel/);
   assert.equal(view.paths, 8);

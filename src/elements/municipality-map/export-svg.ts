@@ -154,7 +154,7 @@ export function mapSvg(v: View, lang: Lang, label: string): SvgDocument {
       if (r?.small && r.classIndex >= 0) return smallFill(r.classIndex);
       return !r ? 'nodata' : r.fill === 'class' ? r.color : r.fill === 'suppressed' ? 'hatch' : 'nodata';
     },
-    legendTitle: `${model.indicator.label} ${model.year}${unit}`,
+    legendTitle: `${model.indicator.label} ${model.yearText}${unit}`,
     legend: model.legend,
     legendNotes: [...reference, ...model.notes],
     footer: captionLines(v.catalog, [v.indicator], lang),

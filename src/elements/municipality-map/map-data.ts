@@ -18,6 +18,7 @@ import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.j
 import { bbox, centre, findOutliers, type BBox } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
 import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
+import { yearSpan } from '../../data/pooling.js';
 
 export type RegionFeature = Feature<Geometry> & { id: string };
 
@@ -203,6 +204,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
       ? undefined
       : { one: levelNoun(catalog, levelId, lang, 1), many: levelNoun(catalog, levelId, lang, 2) },
     year: shownYear,
+    yearText: yearSpan(indicator, shownYear),
     method: m,
     classes,
     manual,

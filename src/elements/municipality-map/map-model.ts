@@ -73,6 +73,8 @@ export interface MapModelInput {
   /** Names of a level the map's texts do not know (one below the Gemeinde, from the catalog). */
   levelNames?: { one: string; many: string };
   year: number;
+  /** The year in texts: "2022–2024" for a pooled rate (default: `year`). */
+  yearText?: string;
   method: ClassMethod;
   classes: number;
   manual?: readonly number[];
@@ -91,6 +93,8 @@ export interface MapModel {
   where: string;
   summary: string;
   year: number;
+  /** The year in texts ("2022–2024" for a pooled rate). */
+  yearText: string;
   indicator: MapModelInput['indicator'];
   lang: Lang;
   locale: string;
@@ -131,6 +135,7 @@ function names(list: string[], lang: Lang, max = 3): string {
 /** Builds the view model (see `MapModel`). */
 export function buildMapModel(input: MapModelInput): MapModel {
   const { indicator, lang, locale, year } = input;
+  const yearText = input.yearText ?? String(year);
   const { decimals, unit } = indicator;
   const levelNames = input.levelNames;
   const plural = levelNames ? levelNames.many : msg(messages, lang, `plural.${input.level}`);
@@ -256,7 +261,7 @@ export function buildMapModel(input: MapModelInput): MapModel {
 
   const withValue = regions.filter((r) => r.value !== null);
   const parts: string[] = [];
-  const head = { indicator: indicator.label, unit, year, where };
+  const head = { indicator: indicator.label, unit, year: yearText, where };
   if (withValue.length) {
     const max = Math.max(...withValue.map((r) => r.value as number));
     const min = Math.min(...withValue.map((r) => r.value as number));
@@ -332,6 +337,7 @@ export function buildMapModel(input: MapModelInput): MapModel {
     where,
     summary: parts.join(' '),
     year,
+    yearText,
     indicator,
     lang,
     locale,
@@ -339,11 +345,11 @@ export function buildMapModel(input: MapModelInput): MapModel {
     title: input.parentName
       ? msg(messages, lang, 'titleIn', {
           indicator: indicator.label,
-          year,
+          year: yearText,
           regions: plural,
           place: inPlace(input.parentName, lang),
         })
-      : msg(messages, lang, 'titleAll', { indicator: indicator.label, year, regions: plural }),
+      : msg(messages, lang, 'titleAll', { indicator: indicator.label, year: yearText, regions: plural }),
     noun,
   };
 }

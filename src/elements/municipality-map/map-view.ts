@@ -32,7 +32,11 @@ export interface InsetContext {
 
 /** The accessible name of the map: indicator, year and where. */
 export function mapLabel(model: MapModel, lang: Lang): string {
-  return msg(messages, lang, 'mapLabel', { indicator: model.indicator.label, year: model.year, where: model.where });
+  return msg(messages, lang, 'mapLabel', {
+    indicator: model.indicator.label,
+    year: model.yearText,
+    where: model.where,
+  });
 }
 
 /** What the insets need from the element: the selection, the tab stop, names, fills and handlers. */
@@ -119,7 +123,8 @@ export function renderLegend(model: MapModel, lang: Lang): TemplateResult {
   const { indicator, reference } = model;
   return html`<div class="legend" part="legend" role="group" aria-labelledby="legend-title">
     <p id="legend-title" class="legend-title">
-      ${indicator.label} ${model.year}${indicator.unit ? html` <span class="unit">(${indicator.unit})</span>` : nothing}
+      ${indicator.label}
+      ${model.yearText}${indicator.unit ? html` <span class="unit">(${indicator.unit})</span>` : nothing}
     </p>
     <ul>
       ${model.legend.map(
@@ -196,7 +201,7 @@ export function renderTable(model: MapModel, c: TableContext): TemplateResult {
               <caption>
                 ${msg(messages, lang, 'tableCaption', {
                   indicator: model.indicator.label,
-                  year: model.year,
+                  year: model.yearText,
                   where: model.where,
                 })}
               </caption>
