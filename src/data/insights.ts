@@ -20,7 +20,7 @@ import { childrenOf, levelNoun, peerParent, regionById, type IndicatorData } fro
 import { localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
-import { windowLength, yearSpan } from './pooling.js';
+import { windowLength, yearSpan } from './period.js';
 
 /** A text in both languages. */
 export interface Bilingual {

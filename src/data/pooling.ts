@@ -12,6 +12,9 @@
  * - The file's numerator and denominator are the window sums (the counts the rate rests on).
  */
 import type { Indicator, IndicatorFile, LocalizedText, Region } from './schema.js';
+import { windowLength } from './period.js';
+
+export { windowLength, yearSpan } from './period.js';
 import {
   computeIndicator,
   indicatorFile,
@@ -23,12 +26,6 @@ import {
   type CountTable,
   type IndicatorDefinition,
 } from './aggregate.js';
-
-/** The window length of an indicator (1 when it is not pooled). */
-export function windowLength(indicator: Pick<Indicator, 'computation'>): number {
-  const c = indicator.computation;
-  return c.type === 'ratio' ? (c.window ?? 1) : 1;
-}
 
 /** The years a value of `year` is pooled over, ascending (just `year` when not pooled). */
 export function windowYears(indicator: Pick<Indicator, 'computation'>, year: number): number[] {
@@ -45,12 +42,6 @@ export function defaultPeriod(window: number): LocalizedText {
 export function withPeriod<T extends Pick<Indicator, 'computation' | 'period'>>(indicator: T): T {
   const w = windowLength(indicator);
   return w > 1 && !indicator.period ? { ...indicator, period: defaultPeriod(w) } : indicator;
-}
-
-/** The years a value of `year` stands for in a sentence: "2024", or "2022–2024" for a 3-year pooled rate. */
-export function yearSpan(indicator: Pick<Indicator, 'computation'>, year: number): string {
-  const w = windowLength(indicator);
-  return w > 1 ? `${year - w + 1}–${year}` : String(year);
 }
 
 /**

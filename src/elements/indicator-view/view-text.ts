@@ -5,7 +5,7 @@
 import type { Catalog, Indicator } from '../../data/schema.js';
 import { childrenOf, levelNoun, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
 import { localText } from '../../data/format.js';
-import { windowLength } from '../../data/pooling.js';
+import { windowLength } from '../../data/period.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import type { ViewName } from './view-tabs.js';

@@ -18,7 +18,7 @@ import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.j
 import { bbox, centre, findOutliers, type BBox } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
 import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
-import { yearSpan } from '../../data/pooling.js';
+import { yearSpan } from '../../data/period.js';
 
 export type RegionFeature = Feature<Geometry> & { id: string };
 
