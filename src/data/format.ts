@@ -100,3 +100,8 @@ export function localText(text: LocalizedText | undefined, lang: string = 'de'):
   if (!text) return '';
   return (isEnglish(lang) && text.en) || text.de;
 }
+
+/** "im Kreis Pinneberg", "im Amt Elmshorn-Land", "in Elmshorn" (English: "in …"). */
+export function inPlace(name: string, lang: string = 'de'): string {
+  return lang.startsWith('de') && /^(Kreis|Amt|Landkreis|Stadtkreis|Bezirk)\s/.test(name) ? `im ${name}` : `in ${name}`;
+}

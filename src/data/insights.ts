@@ -17,7 +17,7 @@
  */
 import type { Catalog, Indicator, LocalizedText, Region } from './schema.js';
 import { childrenOf, levelNoun, peerParent, regionById, type IndicatorData } from './model.js';
-import { localText, numberFormat } from './format.js';
+import { inPlace, localText, numberFormat } from './format.js';
 import { comparePoissonRates, mannKendall, robustScore, theilSen } from './stats.js';
 import { DEFAULT_LEVEL, intervalOf, minCountOf, rankRange, type Interval } from './uncertainty.js';
 import { windowLength, yearSpan } from './period.js';
@@ -119,8 +119,7 @@ function dative(plural: string): string {
 
 /** "im Kreis Pinneberg" / "in Kreis Pinneberg" (the name may carry the kind). */
 function inRegion(r: Region, lang: 'de' | 'en'): string {
-  if (lang === 'en') return `in ${r.name}`;
-  return /^Kreis\b/.test(r.name) ? `im ${r.name}` : r.kind === 'Kreis' ? `im Kreis ${r.name}` : `in ${r.name}`;
+  return inPlace(lang === 'de' && r.kind === 'Kreis' && !/^Kreis\b/.test(r.name) ? `Kreis ${r.name}` : r.name, lang);
 }
 
 // --- data helpers ------------------------------------------------------------------------

@@ -48,6 +48,12 @@ export function reportDrawError(host: HTMLElement & { uiLang: Lang }, error: unk
   host.dispatchEvent(new FokusErrorEvent({ code: 'other', message: errorMessage(error, host.uiLang), error }));
 }
 
+/** Gives the main thread back (input, paint) before the next batch of work. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The next animation frame: what was drawn before it has been painted. */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));

@@ -4,7 +4,7 @@
  */
 import type { Catalog, Indicator } from '../../data/schema.js';
 import { childrenOf, levelNoun, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
-import { localText } from '../../data/format.js';
+import { inPlace, localText } from '../../data/format.js';
 import { windowLength } from '../../data/period.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
@@ -33,8 +33,7 @@ export function regionsPhrase(catalog: Catalog, level: string, parent: string, l
   const plural = levelNoun(catalog, parseLevel(level || 'gemeinde', catalog), lang, 2);
   const place = parent.trim() ? regionById(catalog, parent.trim())?.name : undefined;
   if (!place) return plural;
-  const article = lang === 'de' && /^(Kreis|Amt|Landkreis|Stadtkreis|Bezirk)\s/.test(place) ? 'im' : 'in';
-  return `${plural} ${article} ${place}`;
+  return `${plural} ${inPlace(place, lang)}`;
 }
 
 /** Names joined as a list ("Elmshorn und Pinneberg"). */

@@ -11,6 +11,7 @@ import type * as Leaflet from 'leaflet';
 import type { Feature } from 'geojson';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { applyStyles } from '../../internal/style-props.js';
+import { yieldToMain } from '../../internal/draw-controller.js';
 import type { Geo } from './map-data.js';
 import { SELECTED_STROKE, STROKE } from './map-view.js';
 
@@ -18,12 +19,6 @@ export type LeafletModule = typeof Leaflet;
 
 /** Regions added to the map per task (a larger map is drawn in batches). */
 export const REGION_BATCH = 2000;
-
-/** Gives the main thread back (input, paint) before the next batch of work. */
-export function yieldToMain(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** A stable key per canvas pattern (the restyle cache compares keys, not objects). */
 const patternKeys = new WeakMap<CanvasPattern, string>();

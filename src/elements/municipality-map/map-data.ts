@@ -5,7 +5,6 @@
  */
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, Geometry } from 'geojson';
-import { yieldToMain } from './leaflet-map.js';
 import { OFFICIAL_LEVELS, type Catalog, type Indicator, type LevelId, type Region } from '../../data/schema.js';
 import { childrenOf, indicatorById, levelNoun, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
 import { FokusDataError, isAbortError } from '../../data/errors.js';
@@ -13,6 +12,7 @@ import { localText } from '../../data/format.js';
 import type { FokusTopology } from '../../data/validate.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
+import { yieldToMain } from '../../internal/draw-controller.js';
 import type { Lang } from '../../internal/i18n.js';
 import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
 import { bbox, centre, findOutliers, type BBox } from './geo.js';

@@ -5,7 +5,7 @@
 import type { LevelId, StatusSymbol } from '../../data/schema.js';
 import type { Observation } from '../../data/model.js';
 import { isMissing } from '../../data/model.js';
-import { formatValue, numberFormat, statusLabel } from '../../data/format.js';
+import { formatValue, inPlace, numberFormat, statusLabel } from '../../data/format.js';
 import type { CsvCell } from '../../data/csv.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import {
@@ -104,12 +104,6 @@ export interface MapModel {
   title: string;
   /** "1 Gemeinde", "2 Gemeinden" (legend counts for screen readers). */
   noun: (n: number) => string;
-}
-
-/** "im Kreis Pinneberg", "im Amt Elmshorn-Land", "in Schleswig-Holstein" (English: "in …"). */
-export function inPlace(name: string, lang: Lang): string {
-  if (lang === 'de' && /^(Kreis|Amt|Landkreis|Stadtkreis|Bezirk)\s/.test(name)) return `im ${name}`;
-  return `in ${name}`;
 }
 
 const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);

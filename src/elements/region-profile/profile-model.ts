@@ -38,11 +38,6 @@ export function placeOf(catalog: Catalog, region: Region): Region | undefined {
   return peerParent(catalog, region);
 }
 
-/** "im Kreis Pinneberg", "in Elmshorn" ("in" in English). */
-export function inPlace(name: string, lang: string): string {
-  return lang === 'de' && /^(Kreis|Amt|Landkreis|Stadtkreis|Bezirk)\s/.test(name) ? `im ${name}` : `in ${name}`;
-}
-
 /** The regions the profiled one is compared with: the regions of its level in `placeOf` (itself included). */
 export function peersOf(catalog: Catalog, region: Region): Region[] {
   const place = placeOf(catalog, region);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ancestors, levelLabel } from '../../data/model.js';
-import { localText } from '../../data/format.js';
+import { inPlace, localText } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
 import { msg } from '../../internal/i18n.js';
@@ -10,7 +10,7 @@ import { assignChanged, SelectionController } from '../../internal/selection.js'
 import { messages } from './messages.js';
 import { loadProfile, type Profile, type ProfileArgs } from './profile-data.js';
 import { renderPlaceTable } from './profile-place.js';
-import { DEFAULT_INDICATORS, inPlace, profileHeight } from './profile-model.js';
+import { DEFAULT_INDICATORS, profileHeight } from './profile-model.js';
 import { widthOf } from '../../internal/skeleton.js';
 import { styles } from './region-profile.styles.js';
 import '../indicator-tile/define.js';
