@@ -54,7 +54,8 @@ export const styles = css`
   .definition {
     margin: calc(var(--_space) / 2) 0 0;
   }
+  /* before the catalog is read: as tall as a page reserves for the view (demo/reserve.css), no taller than it draws */
   .skeleton.view {
-    height: 22rem;
+    height: 600px;
   }
 `;

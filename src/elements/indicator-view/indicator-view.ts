@@ -4,6 +4,7 @@ import type { CsvFlavour } from '../../data/csv.js';
 import { localText } from '../../data/format.js';
 import { FokusElement } from '../../internal/fokus-element.js';
 import { DataTask } from '../../internal/data-task.js';
+import { CatalogPreview, renderReserve } from '../../internal/catalog-preview.js';
 import { reportDrawError } from '../../internal/draw-controller.js';
 import { SelectionController } from '../../internal/selection.js';
 import { common, msg } from '../../internal/i18n.js';
@@ -17,7 +18,7 @@ import {
 } from '../../internal/downloads.js';
 import { messages } from './messages.js';
 import { styles } from './indicator-view.styles.js';
-import { loadView, type ViewArgs, type ViewData } from './view-data.js';
+import { loadView, previewView, type ViewArgs, type ViewData } from './view-data.js';
 import { isView, tabForKey, VIEWS, type ViewName } from './view-tabs.js';
 import { renderPanel, type PanelContext } from './view-panels.js';
 import { viewNotes, viewTitle } from './view-text.js';
@@ -50,7 +51,8 @@ const MODULES: Record<ViewName, () => Promise<unknown>> = {
  * @csspart definition - The indicator's definition.
  * @csspart toolbar - The definition toggle and the downloads of the open tab (CSV for Excel, CSV for machines, PNG, SVG).
  * @csspart caption - Source, licence and data year.
- * @csspart loading - The skeleton while loading.
+ * @csspart loading - The view while it loads (`aria-busy`): title, tabs and the open tab's element, which
+ *   shows its own skeleton (sized as drawn), so that nothing below the view moves when it has loaded.
  * @csspart error - The error message.
  */
 export class IndicatorViewElement extends FokusElement implements Downloadable {
@@ -124,6 +126,9 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
     describe: () => ({ indicators: [this.indicator], count: 1 }),
   });
 
+  /** The catalog (shared, usually cached) while loading: title, tabs, notes and the open tab's element are drawn at once. */
+  private catalog = new CatalogPreview(this, (catalog) => catalog);
+
   /** Linked views: the open tab (`view`), the indicator and the year of the group. */
   private selection = new SelectionController(this, {
     keys: ['view', 'indicator', 'year'],
@@ -137,10 +142,13 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
 
   // --- lifecycle ------------------------------------------------------------------------
 
+  override willUpdate(): void {
+    this.catalog.update(this.resolvedEndpoint, '');
+  }
+
   override updated(): void {
-    if (isView(this.view) && this.data.shown) {
-      MODULES[this.view]().catch((error: unknown) => reportDrawError(this, error));
-    }
+    // the open tab's code loads at once, alongside the view's data (its element is drawn while loading)
+    if (isView(this.view)) MODULES[this.view]().catch((error: unknown) => reportDrawError(this, error));
   }
 
   // --- public methods -------------------------------------------------------------------
@@ -205,21 +213,57 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
   // --- render by state ------------------------------------------------------------------
 
   override render() {
+    const shown = this.data.shown;
+    if (shown) return this.renderView(shown, false);
+    // Loading, once the catalog is read: the same template as loaded (the open tab's element
+    // stays when the data arrive, and its own skeleton reserves its drawn size). Before the
+    // catalog, and for the error state: one block, as tall as a page reserves for the view.
+    const preview =
+      this.data.loading && isView(this.view)
+        ? previewView(this.catalog.value, this.indicator, this.uiLang, this.data.value)
+        : undefined;
+    if (preview) return this.renderView(preview, true);
     return this.data.render({
       skeleton: () => html`<div class="skeleton view"></div>`,
-      complete: (v) => this.renderView(v),
+      complete: (v) => this.renderView(v, false),
     });
   }
 
-  private renderView(v: ViewData) {
+  /**
+   * The view, loaded or loading (then `v` is from the catalog alone). The title is
+   * the view's own; the open tab's element gets it as `label` (the chart's loader takes it as
+   * an argument, so it is not passed before the catalog has given it).
+   */
+  private renderView(v: ViewData, loading: boolean) {
     const lang = v.lang;
     const open = isView(this.view) ? this.view : 'chart';
     const definition = localText(v.indicator.description, lang);
     const { type, level, parent, year, from, to } = this;
     const region = this.chartRegion ?? this.region;
     const title = this.label || viewTitle({ ...v, tab: open, type, level, parent, region, year, from, to });
-    return html`<div role="group" aria-labelledby="title">
-      ${this.renderTitle(title)} ${this.renderTabs(open, lang)}
+    // while loading the year of the title may still be a guess: its lines are reserved, not shown
+    const guessed = loading && !this.label && year === undefined && !(open === 'chart' && type === 'line');
+    const toolbar = renderToolbar(lang, {
+      toggles: [
+        definition
+          ? {
+              controls: 'definition',
+              open: this.showDefinition,
+              label: msg(common, lang, 'definition'),
+              onToggle: () => (this.showDefinition = !this.showDefinition),
+            }
+          : undefined,
+      ],
+      download: this.download,
+    });
+    return html`<div
+      role="group"
+      aria-labelledby="title"
+      aria-busy=${loading ? 'true' : nothing}
+      part=${loading ? 'loading' : nothing}
+    >
+      ${loading ? html`<span class="visually-hidden" role="status">${msg(common, lang, 'loading')}</span>` : nothing}
+      ${this.renderViewTitle(title, guessed)} ${this.renderTabs(open, lang)}
       ${VIEWS.map(
         (name) =>
           html`<div
@@ -233,23 +277,17 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
             ${name === open ? renderPanel(name, this, this.panelContext(title)) : nothing}
           </div>`,
       )}
-      ${this.renderNotes(viewNotes(v.indicator, open, this.type, lang))}
-      ${renderToolbar(lang, {
-        toggles: [
-          definition
-            ? {
-                controls: 'definition',
-                open: this.showDefinition,
-                label: msg(common, lang, 'definition'),
-                onToggle: () => (this.showDefinition = !this.showDefinition),
-              }
-            : undefined,
-        ],
-        download: this.download,
-      })}
+      ${this.renderNotes(viewNotes(v.indicator, open, this.type, lang))} ${loading ? renderReserve(toolbar) : toolbar}
       ${this.showDefinition ? html`<p id="definition" class="definition" part="definition">${definition}</p>` : nothing}
       ${renderCaption(v.catalog, [v.indicator], lang)}
     </div>`;
+  }
+
+  /** The title; while its year is a guess its lines are reserved, invisible. */
+  private renderViewTitle(title: string, guessed: boolean) {
+    return guessed
+      ? this.renderHeading(0, title, { id: 'title', className: 'title reserve', part: 'title' })
+      : this.renderTitle(title);
   }
 
   /** The tablist: one tab per view, a roving tab stop (`focusTab`) moved by the arrow keys. */

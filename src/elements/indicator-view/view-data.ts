@@ -45,3 +45,21 @@ export async function loadView(a: ViewArgs, { client, signal }: LoadContext): Pr
   const data = await client.getIndicator(a.endpoint, id, { signal, ...scope });
   return { catalog, indicator, latestYear: latestShownYear(data, regions), lang: a.lang };
 }
+
+/**
+ * What the view shows while its data load, from the catalog alone (undefined before the
+ * catalog, or when the indicator is unknown: the loader names that). The latest year is a
+ * guess: the previous one of the same indicator, else the catalog's last year.
+ */
+export function previewView(
+  catalog: Catalog | undefined,
+  id: string,
+  lang: Lang,
+  previous: ViewData | undefined,
+): ViewData | undefined {
+  const indicator = catalog && indicatorById(catalog, id.trim());
+  if (!catalog || !indicator) return undefined;
+  const latestYear =
+    previous?.indicator.id === indicator.id ? previous.latestYear : indicator.years[indicator.years.length - 1];
+  return { catalog, indicator, latestYear, lang };
+}
