@@ -219,7 +219,7 @@ export const baseStyles = css`
   /* A widget inside a widget (a view's open tab, a profile's chart) is an empty inline box
      until its code has arrived: reserve about its skeleton's height meanwhile, so the parts
      of the outer widget below it do not jump (CLS). Host pages do the same for their own
-     widgets (see demo/demo.css). */
+     widgets (see demo/reserve.css). */
   :is(indicator-chart, municipality-map, comparison-table, indicator-tile, indicator-insights, scatter-chart):not(
     :defined
   ) {

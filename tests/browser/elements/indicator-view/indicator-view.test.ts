@@ -3,7 +3,7 @@ import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-view/define.js';
 import type { IndicatorViewElement } from '../../../../src/elements/indicator-view/indicator-view.js';
-import { setClient } from '../../../../src/data/client.js';
+import { getClient, setClient } from '../../../../src/data/client.js';
 import { getSelection, setSelection } from '../../../../src/internal/selection.js';
 import { $, $$, afterEach, captureDownloads, describe, it, nextEvent, text } from '../../helpers.js';
 import { ENDPOINT, useClient } from '../municipality-map/fixtures.js';
@@ -239,6 +239,76 @@ describe('<indicator-view>', () => {
     expect(message).to.contain('view');
     await (el as IndicatorViewElement).updateComplete;
     expect(text($(el, '[part=error]'))).to.contain('torte');
+  });
+
+  it("while its data load: title, tabs, notes, caption and the open tab's element (in its own skeleton), which stays", async () => {
+    // the catalog comes at once, every other file only when released
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    useClient((url, real) => (url.endsWith('/catalog.json') ? real() : gate.then(real)));
+    const load = nextLoad();
+    const el = await fixture<IndicatorViewElement>(
+      html`<indicator-view
+        endpoint=${ENDPOINT}
+        indicator="geburtenrate"
+        parent="01056"
+        year="2023"
+        view="chart"
+      ></indicator-view>`,
+    );
+    await getClient().getCatalog(ENDPOINT);
+    await el.updateComplete;
+    const group = $(el, '[role=group]');
+    expect(group.getAttribute('aria-busy')).to.equal('true');
+    expect(group.getAttribute('part')).to.equal('loading');
+    expect(text($(el, '[part=title]'))).to.equal('Geburtenrate 2023: Gemeinden im Kreis Pinneberg');
+    expect(tabs(el).map((t) => t.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false']);
+    expect(text($(el, '[part=caption]'))).to.contain('Quelle');
+    expect(text($(el, '[part=notes]'))).to.contain('Zensus 2011');
+    expect($(el, '[part=toolbar]').closest('.reserve'), 'the toolbar is reserved, not usable').to.exist;
+    const chart = $(el, '#panel-chart > indicator-chart') as HTMLElement & { updateComplete: Promise<boolean> };
+    expect(chart).to.exist;
+    await customElements.whenDefined('indicator-chart');
+    await chart.updateComplete;
+    expect(chart.shadowRoot!.querySelector('[part~=loading]'), "the chart's own skeleton").to.exist;
+    // the chart's loader takes its label: it is given once, final, and never changed (no second load)
+    const given = chart.getAttribute('label');
+    const changes: (string | null)[] = [];
+    const watch = new MutationObserver((records) => records.forEach((r) => changes.push(r.oldValue)));
+    watch.observe(chart, { attributes: true, attributeFilter: ['label'], attributeOldValue: true });
+    release();
+    const { origin } = await load;
+    await el.updateComplete;
+    watch.disconnect();
+    expect(origin === chart, 'the element drawn while loading is the one that loaded').to.equal(true);
+    expect($(el, 'indicator-chart') === chart).to.equal(true);
+    expect(given).to.equal(text($(el, '[part=title]')));
+    expect(changes).to.deep.equal([]);
+    expect($(el, '[role=group]').hasAttribute('aria-busy')).to.equal(false);
+    expect($(el, '[part=toolbar]').closest('.reserve')).to.equal(null);
+  });
+
+  it('while the latest year is not known yet, the title is reserved, not shown with a guessed year', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    useClient((url, real) => (url.endsWith('/catalog.json') ? real() : gate.then(real)));
+    const load = nextLoad();
+    const el = await fixture<IndicatorViewElement>(
+      html`<indicator-view endpoint=${ENDPOINT} indicator="sterberate" parent="01056" view="table"></indicator-view>`,
+    );
+    await getClient().getCatalog(ENDPOINT);
+    await el.updateComplete;
+    const table = $(el, '#panel-table > comparison-table');
+    expect(table).to.exist;
+    expect($(el, '[part=title]').classList.contains('reserve')).to.equal(true);
+    release();
+    await load;
+    await el.updateComplete;
+    // deaths of 2024 are not available yet ("..."): the title names 2023, the same table shows it
+    expect(text($(el, '[part=title]'))).to.equal('Sterberate 2023: Gemeinden im Kreis Pinneberg');
+    expect($(el, '[part=title]').classList.contains('reserve')).to.equal(false);
+    expect($(el, 'comparison-table') === table).to.equal(true);
+    expect(table.getAttribute('label')).to.equal(text($(el, '[part=title]')));
   });
 
   it('shows a skeleton while loading and passes axe when loaded', async () => {
