@@ -298,9 +298,11 @@ for (const tab of ['table', 'chart', 'map']) {
       await route.continue();
     });
     await page.goto(`${demo.base}/view.html?ansicht.view=${tab}`);
-    await page.waitForFunction(() =>
-      (window as unknown as { __frames: Frame[] }).__frames.some((f) => f.loading && f.skeleton),
-    );
+    await page
+      .waitForFunction(() => (window as unknown as { __frames: Frame[] }).__frames.some((f) => f.loading && f.skeleton))
+      .catch((e: Error) => {
+        throw new Error(`while its data load, the view drew no open tab with the element's own skeleton: ${e.message}`);
+      });
     release();
     await waitForWidgets(page, WIDGETS);
     await page.waitForFunction(() => (window as unknown as { __frames: Frame[] }).__frames.some((f) => f.loaded));
