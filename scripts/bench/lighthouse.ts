@@ -3,10 +3,12 @@
  * slow 4G and 4x CPU) of every demo page, performance and accessibility categories, with the
  * system Chromium (the `lighthouse` CLI, CHROME_PATH, the headless flags of
  * scripts/find-chrome.js). Besides the scores it keeps what Lighthouse names as the causes:
- * failed accessibility audits and the elements that shifted.
+ * failed accessibility audits, the elements that shifted, the LCP element with its phases,
+ * render-blocking resources and the scripts that kept the main thread busy (TBT).
+ * `LIGHTHOUSE_KEEP=<dir>` keeps the full reports there (`<page>-<run>.json`).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,8 @@ export interface LighthouseRun {
   a11yFailed: string[];
   /** The elements Lighthouse names for the layout shifts: `score selector`. */
   shifts: string[];
+  /** What lowers the score: LCP element and phases, render-blocking resources, busiest scripts. */
+  causes: string[];
   fcp: number;
   lcp: number;
   tbt: number;
@@ -50,11 +54,44 @@ const LH_DIR = path.dirname(require.resolve('lighthouse/package.json'));
 const VERSION = (JSON.parse(readFileSync(path.join(LH_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 const PER_RUN_MS = 240_000;
 
+interface AuditItem {
+  score?: number;
+  node?: { selector?: string; snippet?: string };
+  url?: string;
+  wastedMs?: number;
+  scripting?: number;
+  phase?: string;
+  timing?: number;
+  /** A `list` audit (the LCP element) holds tables. */
+  items?: AuditItem[];
+}
+
 interface Audit {
   numericValue?: number;
   score?: number | null;
   scoreDisplayMode?: string;
-  details?: { items?: { score?: number; node?: { selector?: string; snippet?: string } }[] };
+  details?: { items?: AuditItem[] };
+}
+
+const ms = (n: number | undefined) => `${Math.round(n ?? 0)} ms`;
+const file = (url: string | undefined) => (url ?? '?').replace(/^https?:\/\/[^/]+/, '');
+
+/** The causes Lighthouse names for a run's score, one line each (empty parts left out). */
+export function causesOf(audits: Record<string, Audit>): string[] {
+  const out: string[] = [];
+  const lcp = audits['largest-contentful-paint-element']?.details?.items ?? [];
+  const node = lcp[0]?.items?.[0]?.node;
+  const phases = (lcp[1]?.items ?? []).filter((p) => (p.timing ?? 0) >= 1).map((p) => `${p.phase} ${ms(p.timing)}`);
+  if (node) out.push(`LCP ${node.selector ?? node.snippet ?? '?'}${phases.length ? ` (${phases.join(', ')})` : ''}`);
+  const blocking = (audits['render-blocking-insight'] ?? audits['render-blocking-resources'])?.details?.items ?? [];
+  if (blocking.length)
+    out.push(`render-blocking: ${blocking.map((b) => `${file(b.url)} ${ms(b.wastedMs)}`).join(', ')}`);
+  const scripts = (audits['bootup-time']?.details?.items ?? [])
+    .filter((b) => (b.scripting ?? 0) >= 50)
+    .slice(0, 4)
+    .map((b) => `${file(b.url)} ${ms(b.scripting)}`);
+  if (scripts.length) out.push(`scripting (TBT): ${scripts.join(', ')}`);
+  return out;
 }
 
 /** One Lighthouse run of `url` (asynchronous: this process serves the page meanwhile). */
@@ -104,6 +141,7 @@ function runOnce(url: string, out: string): Promise<LighthouseRun> {
           a11y: Math.round((lhr.categories.accessibility?.score ?? NaN) * 100),
           a11yFailed,
           shifts,
+          causes: causesOf(lhr.audits),
           fcp: n('first-contentful-paint'),
           lcp: n('largest-contentful-paint'),
           tbt: n('total-blocking-time'),
@@ -120,6 +158,8 @@ function runOnce(url: string, out: string): Promise<LighthouseRun> {
 
 export async function lighthouse(base: string, pages: string[], runs: number): Promise<LighthouseResult> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'fokus-lighthouse-'));
+  const keep = process.env.LIGHTHOUSE_KEEP;
+  if (keep) mkdirSync(keep, { recursive: true });
   const out: LighthousePage[] = [];
   try {
     for (const page of pages) {
@@ -128,13 +168,16 @@ export async function lighthouse(base: string, pages: string[], runs: number): P
       for (let i = 0; i < runs; i++) {
         const t0 = Date.now();
         try {
-          list.push(await runOnce(`${base}/${page}`, path.join(tmp, `${i}.json`)));
+          const json = path.join(tmp, `${i}.json`);
+          list.push(await runOnce(`${base}/${page}`, json));
+          if (keep) copyFileSync(json, path.join(keep, `${page.replace(/\.html$/, '')}-${i}.json`));
           const r = list.at(-1)!;
           log(
             `  lighthouse ${page}: ${r.score}, a11y ${r.a11y} (LCP ${(r.lcp / 1000).toFixed(1)} s, CLS ${r.cls.toFixed(3)}, ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
           );
           if (r.a11yFailed.length) log(`    a11y failed: ${r.a11yFailed.join(', ')}`);
           if (r.shifts.length) log(`    shifted: ${r.shifts.slice(0, 5).join('; ')}`);
+          for (const cause of r.causes) log(`    ${cause}`);
         } catch (e) {
           error = e instanceof Error ? e.message : String(e);
           log(`  lighthouse ${page}: failed: ${error}`);
@@ -152,6 +195,7 @@ export async function lighthouse(base: string, pages: string[], runs: number): P
             a11y: NaN,
             a11yFailed: [],
             shifts: [],
+            causes: [],
             fcp: NaN,
             lcp: NaN,
             tbt: NaN,

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import {
   launch,
@@ -10,6 +11,7 @@ import {
   watchProblems,
   type DemoServer,
 } from './harness.js';
+import { DEMO_PAGES, WIDGETS } from './pages.js';
 
 let browser: Browser;
 let demo: DemoServer;
@@ -71,4 +73,34 @@ test('a page with only a table loads neither vega nor leaflet', async () => {
   assert.equal(scripts.filter((s) => /vega|leaflet/.test(s)).length, 0, scripts.join(', '));
   console.log(`table-only page: ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} KiB transferred (compressed)`);
   await page.close();
+});
+
+test('every demo page preloads the catalog of each endpoint its widgets read, and only code it uses', () => {
+  const tags = new Set(WIDGETS.split(/,\s*/));
+  const problems: string[] = [];
+  for (const { path } of DEMO_PAGES) {
+    const page = readFileSync(`demo/${path}`, 'utf8');
+    const fallback = /data-fokus-endpoint="([^"]+)"/.exec(page)?.[1] ?? '/data/';
+    const used = new Set<string>();
+    const elements = new Set<string>();
+    for (const m of page.matchAll(/<([a-z]+-[a-z-]+)([^>]*)>/g)) {
+      if (!tags.has(m[1])) continue;
+      elements.add(m[1]);
+      used.add(/\sendpoint="([^"]+)"/.exec(m[2])?.[1] ?? fallback);
+      // a view loads the element of its open tab at once
+      if (m[1] === 'indicator-view') {
+        const view = /\sview="([^"]+)"/.exec(m[2])?.[1] ?? 'chart';
+        elements.add({ chart: 'indicator-chart', map: 'municipality-map', table: 'comparison-table' }[view] ?? '');
+      }
+    }
+    const catalogs = new Set(
+      [...page.matchAll(/<link rel="preload" href="([^"]+)catalog\.json" as="fetch" crossorigin/g)].map((m) => m[1]),
+    );
+    for (const e of used) if (!catalogs.has(e)) problems.push(`${path}: no preload of ${e}catalog.json`);
+    for (const c of catalogs)
+      if (!used.has(c)) problems.push(`${path}: preloads ${c}catalog.json, which no widget reads`);
+    for (const m of page.matchAll(/<link rel="modulepreload" href="\/dist\/elements\/([a-z-]+)\.js"/g))
+      if (!elements.has(m[1])) problems.push(`${path}: preloads the code of <${m[1]}>, which the page does not show`);
+  }
+  assert.deepEqual(problems, []);
 });

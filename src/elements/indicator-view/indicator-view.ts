@@ -230,9 +230,12 @@ export class IndicatorViewElement extends FokusElement implements Downloadable {
   }
 
   /**
-   * The view, loaded or loading (then `v` is from the catalog alone). The title is
-   * the view's own; the open tab's element gets it as `label` (the chart's loader takes it as
-   * an argument, so it is not passed before the catalog has given it).
+   * The view, loaded or loading (then `v` is from the catalog alone). The title is the
+   * view's own; the open tab's element gets it as `label` from its creation on, since the
+   * chart's loader takes its label as an argument (a new label, a new load). Only without
+   * `year` can it still change: the year is then the catalog's latest until the view's data
+   * (the same file the chart waits for, requested first) name an earlier one, and the chart's
+   * pending load restarts before it has drawn.
    */
   private renderView(v: ViewData, loading: boolean) {
     const lang = v.lang;
