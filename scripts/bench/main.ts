@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'fokus-bench-'));
   const distDir = distSnapshot(tmp, BUILD);
-  ensureDemoEndpoint();
+  await ensureDemoEndpoint();
   log('building baseline and reference bundles (esbuild) ...');
   await buildBaselines();
   const deDir = path.join(tmp, 'endpoint-de');

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { serve } from '../../src/tools/serve.js';
-import { buildDemoEndpoint } from '../build-demo-data.js';
+import { buildDemoEndpoint, buildOfficialEndpoint, OFFICIAL_OUT } from '../build-demo-data.js';
 import { BASELINES, log } from './options.js';
 
 /** Baseline (plain library, same spec/data) and reference (other library, same data) pages. */
@@ -34,10 +34,16 @@ export function distSnapshot(tmp: string, build: boolean): string {
   return distDir;
 }
 
-export function ensureDemoEndpoint(): void {
-  if (existsSync('demo-dist/data/catalog.json')) return;
-  log('building the demo endpoint ...');
-  buildDemoEndpoint();
+export async function ensureDemoEndpoint(): Promise<void> {
+  if (!existsSync('demo-dist/data/catalog.json')) {
+    log('building the demo endpoint ...');
+    buildDemoEndpoint();
+  }
+  // the official endpoint, which the host pages (kreis, elmshorn, land) read at /official/
+  if (!existsSync(path.join(OFFICIAL_OUT, 'catalog.json'))) {
+    log('building the official endpoint ...');
+    await buildOfficialEndpoint();
+  }
 }
 
 export async function buildBaselines(): Promise<void> {
@@ -64,6 +70,7 @@ export function startServer(distDir: string, deDir: string): Promise<Server> {
     port: 0,
     mounts: [
       { prefix: '/data/', dir: 'demo-dist/data' },
+      { prefix: '/official/', dir: OFFICIAL_OUT },
       { prefix: '/de/', dir: deDir },
       { prefix: '/dist/', dir: distDir },
       { prefix: '/baseline/', dir: BASELINES },
