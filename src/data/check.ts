@@ -78,13 +78,14 @@ function object(entries: Record<string, Check>): Check {
 
 const localized = object({ de: text, en: opt(str) });
 const licence = object({ id: str, name: str, url: opt(str) });
-const region = object({
-  id: regionKey,
-  name: text,
-  level,
-  parent: (x) => x === null || regionKey(x),
-  kind: opt(str),
-});
+/** A region (the biggest array: one straight function, no table of checks). */
+const region: Check = (r) =>
+  isObject(r) &&
+  regionKey(r.id) &&
+  text(r.name) &&
+  level(r.level) &&
+  (r.parent === null || regionKey(r.parent)) &&
+  (r.kind === undefined || typeof r.kind === 'string');
 const count = object({ type: str, count: str, published: opt((x) => x === true) });
 const ratio = object({
   type: str,
@@ -233,32 +234,38 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
   const add = (path: PathKey[], message: string) => issues.push({ path: formatPath(path), message });
   const all = catalog.regions;
 
-  const regions = new Map<string, Catalog['regions'][number]>();
-  duplicates(
-    all.map((r) => r.id),
-    (i, first) => add(['regions', i, 'id'], `duplicate region id "${all[i].id}" (also regions[${first}])`),
-  );
-  for (const r of all) if (!regions.has(r.id)) regions.set(r.id, r);
+  // One pass for the ids (index of the first region of each id), one for the parent chains.
+  const at = new Map<string, number>();
+  all.forEach((r, i) => {
+    const first = at.get(r.id);
+    if (first === undefined) at.set(r.id, i);
+    else add(['regions', i, 'id'], `duplicate region id "${r.id}" (also regions[${first}])`);
+  });
+  const region = (id: string) => {
+    const i = at.get(id);
+    return i === undefined ? undefined : all[i];
+  };
   // Regions whose parent chain is known to end (no cycle): each chain is walked once.
   const ends = new Set<string>();
   all.forEach((r, i) => {
-    if (r.parent === null) return;
-    if (r.parent === r.id) add(['regions', i, 'parent'], `region "${r.id}" is its own parent`);
-    else if (!regions.has(r.parent)) add(['regions', i, 'parent'], `unknown region "${r.parent}"`);
+    const own = at.get(r.id) === i; // a duplicate id is an issue of its own and stands for nothing
+    if (r.parent === null) {
+      if (own) ends.add(r.id);
+    } else if (r.parent === r.id) add(['regions', i, 'parent'], `region "${r.id}" is its own parent`);
+    else if (!at.has(r.parent)) add(['regions', i, 'parent'], `unknown region "${r.parent}"`);
     else if (ends.has(r.parent)) {
-      if (regions.get(r.id) === r) ends.add(r.id);
+      if (own) ends.add(r.id);
     } else {
       // The parent chain must end (no cycles), otherwise ancestors() could not terminate.
       const visited = new Set([r.id]);
-      for (let p: string | null | undefined = r.parent; p && !ends.has(p); p = regions.get(p)?.parent) {
+      for (let p: string | null | undefined = r.parent; p && !ends.has(p); p = region(p)?.parent) {
         if (visited.has(p)) {
           add(['regions', i, 'parent'], `the parent chain of "${r.id}" is a cycle`);
           return;
         }
         visited.add(p);
       }
-      // r.id stands for the first region of that id only (a duplicate is an issue of its own).
-      if (regions.get(r.id) !== r) visited.delete(r.id);
+      if (!own) visited.delete(r.id);
       for (const v of visited) ends.add(v);
     }
   });
@@ -300,8 +307,7 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
   });
 
   catalog.geometry.forEach((g, i) => {
-    if (g.parent !== undefined && !regions.has(g.parent))
-      add(['geometry', i, 'parent'], `unknown region "${g.parent}"`);
+    if (g.parent !== undefined && !at.has(g.parent)) add(['geometry', i, 'parent'], `unknown region "${g.parent}"`);
   });
 
   // Levels: every level used is declared; a parent is on a higher level (earlier in `levels`).
@@ -309,14 +315,13 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
   const rank = new Map(catalog.levels.map((l, i) => [l.id, i]));
   const known = (l: string) => rank.has(l) || OFFICIAL.has(l);
   const notDeclared = (l: string) => `level "${l}" is not in levels`;
-  const levelOf = new Map(all.map((r) => [r.id, r.level]));
   all.forEach((r, i) => {
     const own = rank.get(r.level);
     if (own === undefined) {
       if (!known(r.level)) add(['regions', i, 'level'], notDeclared(r.level));
       return;
     }
-    const above = r.parent === null ? undefined : rank.get(levelOf.get(r.parent) ?? '');
+    const above = r.parent === null ? undefined : rank.get(region(r.parent)?.level ?? '');
     if (above !== undefined && above >= own)
       add(['regions', i, 'parent'], `parent "${r.parent}" is not on a higher level than "${r.level}"`);
   });
@@ -332,7 +337,7 @@ export function catalogIssues(catalog: Catalog): ValidationIssue[] {
   if (parts) {
     if (!rank.has(parts.level)) add(['partitions', 'level'], notDeclared(parts.level));
     parts.parents.forEach((id, k) => {
-      if (levelOf.get(id) !== parts.level)
+      if (region(id)?.level !== parts.level)
         add(['partitions', 'parents', k], `"${id}" is no region of level "${parts.level}"`);
     });
   }
