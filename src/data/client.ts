@@ -287,7 +287,7 @@ export class FokusClient {
   ): Promise<FokusTopology> {
     const catalog = await this.getCatalog(endpoint, options);
     const levelId = parseLevel(level, catalog);
-    if (parent && !catalog.regions.some((r) => r.id === parent)) {
+    if (parent && !regionById(catalog, parent)) {
       throw new FokusDataError('unknown-region', { subject: parent });
     }
     const entry = geometryFor(catalog, levelId, parent);
@@ -423,21 +423,15 @@ export class FokusClient {
   }
 
   private async attempt<T>(url: string, parse: (json: unknown) => T | Promise<T>, signal: AbortSignal): Promise<T> {
-    let response: Response;
-    try {
-      response = await raceAbort(this.fetchImpl(url, { signal }), signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new FokusDataError('network', { url, detail: (error as Error)?.message ?? String(error), cause: error });
-    }
-    if (!response.ok) {
-      throw new FokusDataError('http', { url, status: response.status, detail: response.statusText || undefined });
-    }
     let text: string;
     try {
+      const response = await raceAbort(this.fetchImpl(url, { signal }), signal);
+      if (!response.ok) {
+        throw new FokusDataError('http', { url, status: response.status, detail: response.statusText || undefined });
+      }
       text = await raceAbort(response.text(), signal);
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (signal.aborted || error instanceof FokusDataError) throw error;
       throw new FokusDataError('network', { url, detail: (error as Error)?.message ?? String(error), cause: error });
     }
     let json: unknown;
