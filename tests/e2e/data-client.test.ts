@@ -28,7 +28,7 @@ after(async () => {
 
 const VALIDATE = /\/dist\/chunks\/validate-[^/]+\.js$/;
 
-async function open(path: string, setup?: (page: Page) => Promise<void>) {
+async function open(path: string, setup?: (page: Page) => Promise<unknown>) {
   const page = await browser.newPage();
   const problems = watchProblems(page);
   const scripts: string[] = [];
