@@ -1,7 +1,7 @@
 /** The report: one set of tables, printed as text and written as bench/RESULTS.md. */
 import { REFERENCES } from './cases.js';
 import type { Sample } from './harness.js';
-import { growthFrom10th } from './lifecycle.js';
+import { compositionNote, growthFrom10th } from './lifecycle.js';
 import type { Machine } from './machine.js';
 import type { Results } from './results.js';
 import { fmtRatio, fmtSummary, KiB, mdTable, MiB, summarize, textTable } from './stats.js';
@@ -255,6 +255,7 @@ function lifecycleTables(r: Results): Table[] {
         String(l.last.listeners),
         l.seconds.toFixed(1),
       ]),
+      note: compositionNote(r.lifecycle),
     },
   ];
 }

@@ -14,7 +14,10 @@
  *   `FokusDataError('timeout', url)`;
  * - retries (`retries`, default 2) with exponential backoff (`retryDelay` x 2^n, default
  *   300 ms) for network errors and HTTP 5xx; never for 4xx (`FokusDataError('http', status)`);
- * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`.
+ * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`. Responses
+ *   are checked without Valibot (check.ts); only one that fails that check loads the
+ *   Valibot schemas (validate.ts, a chunk of its own) to name every problem. Each URL is
+ *   validated once: the cache holds the validated value.
  */
 import { FokusDataError } from './errors.js';
 import {
@@ -27,8 +30,16 @@ import {
   partitionPath,
   regionById,
 } from './model.js';
-import type { Catalog } from './schema.js';
-import { parseCatalog, parseIndicatorFile, parseTopology, type FokusTopology } from './validate.js';
+import type { Catalog, IndicatorFile } from './schema.js';
+import {
+  catalogIssues,
+  fail,
+  indicatorFileIssues,
+  isCatalog,
+  isIndicatorFile,
+  parseTopology,
+  type FokusTopology,
+} from './check.js';
 
 export interface FokusClientOptions {
   /** The fetch implementation (the test seam); default `globalThis.fetch`. */
@@ -92,6 +103,33 @@ export function endpointFile(endpoint: string, path: string, base: string | null
   const root = normalizeEndpoint(endpoint, base);
   if (ABSOLUTE.test(root)) return new URL(path, root).href;
   return root + path.replace(/^(\.\/)+/, '');
+}
+
+/**
+ * The Valibot validation (validate.ts), loaded only for the detail of a response that fails
+ * the shape check; it decides (a document the check refuses but the schema accepts loads).
+ */
+const strict = () => import('./validate.js');
+
+/** A validated catalog (schema and consistency). */
+function catalogOf(json: unknown, url: string): Catalog | Promise<Catalog> {
+  if (!isCatalog(json)) return strict().then((m) => m.parseCatalog(json, url));
+  const issues = catalogIssues(json);
+  if (issues.length) fail(url, issues);
+  return json;
+}
+
+/** A validated indicator file, checked against `catalog` and the indicator's id. */
+function indicatorFileOf(
+  json: unknown,
+  url: string,
+  catalog: Catalog,
+  id: string,
+): IndicatorFile | Promise<IndicatorFile> {
+  if (!isIndicatorFile(json)) return strict().then((m) => m.parseIndicatorFile(json, url, catalog, id));
+  const issues = indicatorFileIssues(json, catalog, id);
+  if (issues.length) fail(url, issues);
+  return json;
 }
 
 function aborted(url: string): FokusDataError {
@@ -165,7 +203,7 @@ export class FokusClient {
   /** The validated `catalog.json` of an endpoint. */
   getCatalog(endpoint: string, options: RequestOptions = {}): Promise<Catalog> {
     const url = this.fileURL(endpoint, 'catalog.json');
-    return this.request(`catalog ${url}`, url, (json) => parseCatalog(json, url), options.signal);
+    return this.request(`catalog ${url}`, url, (json) => catalogOf(json, url), options.signal);
   }
 
   /**
@@ -204,7 +242,7 @@ export class FokusClient {
     return this.request(
       keyOf(url),
       url,
-      (json) => new IndicatorData(parseIndicatorFile(json, url, catalog, indicator.id), indicator, catalog),
+      async (json) => new IndicatorData(await indicatorFileOf(json, url, catalog, indicator.id), indicator, catalog),
       options.signal,
     );
   }
@@ -249,7 +287,7 @@ export class FokusClient {
   ): Promise<FokusTopology> {
     const catalog = await this.getCatalog(endpoint, options);
     const levelId = parseLevel(level, catalog);
-    if (parent && !catalog.regions.some((r) => r.id === parent)) {
+    if (parent && !regionById(catalog, parent)) {
       throw new FokusDataError('unknown-region', { subject: parent });
     }
     const entry = geometryFor(catalog, levelId, parent);
@@ -260,7 +298,21 @@ export class FokusClient {
       });
     }
     const url = this.fileURL(endpoint, entry.file);
-    return this.request(`geometry ${catalog.version} ${url}`, url, (json) => parseTopology(json, url), options.signal);
+    // A fetch of the same file started before the catalog arrived (getTopology) is shared.
+    const early = `geometry ${url}`;
+    const key = this.has(early) ? early : `geometry ${catalog.version} ${url}`;
+    return this.request(key, url, (json) => parseTopology(json, url), options.signal);
+  }
+
+  /**
+   * A geometry file by its path relative to the endpoint (e.g. `geo/gemeinde.topo.json`),
+   * validated as in `getGeometry`, without waiting for the catalog: a map that knows its file
+   * can fetch it in parallel with the catalog. A later `getGeometry` that resolves to the same
+   * file, while this one is cached or in flight, shares its request.
+   */
+  getTopology(endpoint: string, path: string, options: RequestOptions = {}): Promise<FokusTopology> {
+    const url = this.fileURL(endpoint, path);
+    return this.request(`geometry ${url}`, url, (json) => parseTopology(json, url), options.signal);
   }
 
   /** Empties the cache of parsed responses (requests in flight are not affected). */
@@ -269,7 +321,12 @@ export class FokusClient {
   }
 
   /** Shared request: cache, then in-flight deduplication, then fetch. */
-  private request<T>(key: string, url: string, parse: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+  private request<T>(
+    key: string,
+    url: string,
+    parse: (json: unknown) => T | Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     if (signal?.aborted) return Promise.reject(aborted(url));
     if (this.cache.has(key)) {
       const value = this.cache.get(key) as T;
@@ -337,7 +394,7 @@ export class FokusClient {
   }
 
   /** Fetch with retries and backoff under one deadline; `shared` aborts it. */
-  private async load<T>(url: string, parse: (json: unknown) => T, shared: AbortSignal): Promise<T> {
+  private async load<T>(url: string, parse: (json: unknown) => T | Promise<T>, shared: AbortSignal): Promise<T> {
     const deadline = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -365,22 +422,16 @@ export class FokusClient {
     }
   }
 
-  private async attempt<T>(url: string, parse: (json: unknown) => T, signal: AbortSignal): Promise<T> {
-    let response: Response;
-    try {
-      response = await raceAbort(this.fetchImpl(url, { signal }), signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new FokusDataError('network', { url, detail: (error as Error)?.message ?? String(error), cause: error });
-    }
-    if (!response.ok) {
-      throw new FokusDataError('http', { url, status: response.status, detail: response.statusText || undefined });
-    }
+  private async attempt<T>(url: string, parse: (json: unknown) => T | Promise<T>, signal: AbortSignal): Promise<T> {
     let text: string;
     try {
+      const response = await raceAbort(this.fetchImpl(url, { signal }), signal);
+      if (!response.ok) {
+        throw new FokusDataError('http', { url, status: response.status, detail: response.statusText || undefined });
+      }
       text = await raceAbort(response.text(), signal);
     } catch (error) {
-      if (signal.aborted) throw error;
+      if (signal.aborted || error instanceof FokusDataError) throw error;
       throw new FokusDataError('network', { url, detail: (error as Error)?.message ?? String(error), cause: error });
     }
     let json: unknown;

@@ -4,36 +4,25 @@
  * - The TypeScript types below are inferred from these schemas.
  * - `schema/*.schema.json` is generated from them (`npm run schema`), and a test
  *   checks that the committed files are current.
- * - The client validates every response with them (no `eval`, so this is CSP safe).
+ * - `fokus-data validate` and `parseCatalog`/`parseIndicatorFile` validate with them (no `eval`,
+ *   so this is CSP safe); the client checks the same shape by hand (check.ts) and loads these
+ *   schemas only to name the problems of a response that fails.
  *
  * See docs/data-format.md for the prose description.
  */
 import * as v from 'valibot';
 
-export const FORMAT_CATALOG = 'fokus-catalog/1';
-/**
- * Format 1.1: version 1 plus the optional catalog field `gebietsstand` and the computation
- * flag `published`. A build writes 1.1 only when it uses them; clients read both (every
- * version 1 endpoint still loads), a 1.0 client refuses a 1.1 catalog instead of misreading it.
- */
-export const FORMAT_CATALOG_1_1 = 'fokus-catalog/1.1';
-/**
- * Format 1.2: 1.1 plus `partitions` (indicator files per parent region, e.g. per Kreis) and
- * levels beyond land/kreis/amt/gemeinde (any lowercase level id declared in `levels`, region
- * keys that are not AGS). Additive: a build writes 1.2 only when it uses them.
- */
-export const FORMAT_CATALOG_1_2 = 'fokus-catalog/1.2';
-/** The catalog formats this version of the library reads. */
-export const CATALOG_FORMATS = [FORMAT_CATALOG, FORMAT_CATALOG_1_1, FORMAT_CATALOG_1_2] as const;
-export const FORMAT_INDICATOR = 'fokus-indicator/1';
+import {
+  CATALOG_FORMATS,
+  ID_PATTERN,
+  LEVEL_PATTERN,
+  REGION_KEY_PATTERN,
+  STATUS_SYMBOLS,
+  FORMAT_INDICATOR,
+  OFFICIAL_LEVELS,
+} from './constants.js';
 
-/** German official symbols for a value that is not a plain number. */
-export const STATUS_SYMBOLS = ['-', '.', '/', 'x', '...', '()', 'p', 'r', 's'] as const;
-/** Symbols whose value is absent (never drawn, never zero, never the lowest class). */
-export const MISSING_STATUS = ['.', '/', 'x', '...'] as const;
-
-/** The levels of the official hierarchy (format 1.0 and 1.1 know only these). */
-export const OFFICIAL_LEVELS = ['land', 'kreis', 'amt', 'gemeinde'] as const;
+export * from './constants.js';
 
 /** German text, English optional. */
 export const LocalizedText = v.object({
@@ -42,12 +31,12 @@ export const LocalizedText = v.object({
 });
 
 export const Status = v.picklist(STATUS_SYMBOLS);
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)'));
+const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'a lowercase id (a-z, 0-9, -)'));
 /**
  * A region level: land, kreis, amt, gemeinde, or (1.2) any lowercase id declared in the
  * catalog's `levels`, e.g. `stadtteil`.
  */
-export const LevelId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'a level id (a-z, 0-9, -)'));
+export const LevelId = v.pipe(v.string(), v.regex(LEVEL_PATTERN, 'a level id (a-z, 0-9, -)'));
 /**
  * Region key: an official key, AGS (2, 5 or 8 digits) or a 9-digit Gemeindeverband key (ARS
  * prefix); below the Gemeinde (1.2) a key of letters and digits in parts joined by `-`, `.` or
@@ -56,7 +45,7 @@ export const LevelId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, 'a level 
 const RegionKey = v.pipe(
   v.string(),
   v.maxLength(40),
-  v.regex(/^(\d{2,12}|[0-9A-Za-z]+([._-][0-9A-Za-z]+)+)$/, 'an official region key (digits) or a key like 01056015-03'),
+  v.regex(REGION_KEY_PATTERN, 'an official region key (digits) or a key like 01056015-03'),
 );
 const Year = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
 
