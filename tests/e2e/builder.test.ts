@@ -100,9 +100,9 @@ test('(c) the iframe with the resizer renders at the full height of the widget',
   const { iframe } = await builderRoutes(builder, demo.base, 'municipality-map');
   await builder.close();
   const { page, problems } = await openHost(host.add(iframe.code));
-  const frame = await page
-    .waitForFunction(() => document.querySelector('iframe')?.contentWindow)
-    .then(() => page.frames().find((f) => f.url().includes('/embed.html'))!);
+  // The frame is about:blank until it has navigated: wait for the embed page itself.
+  const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+  await frame.waitForURL(/\/embed\.html/);
   await frame.waitForFunction(
     () => (document.querySelector('municipality-map') as { __fokusState?: string } | null)?.__fokusState === 'load',
   );
