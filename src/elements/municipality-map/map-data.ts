@@ -86,6 +86,9 @@ const LEVEL_ABOVE: Record<LevelId, LevelId | undefined> = {
   land: undefined,
 };
 
+/** From this many regions, splitting the geometry and building the model are tasks of their own. */
+const LARGE = 2000;
+
 /** Longest stretch of conversion before the main thread is given back, ms. */
 const SLICE_MS = 30;
 
@@ -187,6 +190,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const ratio = indicator.computation.type === 'ratio';
   const minCount = minCountOf(indicator);
   const geo = await geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
+  if (regions.length > LARGE) await yieldToMain(); // the model of a large map in a task of its own
   const shown = regions.filter((r) => geo.centres.has(r.id));
   const model = buildMapModel({
     regions: shown,
@@ -247,7 +251,9 @@ async function geoFor(
   const key = [topology, outlineTopology, parent?.id, regions.length, insets];
   if (memo.last && key.every((k, i) => k === memo.last!.key[i])) return memo.last.geo;
   const ids = new Set(regions.map((r) => r.id));
-  const features = (await featuresOf(topology)).filter((f) => ids.has(f.id));
+  const all = await featuresOf(topology);
+  if (all.length > LARGE) await yieldToMain();
+  const features = all.filter((f) => ids.has(f.id));
   const boxList = features.map((f) => ({ id: f.id, bbox: boxes.get(f) }));
   const mode = insets.trim().toLowerCase();
   const insetIds = new Set(
