@@ -32,7 +32,7 @@ export default {
       if (/node_modules\/(vega|vega-[a-z-]+|d3-[a-z-]+)\//.test(id)) return 'vega';
       // the chart's lean runtime and its compiled templates: one request with Vega's packages
       if (/indicator-chart\/(vega-runtime|chart-templates\.generated)\.ts$/.test(id)) return 'vega';
-      if (id.includes('node_modules/leaflet/')) return 'leaflet';
+      if (id.includes('node_modules/leaflet/') || id.endsWith('municipality-map/leaflet-lib.ts')) return 'leaflet';
       if (id.includes('node_modules/topojson-client/')) return 'topojson';
       if (/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(id)) return 'lit';
     },

@@ -19,14 +19,16 @@ export function inlineCssPlugin() {
   };
 }
 
-/** The same convention for rollup. */
+/** The same convention for rollup, minified (e.g. Leaflet's CSS: comments and white space are bytes every map page downloads). */
 export function rollupInlineCss() {
   return {
     name: 'inline-css',
     async load(id) {
       if (!id.endsWith('.css?inline')) return null;
+      const { transform } = await import('esbuild');
       const css = await readFile(id.slice(0, -'?inline'.length), 'utf8');
-      return `export default ${JSON.stringify(css)};`;
+      const { code } = await transform(css, { loader: 'css', minify: true });
+      return `export default ${JSON.stringify(code.trim())};`;
     },
   };
 }

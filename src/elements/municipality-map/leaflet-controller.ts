@@ -78,7 +78,13 @@ export class LeafletController {
     }
     // Drawn with the view's look at once: the restyle right after finds nothing to change.
     const look = this.hooks.look(value, canvas);
-    return this.map.setData(value.geo, value.geo, look.tiles ? 0.75 : 1, look.styleOf, look.selected, current);
+    const map = this.map;
+    if (!(await map.setData(value.geo, value.geo, look.tiles ? 0.75 : 1, look.styleOf, look.selected, current)))
+      return false;
+    // The same shapes with a new year or indicator: painted (canvas: in slices) before `painted`.
+    this.restyle(value);
+    await map.shapes?.ready();
+    return current();
   }
 
   /** Values, selection, accessible names, tab stop and tiles: cheap, after every render. */

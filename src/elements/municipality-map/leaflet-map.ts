@@ -1,8 +1,9 @@
 /**
  * The Leaflet part of `<municipality-map>`: loads Leaflet on demand, adopts its CSS
  * into the shadow root (one shared constructed stylesheet, CSP-safe), draws the regions
- * (SVG or canvas renderer), the outlines of the level above and an optional tile layer,
- * and restyles existing shapes when only values or the selection change.
+ * (SVG renderer: one Leaflet path per region; canvas: `RegionCanvas`, without per-region
+ * layers), the outlines of the level above and an optional tile layer, and restyles existing
+ * shapes when only values or the selection change.
  *
  * No attribution control: Leaflet writes attributions as HTML; the element shows them
  * as text in its caption instead.
@@ -12,29 +13,22 @@ import type { Feature } from 'geojson';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import { applyStyles } from '../../internal/style-props.js';
 import { yieldToMain } from '../../internal/draw-controller.js';
-import type { Geo } from './map-data.js';
+import type { Geo, RegionFeature } from './map-data.js';
 import { SELECTED_STROKE, STROKE } from './map-view.js';
+import { RegionCanvas } from './region-canvas.js';
 
-export type LeafletModule = typeof Leaflet;
+/** The part of Leaflet the map uses (leaflet-lib.ts). */
+export type LeafletModule = typeof import('./leaflet-lib.js');
 
-/** Regions added to the map per task (a larger map is drawn in batches). */
+/** Regions added to the map per task (a larger SVG map is drawn in batches). */
 export const REGION_BATCH = 2000;
-
-/** A stable key per canvas pattern (the restyle cache compares keys, not objects). */
-const patternKeys = new WeakMap<CanvasPattern, string>();
-let patternCount = 0;
-function patternKey(p: CanvasPattern): string {
-  let key = patternKeys.get(p);
-  if (!key) patternKeys.set(p, (key = `pattern-${patternCount++}`));
-  return key;
-}
 
 let leaflet: Promise<LeafletModule> | undefined;
 let sheet: CSSStyleSheet | undefined;
 
 /** Leaflet, imported once per page (its own chunk in the build). */
 export function loadLeaflet(): Promise<LeafletModule> {
-  leaflet ??= import('leaflet/dist/leaflet-src.esm.js').catch((error: unknown) => {
+  leaflet ??= import('./leaflet-lib.js').catch((error: unknown) => {
     leaflet = undefined;
     throw error;
   });
@@ -79,6 +73,9 @@ export class LeafletMap {
   private readonly outlineRenderer: Leaflet.Renderer;
   private readonly focusRenderer: Leaflet.Renderer;
   private readonly layers = new Map<string, Leaflet.Path>();
+  /** The regions and outlines of the canvas renderer. */
+  shapes?: RegionCanvas;
+  private features = new Map<string, RegionFeature>();
   private regionLayer?: Leaflet.GeoJSON;
   private outlineLayer?: Leaflet.GeoJSON;
   private focusLayer?: Leaflet.GeoJSON;
@@ -108,7 +105,7 @@ export class LeafletMap {
   ) {
     this.L = L;
     this.canvas = options.canvas;
-    this.renderer = options.canvas ? L.canvas({ padding: 0.2 }) : L.svg({ padding: 0.2 });
+    this.renderer = L.svg({ padding: 0.2 });
     this.map = L.map(container, {
       renderer: this.renderer,
       attributionControl: false,
@@ -130,9 +127,22 @@ export class LeafletMap {
     // Capture phase on the container: before Leaflet's own handlers see the gesture.
     container.addEventListener('pointerdown', this.onPointerDown, { capture: true });
     if (matchMedia('(pointer: coarse)').matches) this.map.dragging.disable();
-    this.map.on('click', (e) => {
-      if ((e as Leaflet.LeafletMouseEvent).originalEvent !== this.regionClick) options.callbacks.hover(undefined);
+    this.map.on('click', (event) => {
+      const e = event as Leaflet.LeafletMouseEvent;
+      const id = this.shapes?.hit(e.containerPoint);
+      if (id) this.onRegionClick(id, e);
+      else if (e.originalEvent !== this.regionClick) options.callbacks.hover(undefined);
     });
+    if (options.canvas) {
+      // the canvas has no element per region: the map's own pointer events, hit-tested
+      this.map.on('mousemove', (event) => {
+        const e = event as Leaflet.LeafletMouseEvent;
+        const id = this.shapes?.hit(e.containerPoint);
+        if (id) this.onRegionHover(id, e.containerPoint);
+        else if (this.hovered) this.onRegionOut(this.hovered);
+      });
+      this.map.on('mouseout', () => this.hovered && this.onRegionOut(this.hovered));
+    }
     addEventListener('beforeprint', this.onPrint);
     addEventListener('afterprint', this.onPrint);
     this.focusRenderer = L.svg({ pane: 'fokus-focus', padding: 0.2 });
@@ -162,6 +172,8 @@ export class LeafletMap {
     this.outlineLayer?.remove();
     this.clearFocus();
     this.layers.clear();
+    this.insets = geo.inset.length > 0;
+    if (this.canvas) return this.setShapes(geo, styleOf, current);
     this.regionLayer = L.geoJSON(undefined, {
       // Leaflet's typing lacks `renderer` on GeoJSON options; it is passed on to each path.
       ...({ renderer: this.renderer } as object),
@@ -181,54 +193,29 @@ export class LeafletMap {
       String((e as Leaflet.LeafletEvent & { layer?: Leaflet.Layer & { feature?: Feature } }).layer?.feature?.id ?? '');
     this.regionLayer.on('mouseover mousemove', (event) => {
       const id = idOf(event);
-      if (!id) return;
-      if (this.hovered !== id) {
-        const previous = this.hovered;
-        this.hovered = id;
-        if (previous) this.applyStroke(previous);
-        this.applyStroke(id);
-      }
-      this.options.callbacks.hover(id, (event as Leaflet.LeafletMouseEvent).containerPoint);
+      if (id) this.onRegionHover(id, (event as Leaflet.LeafletMouseEvent).containerPoint);
     });
-    this.regionLayer.on('mouseout', (event) => {
-      const id = idOf(event);
-      if (this.hovered === id) this.hovered = undefined;
-      this.applyStroke(id);
-      this.options.callbacks.hover(undefined);
-    });
-    this.regionLayer.on('click', (event) => {
-      // A tap (touch has no hover) shows the region's tooltip as well as selecting it.
-      const id = idOf(event);
-      const e = event as Leaflet.LeafletMouseEvent;
-      this.regionClick = e.originalEvent;
-      this.options.callbacks.hover(id, e.containerPoint);
-      this.options.callbacks.activate(id);
-    });
+    this.regionLayer.on('mouseout', (event) => this.onRegionOut(idOf(event)));
+    this.regionLayer.on('click', (event) => this.onRegionClick(idOf(event), event as Leaflet.LeafletMouseEvent));
     // The box is known from the data (no pass over every shape to measure it): the map gets
     // its view first, then the regions are added in batches, the main thread free in between
     // (no long task at 11,000 regions), drawn on the canvas once at the end.
     const b = geo.box;
-    this.insets = geo.inset.length > 0;
     if (b) {
       this.bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
       this.fit();
       this.regionLayer.addTo(this.map);
     }
-    const release = this.holdRedraws();
-    try {
-      for (let i = 0; i < regions.length; i += REGION_BATCH) {
-        if (i > 0) {
-          await yieldToMain();
-          if (!current()) {
-            this.dataKey = undefined; // half drawn: a later draw of the same data starts again
-            return false;
-          }
+    for (let i = 0; i < regions.length; i += REGION_BATCH) {
+      if (i > 0) {
+        await yieldToMain();
+        if (!current()) {
+          this.dataKey = undefined; // half drawn: a later draw of the same data starts again
+          return false;
         }
-        // Leaflet takes an array of features here too (its typing says one object).
-        this.regionLayer.addData(regions.slice(i, i + REGION_BATCH) as never);
       }
-    } finally {
-      release();
+      // Leaflet takes an array of features here too (its typing says one object).
+      this.regionLayer.addData(regions.slice(i, i + REGION_BATCH) as never);
     }
     if (!b) {
       const bounds = this.regionLayer.getBounds();
@@ -240,37 +227,65 @@ export class LeafletMap {
           pane: 'fokus-outline',
           interactive: false,
           ...({ renderer: this.outlineRenderer } as object),
-          style: { color: '#1f2933', weight: this.canvas ? 1.2 : 1.6, fill: false, opacity: 0.9 },
+          style: { color: '#1f2933', weight: 1.6, fill: false, opacity: 0.9 },
         }).addTo(this.map)
       : undefined;
     if (!b) this.fit(); // the map gets its view here; Leaflet creates the paths only then
     this.outlineLayer?.eachLayer((l) => (l as Leaflet.Path).getElement()?.classList.add('outline'));
-    if (!this.canvas) {
-      for (const [id, path] of this.layers) {
-        const el = path.getElement();
-        el?.setAttribute('data-region', id);
-        el?.setAttribute('role', 'button');
-        el?.setAttribute('tabindex', '-1');
-      }
+    for (const [id, path] of this.layers) {
+      const el = path.getElement();
+      el?.setAttribute('data-region', id);
+      el?.setAttribute('role', 'button');
+      el?.setAttribute('tabindex', '-1');
     }
     return true;
   }
 
-  /**
-   * Canvas renderer: while batches of regions go in, no redraw per frame (Leaflet would
-   * repaint the area of each batch again); one redraw when released. Leans on the renderer's
-   * redraw request of Leaflet 1.9; without it, nothing is held back.
-   */
-  private holdRedraws(): () => void {
-    const r = this.renderer as unknown as { _redrawRequest?: number | null; _redraw?: () => void };
-    if (!this.canvas || typeof r._redraw !== 'function' || !('_redrawRequest' in r)) return () => undefined;
-    if (r._redrawRequest) cancelAnimationFrame(r._redrawRequest);
-    const HELD = -1;
-    r._redrawRequest = HELD;
-    return () => {
-      if (r._redrawRequest !== HELD) return;
-      r._redrawRequest = requestAnimationFrame(() => r._redraw!.call(r));
-    };
+  /** Canvas renderer: the shapes projected once, filled, fitted and drawn (in slices). */
+  private async setShapes(
+    geo: Pick<Geo, 'main' | 'outlines' | 'box'>,
+    styleOf: (id: string) => RegionStyle | undefined,
+    current: () => boolean,
+  ): Promise<boolean> {
+    this.shapes?.remove();
+    const shapes = (this.shapes = new RegionCanvas(this.L, this.map, this.map.getPane('overlayPane')!));
+    this.features = new Map(geo.main.map((f) => [f.id, f]));
+    if (!(await shapes.setShapes(geo.main, geo.outlines, current))) {
+      this.dataKey = undefined; // half built: a later draw of the same data starts again
+      return false;
+    }
+    shapes.setFills((id) => styleOf(id)?.fill, this.fillOpacity);
+    shapes.highlight(this.hovered ?? '', this.selected);
+    const b = geo.box;
+    this.bounds = b ? this.L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : undefined;
+    if (!this.bounds) return current();
+    this.fit();
+    if (!shapes.pending) shapes.update();
+    await shapes.ready();
+    return current();
+  }
+
+  private onRegionHover(id: string, point: Leaflet.Point): void {
+    if (this.hovered !== id) {
+      const previous = this.hovered;
+      this.hovered = id;
+      if (previous) this.applyStroke(previous);
+      this.applyStroke(id);
+    }
+    this.options.callbacks.hover(id, point);
+  }
+
+  private onRegionOut(id: string): void {
+    if (this.hovered === id) this.hovered = undefined;
+    this.applyStroke(id);
+    this.options.callbacks.hover(undefined);
+  }
+
+  /** A tap (touch has no hover) shows the region's tooltip as well as selecting it. */
+  private onRegionClick(id: string, e: Leaflet.LeafletMouseEvent): void {
+    this.regionClick = e.originalEvent;
+    this.options.callbacks.hover(id, e.containerPoint);
+    this.options.callbacks.activate(id);
   }
 
   /** Fits the map to the regions (after data or size changes). */
@@ -297,6 +312,11 @@ export class LeafletMap {
     this.selected = selected;
     if (fillOpacity !== this.fillOpacity) this.styled.clear();
     this.fillOpacity = fillOpacity;
+    if (this.shapes) {
+      this.shapes.setFills((id) => styleOf(id)?.fill, fillOpacity);
+      this.shapes.highlight(this.hovered ?? '', selected);
+      return;
+    }
     for (const [id, path] of this.layers) {
       const s = styleOf(id);
       if (!s) continue;
@@ -306,7 +326,6 @@ export class LeafletMap {
         this.styled.set(id, key);
         path.setStyle({ fillColor: s.fill as string, fillOpacity, ...this.strokeOf(id) });
       }
-      if (this.canvas) continue;
       const el = path.getElement();
       if (el) {
         el.setAttribute('aria-label', s.label);
@@ -323,9 +342,9 @@ export class LeafletMap {
     return !!el && (el.getRootNode() as ShadowRoot | Document).activeElement === el;
   }
 
-  /** What the restyle cache compares: fill (a colour or a pattern's key) and stroke. */
+  /** What the restyle cache compares (SVG renderer: fills are colours or pattern URLs): fill and stroke. */
   private styleKey(id: string, s: RegionStyle): string {
-    return `${typeof s.fill === 'string' ? s.fill : patternKey(s.fill)}|${this.strokeKey(id)}`;
+    return `${s.fill as string}|${this.strokeKey(id)}`;
   }
 
   private strokeKey(id: string): string {
@@ -339,6 +358,7 @@ export class LeafletMap {
   }
 
   private applyStroke(id: string): void {
+    this.shapes?.highlight(this.hovered ?? '', this.selected);
     const path = this.layers.get(id);
     if (!path) return;
     path.setStyle(this.strokeOf(id));
@@ -366,8 +386,8 @@ export class LeafletMap {
   /** Container pixel position of a region's centre; pans it into view first when outside. */
   pointOf(id: string, reveal = false): { x: number; y: number } | undefined {
     const path = this.layers.get(id) as Leaflet.Polygon | undefined;
-    if (!path) return undefined;
-    const centre = path.getBounds().getCenter();
+    const centre = path ? path.getBounds().getCenter() : this.shapes?.centreOf(id);
+    if (!centre) return undefined;
     if (reveal && !this.map.getBounds().contains(centre)) this.map.panTo(centre, { animate: false });
     const p = this.map.latLngToContainerPoint(centre);
     return { x: p.x, y: p.y };
@@ -377,8 +397,9 @@ export class LeafletMap {
   showFocus(id: string | undefined): void {
     this.clearFocus();
     const path = id ? (this.layers.get(id) as Leaflet.Polygon | undefined) : undefined;
-    if (!path) return;
-    this.focusLayer = this.L.geoJSON(path.toGeoJSON(), {
+    const shape = path ? path.toGeoJSON() : id && this.features.get(id);
+    if (!shape) return;
+    this.focusLayer = this.L.geoJSON(shape, {
       pane: 'fokus-focus',
       interactive: false,
       ...({ renderer: this.focusRenderer } as object),
@@ -393,7 +414,7 @@ export class LeafletMap {
 
   /** Ids of the drawn regions. */
   ids(): string[] {
-    return [...this.layers.keys()];
+    return this.shapes ? this.shapes.ids() : [...this.layers.keys()];
   }
 
   /** Removes the map and everything Leaflet attached (listeners, panes). */
@@ -403,6 +424,7 @@ export class LeafletMap {
     removeEventListener('afterprint', this.onPrint);
     this.clearFocus();
     this.layers.clear();
+    this.shapes?.remove();
     this.map.off();
     this.map.remove();
   }

@@ -86,24 +86,32 @@ const LEVEL_ABOVE: Record<LevelId, LevelId | undefined> = {
   land: undefined,
 };
 
-/** Geometries converted per task (a large topology is converted in batches). */
-const FEATURE_BATCH = 2000;
+/** From this many regions, splitting the geometry and building the model are tasks of their own. */
+const LARGE = 2000;
+
+/** Longest stretch of conversion before the main thread is given back, ms. */
+const SLICE_MS = 30;
 
 const featureCache = new WeakMap<object, Promise<RegionFeature[]>>();
+/** The box of each converted feature (measured once, with the conversion). */
+const boxes = new WeakMap<RegionFeature, BBox | undefined>();
 
-/** The GeoJSON features of a topology, converted once per topology (in batches, the main thread free in between). */
+/** The GeoJSON features of a topology, converted once per topology (in slices, the main thread free in between). */
 function featuresOf(topology: FokusTopology): Promise<RegionFeature[]> {
   let list = featureCache.get(topology);
   if (!list) {
     list = (async () => {
-      const geometries = topology.objects.regions.geometries;
       const out: RegionFeature[] = [];
-      for (let i = 0; i < geometries.length; i += FEATURE_BATCH) {
-        if (i > 0) await yieldToMain();
-        for (const g of geometries.slice(i, i + FEATURE_BATCH)) {
-          const f = topoFeature(topology, g) as Feature<Geometry>;
-          out.push({ ...f, id: String(f.id) } as RegionFeature);
+      let start = performance.now();
+      for (const g of topology.objects.regions.geometries) {
+        if (performance.now() - start > SLICE_MS) {
+          await yieldToMain();
+          start = performance.now();
         }
+        const f = topoFeature(topology, g) as Feature<Geometry>;
+        const r = { ...f, id: String(f.id) } as RegionFeature;
+        boxes.set(r, bbox(r.geometry));
+        out.push(r);
       }
       return out;
     })();
@@ -182,6 +190,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const ratio = indicator.computation.type === 'ratio';
   const minCount = minCountOf(indicator);
   const geo = await geoFor(memo as GeoMemo, catalog, topology, outlineTopology, regions, parentRegion, insets);
+  if (regions.length > LARGE) await yieldToMain(); // the model of a large map in a task of its own
   const shown = regions.filter((r) => geo.centres.has(r.id));
   const model = buildMapModel({
     regions: shown,
@@ -242,14 +251,16 @@ async function geoFor(
   const key = [topology, outlineTopology, parent?.id, regions.length, insets];
   if (memo.last && key.every((k, i) => k === memo.last!.key[i])) return memo.last.geo;
   const ids = new Set(regions.map((r) => r.id));
-  const features = (await featuresOf(topology)).filter((f) => ids.has(f.id));
-  const boxes = features.map((f) => ({ id: f.id, bbox: bbox(f.geometry) }));
+  const all = await featuresOf(topology);
+  if (all.length > LARGE) await yieldToMain();
+  const features = all.filter((f) => ids.has(f.id));
+  const boxList = features.map((f) => ({ id: f.id, bbox: boxes.get(f) }));
   const mode = insets.trim().toLowerCase();
   const insetIds = new Set(
     mode === 'none'
       ? []
       : mode === 'auto' || mode === ''
-        ? findOutliers(boxes)
+        ? findOutliers(boxList)
         : mode.split(/[\s,;]+/).filter((i) => ids.has(i)),
   );
   const outlineIds = parent
@@ -263,7 +274,7 @@ async function geoFor(
     : [];
   const centres = new Map<string, [number, number]>();
   let box: BBox | undefined;
-  for (const b of boxes) {
+  for (const b of boxList) {
     if (!b.bbox) continue;
     centres.set(b.id, centre(b.bbox));
     if (insetIds.has(b.id)) continue;

@@ -51,6 +51,17 @@ test('findOutliers finds an island far from a compact cluster (Helgoland in Krei
   assert.deepEqual(findOutliers(regions.slice(0, -1)), []);
 });
 
+test('findOutliers at 11,000 regions: the same island found, two regions holding one edge count as one', () => {
+  const regions: { id: string; bbox?: BBox }[] = [];
+  for (let i = 0; i < 110; i++)
+    for (let j = 0; j < 100; j++)
+      regions.push({ id: `g${i}-${j}`, bbox: bbox(square(9.5 + i * 0.002, 53.55 + j * 0.002, 0.002)) });
+  regions.push({ id: 'island', bbox: [7.87, 54.17, 7.92, 54.19] });
+  assert.deepEqual(findOutliers(regions), ['island']);
+  // the west edge held by the island and by a twin: leaving one out does not shrink the map
+  assert.deepEqual(findOutliers([...regions, { id: 'twin', bbox: [7.87, 54.17, 7.92, 54.19] }]), []);
+});
+
 test('findOutliers keeps a nearby island in a large state view', () => {
   const regions: { id: string; bbox?: BBox }[] = [];
   for (let i = 0; i < 20; i++)
