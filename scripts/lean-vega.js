@@ -38,6 +38,10 @@ Object.assign(STUBS['vega-functions'], {
     ...['utcSequence', 'utcdayofyear', 'utcisoweek', 'utcweek', 'week'],
   ],
 });
+// colours: the templates give every colour and interpolate numbers only (a colour range of a
+// continuous scale would fail loudly); with the colour functions of expressions gone
+// (CONTEXT below) nothing else needs d3-color
+STUBS['d3-interpolate'] = { 'd3-color': ['rgb', 'color', 'hsl', 'lab', 'hcl', 'cubehelix'] };
 // time intervals (time scales' ticks, date formats)
 STUBS['vega-scale'] = { 'vega-time': ['timeInterval', 'utcInterval'] };
 STUBS['vega-format'] = {
@@ -174,6 +178,62 @@ export default function (expr, scope) {
 }
 `;
 
+/**
+ * vega-functions' expression function context, cut to the functions the templates' compiled
+ * expressions call (`this.name(...)` in chart-expressions.generated.ts) and the dependency
+ * visitors of the calls the parser meets: no code generator (vega-expression), no colour,
+ * geo, selection, lasso, date or statistics functions. By name: its import (module of
+ * vega-functions, or package) or inline code. A name the generated code needs but this
+ * table lacks fails the build.
+ */
+const CONTEXT = {
+  __bandwidth: 's => s && s.bandwidth ? s.bandwidth() : 0',
+  isValid: '_ => _ != null && _ === _',
+  bandwidth: './functions/scale.js',
+  range: './functions/scale.js',
+  scale: './functions/scale.js',
+  format: './functions/format.js',
+  indexof: './functions/sequence.js',
+  join: './functions/sequence.js',
+  flush: 'vega-util',
+  isArray: 'vega-util',
+  lerp: 'vega-util',
+  span: 'vega-util',
+  toNumber: 'vega-util',
+};
+const VISITORS = { scaleVisitor: ['bandwidth', 'range', 'scale', '_bandwidth', '_range', '_scale'] };
+
+function codegenModule() {
+  const generated = readFileSync(PARSED, 'utf8');
+  const table = generated.indexOf('export const PARSED');
+  const used = new Set([...generated.slice(0, table).matchAll(/\bthis\.([\w$]+)/g)].map((m) => m[1]));
+  const missing = [...used].filter((name) => !(name in CONTEXT));
+  if (missing.length) throw new Error(`lean-vega: expression functions missing in CONTEXT: ${missing.join(', ')}`);
+  const calls = new Set([...generated.slice(table).matchAll(/\[\s*'([\w$]+)',\s*\[\s*\{/g)].map((m) => m[1]));
+  const visited = Object.values(VISITORS).flat();
+  const unvisited = [...calls].filter((name) => !visited.includes(name));
+  if (unvisited.length) throw new Error(`lean-vega: calls without a dependency visitor: ${unvisited.join(', ')}`);
+  const imports = {};
+  const entries = [];
+  for (const name of used) {
+    const source = CONTEXT[name];
+    const imported = source.startsWith('.') || /^[a-z-]+$/.test(source);
+    if (imported) (imports[source] ??= []).push(name);
+    entries.push(imported ? name : `${name}: ${source}`);
+  }
+  return [
+    ...Object.entries(imports).map(([source, names]) => `import { ${names.join(', ')} } from '${source}';`),
+    `import { ${Object.keys(VISITORS).join(', ')} } from './visitors.js';`,
+    `export const functionContext = { ${entries.join(', ')} };`,
+    `export const codegenParams = { visitors: { ${Object.entries(VISITORS)
+      .flatMap(([visitor, names]) => names.map((n) => `${n}: ${visitor}`))
+      .join(', ')} } };`,
+    `export function expressionFunction() { ${fail('vega-functions', 'expressionFunction')} }`,
+    `export const codeGenerator = undefined;`,
+    '',
+  ].join('\n');
+}
+
 /** Edits of modules that stay ([search, replacement]; a search that no longer matches fails the build). */
 const EDITS = {
   // d3's curve factories as pure expressions, so that the unused curves drop out
@@ -218,6 +278,7 @@ export function leanVega() {
         const [pkg, source, real] = id.slice(PART.length).split('|');
         return `export * from ${JSON.stringify(real)};\n${stubCode(source, PARTIAL[pkg][source])}`;
       }
+      if (below(id) === 'vega-functions/src/codegen.js') return codegenModule();
       return REPLACE[below(id)] ?? null;
     },
     transform(code, id) {
@@ -231,7 +292,7 @@ export function leanVega() {
       return { code, map: null };
     },
     async resolveId(source, importer, options) {
-      const from = importer?.match(/node_modules\/(vega-[a-z-]+)\//)?.[1];
+      const from = importer?.match(/node_modules\/(vega-[a-z-]+|d3-interpolate)\//)?.[1];
       if (from && STUBS[from]?.[source]) return { id: `${STUB}${from}|${source}`, moduleSideEffects: false };
       if (from && PARTIAL[from]?.[source]) {
         const real = await this.resolve(source, importer, { ...options, skipSelf: true });
