@@ -51,6 +51,16 @@ STUBS['vega-format'] = {
   ],
 };
 
+/**
+ * vega-loader's `read()` for a runtime whose data come in as arrays of objects (datasets,
+ * inline values): no formats (JSON text, CSV, TopoJSON), no type parsing.
+ */
+const READ = `export function read(data, schema) {
+  if (!Array.isArray(data) || (schema && ((schema.type && schema.type !== 'json') || schema.parse || schema.property)))
+    throw new Error('vega-loader (read: formats, parsing) is not part of the chart runtime');
+  return data;
+}`;
+
 /** vega-loader's `loader()` for a runtime that loads nothing. */
 const LOADER = `export function loader() {
   const refuse = (what) => () => Promise.reject(new Error('vega-loader (' + what + ') is not part of the chart runtime'));
@@ -131,9 +141,10 @@ const PARTIAL = {
   },
   'vega-functions': { 'd3-color': ['hcl', 'lab'] },
   // no data is loaded (it comes in as values), no image or link is followed: a loader that refuses
-  'vega-dataflow': { 'vega-loader': [['loader', LOADER]] },
 };
-PARTIAL['vega-scenegraph']['vega-loader'] = [['loader', LOADER]];
+// no data is loaded (it comes in as values), no image or link is followed: a loader that refuses
+STUBS['vega-dataflow'] = { 'vega-loader': [['loader', LOADER], ['read', READ], 'responseType'] };
+STUBS['vega-scenegraph'] = { 'vega-loader': [['loader', LOADER]] };
 
 /**
  * Modules of Vega's packages replaced as a whole (path below node_modules): the colour
@@ -149,6 +160,12 @@ const REPLACE = {
     '',
   ].join('\n'),
 };
+
+// the legends are symbol legends (no gradient or discrete colour ramps)
+for (const name of ['legend-gradient', 'legend-gradient-discrete', 'legend-gradient-labels']) {
+  REPLACE[`vega-parser/src/parsers/guides/${name}.js`] =
+    `export default function () { ${fail('vega-parser', 'gradient legends')} }\n`;
+}
 
 /**
  * Vega's expression parser (vega-expression) is not shipped: vega-functions' parseExpression
@@ -236,6 +253,11 @@ function codegenModule() {
 
 /** Edits of modules that stay ([search, replacement]; a search that no longer matches fails the build). */
 const EDITS = {
+  // no signal is updated by event streams (`on`): no event selector parser
+  'vega-parser/src/parsers/signal-updates.js': [
+    ["import parseUpdate from './update.js';\n", ''],
+    ['signal.on.forEach(_ => parseUpdate(_, scope, op.id));', `${fail('vega-parser', 'signal event streams')}`],
+  ],
   // d3's curve factories as pure expressions, so that the unused curves drop out
   'd3-shape/dist/d3-shape.mjs': [
     [/= \(function custom\(/g, '= /*#__PURE__*/(function custom('],
