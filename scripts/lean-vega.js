@@ -161,6 +161,11 @@ const REPLACE = {
   ].join('\n'),
 };
 
+// Vega's own expression code generation (`Function(...)`, needs unsafe-eval): the chart's
+// views always get the compiled expressions (`expr` option, chart-expressions.ts)
+REPLACE['vega-runtime/src/expression.js'] = `const refuse = () => { ${fail('vega-runtime', 'code generation')} };
+export default { operator: refuse, parameter: refuse, event: refuse, handler: refuse, encode: refuse };
+`;
 // the legends are symbol legends (no gradient or discrete colour ramps)
 for (const name of ['legend-gradient', 'legend-gradient-discrete', 'legend-gradient-labels']) {
   REPLACE[`vega-parser/src/parsers/guides/${name}.js`] =
