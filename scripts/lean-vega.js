@@ -180,6 +180,10 @@ for (const name of ['legend-gradient', 'legend-gradient-discrete', 'legend-gradi
 const PARSED = fileURLToPath(
   new URL('../src/elements/indicator-chart/chart-expressions.generated.ts', import.meta.url),
 );
+// the codes by index, for Vega's own parser (unbundled): this parser gives the index
+REPLACE[
+  fileURLToPath(new URL('../src/elements/indicator-chart/chart-expression-codes.generated.ts', import.meta.url))
+] = 'export const CODES = [];\n';
 REPLACE['vega-functions/src/parser.js'] = `import { codegenParams } from './codegen.js';
 import { SignalPrefix } from './constants.js';
 import { error, hasOwnProperty, isString, stringValue } from 'vega-util';
@@ -190,7 +194,7 @@ export default function (expr, scope) {
   const source = isString(expr) ? expr : stringValue(expr) + '';
   const parsed = hasOwnProperty(PARSED, source) ? PARSED[source] : undefined;
   if (!parsed) error('Expression not compiled at build time (scripts/compile-chart-templates.ts): ' + source);
-  const [code, fields, globals, calls] = parsed;
+  const [code, fields, globals, calls] = parsed; // code: the index of the compiled function
   for (const [name, args] of calls) codegenParams.visitors[name](name, args, scope, params);
   for (const name of globals) {
     const signalName = SignalPrefix + name;
