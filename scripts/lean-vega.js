@@ -42,6 +42,8 @@ Object.assign(STUBS['vega-functions'], {
 // continuous scale would fail loudly); with the colour functions of expressions gone
 // (CONTEXT below) nothing else needs d3-color
 STUBS['d3-interpolate'] = { 'd3-color': ['rgb', 'color', 'hsl', 'lab', 'hcl', 'cubehelix'] };
+// timers of event streams (the templates have no streams)
+STUBS['vega-view'] = { 'd3-timer': ['interval'] };
 // time intervals (time scales' ticks, date formats)
 STUBS['vega-scale'] = { 'vega-time': ['timeInterval', 'utcInterval'] };
 STUBS['vega-format'] = {
@@ -274,6 +276,14 @@ const EDITS = {
       '(MonotoneY.prototype = Object.create(MonotoneX.prototype)).point = function',
       'MonotoneY.prototype = /*#__PURE__*/ Object.create(MonotoneX.prototype);\nMonotoneY.prototype.point = function',
     ],
+  ],
+  // no arc and trail marks (see marks/index.js above): their shape generators are not built
+  'vega-scenegraph/src/path/shapes.js': [
+    ["import {default as vg_trail} from './trail.js';\n", ''],
+    [/const arcShape {4}= d3_arc\(\)[^,]*,\s*/, 'const '],
+    [/,\s*trailShape {2}= vg_trail\(\)[^;]*;/, ';'],
+    ['return arcShape.context(context)(item);', fail('vega-scenegraph', 'arc marks')],
+    ['return trailShape.context(context)(items);', fail('vega-scenegraph', 'trail marks')],
   ],
   // no hybrid (canvas + SVG) renderer
   'vega-scenegraph/src/modules.js': [
