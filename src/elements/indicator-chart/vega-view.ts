@@ -31,6 +31,12 @@ function loadVega() {
 
 type Runtime = typeof import('./vega-runtime.js');
 
+/** Runs `task` when the main thread is idle (where the browser says so; else in a later task). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task);
+  else setTimeout(task, 0);
+}
+
 /**
  * A view of `spec`'s template: the template parsed once per page (`runtimeSpec`), the inputs
  * set as datasets and signals before the first run. Expressions are evaluated by the
@@ -127,19 +133,27 @@ export class ChartView {
 
   /**
    * While the data load: parses the template the next draw is expected to use and makes its
-   * view (Vega's operators), off the critical path once the runtime has arrived. A draw with
-   * another template or locale discards it.
+   * view (Vega's operators), in idle time once the runtime has arrived, so that neither the
+   * data's handling nor the draw waits for it. A draw with another template or locale
+   * discards it; a draw before it is ready does the work itself.
    */
   prepare(template: ChartSpec['template'], locale: ChartSpec['locale']): void {
     const key = `${template} ${locale.decimal}`;
     if (this.drawn || this.preparing === key) return;
     this.preparing = key;
+    const wanted = () => this.preparing === key && !this.drawn;
     loadVega()
-      .then((vega) => {
-        if (this.preparing !== key || this.drawn) return;
-        this.spare?.view.finalize();
-        this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };
-      })
+      .then((vega) =>
+        whenIdle(() => {
+          if (!wanted()) return;
+          vega.runtimeSpec(template);
+          whenIdle(() => {
+            if (!wanted()) return;
+            this.spare?.view.finalize();
+            this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };
+          });
+        }),
+      )
       .catch(() => undefined);
   }
 
