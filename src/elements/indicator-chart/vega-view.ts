@@ -31,10 +31,9 @@ function loadVega() {
 
 type Runtime = typeof import('./vega-runtime.js');
 
-/** Runs `task` when the main thread is idle (where the browser says so; else in a later task). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task);
-  else setTimeout(task, 0);
+/** Runs `task` in a later task (after the promise continuations and tasks queued before it). */
+function later(task: () => void): void {
+  setTimeout(task, 0);
 }
 
 /**
@@ -133,21 +132,22 @@ export class ChartView {
 
   /**
    * While the data load: parses the template the next draw is expected to use and makes its
-   * view (Vega's operators), in idle time once the runtime has arrived, so that neither the
-   * data's handling nor the draw waits for it. A draw with another template or locale
-   * discards it; a draw before it is ready does the work itself.
+   * view (Vega's operators), once the runtime has arrived and what `after` gives (the catalog) has
+   * settled, each in a task of its own after the element's next request has gone out, so that
+   * it fills the wait for the data instead of delaying them. A draw with another template or
+   * locale discards it; a draw before it is ready does the work itself.
    */
-  prepare(template: ChartSpec['template'], locale: ChartSpec['locale']): void {
+  prepare(template: ChartSpec['template'], locale: ChartSpec['locale'], after: () => Promise<unknown>): void {
     const key = `${template} ${locale.decimal}`;
     if (this.drawn || this.preparing === key) return;
     this.preparing = key;
     const wanted = () => this.preparing === key && !this.drawn;
-    loadVega()
-      .then((vega) =>
-        whenIdle(() => {
+    Promise.all([loadVega(), after().catch(() => undefined)])
+      .then(([vega]) =>
+        later(() => {
           if (!wanted()) return;
           vega.runtimeSpec(template);
-          whenIdle(() => {
+          later(() => {
             if (!wanted()) return;
             this.spare?.view.finalize();
             this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };
