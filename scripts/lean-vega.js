@@ -38,6 +38,12 @@ Object.assign(STUBS['vega-functions'], {
     ...['utcSequence', 'utcdayofyear', 'utcisoweek', 'utcweek', 'week'],
   ],
 });
+// colours: the templates give every colour and interpolate numbers only (a colour range of a
+// continuous scale would fail loudly); with the colour functions of expressions gone
+// (CONTEXT below) nothing else needs d3-color
+STUBS['d3-interpolate'] = { 'd3-color': ['rgb', 'color', 'hsl', 'lab', 'hcl', 'cubehelix'] };
+// timers of event streams (the templates have no streams)
+STUBS['vega-view'] = { 'd3-timer': ['interval'] };
 // time intervals (time scales' ticks, date formats)
 STUBS['vega-scale'] = { 'vega-time': ['timeInterval', 'utcInterval'] };
 STUBS['vega-format'] = {
@@ -46,6 +52,16 @@ STUBS['vega-format'] = {
     ...['timeInterval', 'utcInterval'],
   ],
 };
+
+/**
+ * vega-loader's `read()` for a runtime whose data come in as arrays of objects (datasets,
+ * inline values): no formats (JSON text, CSV, TopoJSON), no type parsing.
+ */
+const READ = `export function read(data, schema) {
+  if (!Array.isArray(data) || (schema && ((schema.type && schema.type !== 'json') || schema.parse || schema.property)))
+    throw new Error('vega-loader (read: formats, parsing) is not part of the chart runtime');
+  return data;
+}`;
 
 /** vega-loader's `loader()` for a runtime that loads nothing. */
 const LOADER = `export function loader() {
@@ -127,9 +143,10 @@ const PARTIAL = {
   },
   'vega-functions': { 'd3-color': ['hcl', 'lab'] },
   // no data is loaded (it comes in as values), no image or link is followed: a loader that refuses
-  'vega-dataflow': { 'vega-loader': [['loader', LOADER]] },
 };
-PARTIAL['vega-scenegraph']['vega-loader'] = [['loader', LOADER]];
+// no data is loaded (it comes in as values), no image or link is followed: a loader that refuses
+STUBS['vega-dataflow'] = { 'vega-loader': [['loader', LOADER], ['read', READ], 'responseType'] };
+STUBS['vega-scenegraph'] = { 'vega-loader': [['loader', LOADER]] };
 
 /**
  * Modules of Vega's packages replaced as a whole (path below node_modules): the colour
@@ -146,6 +163,17 @@ const REPLACE = {
   ].join('\n'),
 };
 
+// Vega's own expression code generation (`Function(...)`, needs unsafe-eval): the chart's
+// views always get the compiled expressions (`expr` option, chart-expressions.ts)
+REPLACE['vega-runtime/src/expression.js'] = `const refuse = () => { ${fail('vega-runtime', 'code generation')} };
+export default { operator: refuse, parameter: refuse, event: refuse, handler: refuse, encode: refuse };
+`;
+// the legends are symbol legends (no gradient or discrete colour ramps)
+for (const name of ['legend-gradient', 'legend-gradient-discrete', 'legend-gradient-labels']) {
+  REPLACE[`vega-parser/src/parsers/guides/${name}.js`] =
+    `export default function () { ${fail('vega-parser', 'gradient legends')} }\n`;
+}
+
 /**
  * Vega's expression parser (vega-expression) is not shipped: vega-functions' parseExpression
  * looks each expression of the templates up in the table the build wrote
@@ -154,6 +182,10 @@ const REPLACE = {
 const PARSED = fileURLToPath(
   new URL('../src/elements/indicator-chart/chart-expressions.generated.ts', import.meta.url),
 );
+// the codes by index, for Vega's own parser (unbundled): this parser gives the index
+REPLACE[
+  fileURLToPath(new URL('../src/elements/indicator-chart/chart-expression-codes.generated.ts', import.meta.url))
+] = 'export const CODES = [];\n';
 REPLACE['vega-functions/src/parser.js'] = `import { codegenParams } from './codegen.js';
 import { SignalPrefix } from './constants.js';
 import { error, hasOwnProperty, isString, stringValue } from 'vega-util';
@@ -164,7 +196,7 @@ export default function (expr, scope) {
   const source = isString(expr) ? expr : stringValue(expr) + '';
   const parsed = hasOwnProperty(PARSED, source) ? PARSED[source] : undefined;
   if (!parsed) error('Expression not compiled at build time (scripts/compile-chart-templates.ts): ' + source);
-  const [code, fields, globals, calls] = parsed;
+  const [code, fields, globals, calls] = parsed; // code: the index of the compiled function
   for (const [name, args] of calls) codegenParams.visitors[name](name, args, scope, params);
   for (const name of globals) {
     const signalName = SignalPrefix + name;
@@ -174,8 +206,69 @@ export default function (expr, scope) {
 }
 `;
 
+/**
+ * vega-functions' expression function context, cut to the functions the templates' compiled
+ * expressions call (`this.name(...)` in chart-expressions.generated.ts) and the dependency
+ * visitors of the calls the parser meets: no code generator (vega-expression), no colour,
+ * geo, selection, lasso, date or statistics functions. By name: its import (module of
+ * vega-functions, or package) or inline code. A name the generated code needs but this
+ * table lacks fails the build.
+ */
+const CONTEXT = {
+  __bandwidth: 's => s && s.bandwidth ? s.bandwidth() : 0',
+  isValid: '_ => _ != null && _ === _',
+  bandwidth: './functions/scale.js',
+  range: './functions/scale.js',
+  scale: './functions/scale.js',
+  format: './functions/format.js',
+  indexof: './functions/sequence.js',
+  join: './functions/sequence.js',
+  flush: 'vega-util',
+  isArray: 'vega-util',
+  lerp: 'vega-util',
+  span: 'vega-util',
+  toNumber: 'vega-util',
+};
+const VISITORS = { scaleVisitor: ['bandwidth', 'range', 'scale', '_bandwidth', '_range', '_scale'] };
+
+function codegenModule() {
+  const generated = readFileSync(PARSED, 'utf8');
+  const table = generated.indexOf('export const PARSED');
+  const used = new Set([...generated.slice(0, table).matchAll(/\bthis\.([\w$]+)/g)].map((m) => m[1]));
+  const missing = [...used].filter((name) => !(name in CONTEXT));
+  if (missing.length) throw new Error(`lean-vega: expression functions missing in CONTEXT: ${missing.join(', ')}`);
+  const calls = new Set([...generated.slice(table).matchAll(/\[\s*'([\w$]+)',\s*\[\s*\{/g)].map((m) => m[1]));
+  const visited = Object.values(VISITORS).flat();
+  const unvisited = [...calls].filter((name) => !visited.includes(name));
+  if (unvisited.length) throw new Error(`lean-vega: calls without a dependency visitor: ${unvisited.join(', ')}`);
+  const imports = {};
+  const entries = [];
+  for (const name of used) {
+    const source = CONTEXT[name];
+    const imported = source.startsWith('.') || /^[a-z-]+$/.test(source);
+    if (imported) (imports[source] ??= []).push(name);
+    entries.push(imported ? name : `${name}: ${source}`);
+  }
+  return [
+    ...Object.entries(imports).map(([source, names]) => `import { ${names.join(', ')} } from '${source}';`),
+    `import { ${Object.keys(VISITORS).join(', ')} } from './visitors.js';`,
+    `export const functionContext = { ${entries.join(', ')} };`,
+    `export const codegenParams = { visitors: { ${Object.entries(VISITORS)
+      .flatMap(([visitor, names]) => names.map((n) => `${n}: ${visitor}`))
+      .join(', ')} } };`,
+    `export function expressionFunction() { ${fail('vega-functions', 'expressionFunction')} }`,
+    `export const codeGenerator = undefined;`,
+    '',
+  ].join('\n');
+}
+
 /** Edits of modules that stay ([search, replacement]; a search that no longer matches fails the build). */
 const EDITS = {
+  // no signal is updated by event streams (`on`): no event selector parser
+  'vega-parser/src/parsers/signal-updates.js': [
+    ["import parseUpdate from './update.js';\n", ''],
+    ['signal.on.forEach(_ => parseUpdate(_, scope, op.id));', `${fail('vega-parser', 'signal event streams')}`],
+  ],
   // d3's curve factories as pure expressions, so that the unused curves drop out
   'd3-shape/dist/d3-shape.mjs': [
     [/= \(function custom\(/g, '= /*#__PURE__*/(function custom('],
@@ -183,6 +276,14 @@ const EDITS = {
       '(MonotoneY.prototype = Object.create(MonotoneX.prototype)).point = function',
       'MonotoneY.prototype = /*#__PURE__*/ Object.create(MonotoneX.prototype);\nMonotoneY.prototype.point = function',
     ],
+  ],
+  // no arc and trail marks (see marks/index.js above): their shape generators are not built
+  'vega-scenegraph/src/path/shapes.js': [
+    ["import {default as vg_trail} from './trail.js';\n", ''],
+    [/const arcShape {4}= d3_arc\(\)[^,]*,\s*/, 'const '],
+    [/,\s*trailShape {2}= vg_trail\(\)[^;]*;/, ';'],
+    ['return arcShape.context(context)(item);', fail('vega-scenegraph', 'arc marks')],
+    ['return trailShape.context(context)(items);', fail('vega-scenegraph', 'trail marks')],
   ],
   // no hybrid (canvas + SVG) renderer
   'vega-scenegraph/src/modules.js': [
@@ -218,6 +319,7 @@ export function leanVega() {
         const [pkg, source, real] = id.slice(PART.length).split('|');
         return `export * from ${JSON.stringify(real)};\n${stubCode(source, PARTIAL[pkg][source])}`;
       }
+      if (below(id) === 'vega-functions/src/codegen.js') return codegenModule();
       return REPLACE[below(id)] ?? null;
     },
     transform(code, id) {
@@ -231,7 +333,7 @@ export function leanVega() {
       return { code, map: null };
     },
     async resolveId(source, importer, options) {
-      const from = importer?.match(/node_modules\/(vega-[a-z-]+)\//)?.[1];
+      const from = importer?.match(/node_modules\/(vega-[a-z-]+|d3-interpolate)\//)?.[1];
       if (from && STUBS[from]?.[source]) return { id: `${STUB}${from}|${source}`, moduleSideEffects: false };
       if (from && PARTIAL[from]?.[source]) {
         const real = await this.resolve(source, importer, { ...options, skipSelf: true });

@@ -25,11 +25,15 @@ export class CatalogPreview<Input, T> {
     this.value = undefined;
     getClient()
       .getCatalog(endpoint)
-      .then((catalog) => {
-        if (this.key !== key) return;
-        this.value = this.make(catalog, input);
-        this.host.requestUpdate();
-      })
+      .then((catalog) =>
+        // in a later task: the element's own load continues first (its next request goes out
+        // before the skeleton's caption is rendered, which is slow the first time: date formats)
+        setTimeout(() => {
+          if (this.key !== key) return;
+          this.value = this.make(catalog, input);
+          this.host.requestUpdate();
+        }, 0),
+      )
       .catch(() => undefined); // the element's loader reports the error
   }
 }

@@ -9,17 +9,19 @@
  * naming it: tests/node/elements/indicator-chart/chart-templates.test.ts draws every template.
  */
 import { EXPRESSIONS, type Compiled } from './chart-expressions.generated.js';
+import { CODES } from './chart-expression-codes.generated.js';
 
 interface Expr {
-  code: string;
+  /** The index of the compiled function (the library build's parser), or Vega's generated code (Vega's own parser). */
+  code: number | string;
 }
 interface Ctx {
   functions: object;
 }
 type Item = Record<string, unknown> & { datum?: unknown };
 
-function compiled(code: string): Compiled {
-  const fn = EXPRESSIONS[code];
+function compiled(code: number | string): Compiled {
+  const fn = EXPRESSIONS[typeof code === 'number' ? code : CODES.indexOf(code)];
   if (!fn) throw new Error(`indicator-chart: expression not compiled at build time: ${code}`);
   return fn;
 }

@@ -31,6 +31,11 @@ function loadVega() {
 
 type Runtime = typeof import('./vega-runtime.js');
 
+/** Runs `task` in a later task (after the promise continuations and tasks queued before it). */
+function later(task: () => void): void {
+  setTimeout(task, 0);
+}
+
 /**
  * A view of `spec`'s template: the template parsed once per page (`runtimeSpec`), the inputs
  * set as datasets and signals before the first run. Expressions are evaluated by the
@@ -40,13 +45,9 @@ export function templateView(
   vega: Runtime,
   spec: ChartSpec,
   options: { renderer: 'svg' | 'none'; logger?: unknown },
+  prepared?: View,
 ): View {
-  const view = new vega.View(vega.runtimeSpec(spec.template), {
-    ...options,
-    logLevel: options.logger ? 2 : 0,
-    expr: vega.chartExpressions,
-    locale: { number: spec.locale },
-  } as unknown as ConstructorParameters<Runtime['View']>[1]);
+  const view = prepared ?? emptyView(vega, spec.template, spec.locale, options);
   for (const [name, values] of Object.entries(spec.datasets)) view.data(name, values);
   for (const [name, value] of Object.entries(spec.signals)) view.signal(name, value);
   view.width(spec.width);
@@ -56,9 +57,39 @@ export function templateView(
   return view;
 }
 
+/** A view of a template, its inputs not yet set (`templateView` sets them). */
+function emptyView(
+  vega: Runtime,
+  template: ChartSpec['template'],
+  locale: ChartSpec['locale'],
+  options: { renderer: 'svg' | 'none'; logger?: unknown },
+): View {
+  return new vega.View(vega.runtimeSpec(template), {
+    ...options,
+    logLevel: options.logger ? 2 : 0,
+    expr: vega.chartExpressions,
+    locale: { number: locale },
+  } as unknown as ConstructorParameters<Runtime['View']>[1]);
+}
+
+/** A view made ahead (while the data load) for the template and locale a draw is expected to use. */
+interface Spare {
+  template: ChartSpec['template'];
+  locale: ChartSpec['locale'];
+  view: View;
+}
+
 /** Draws `spec` into `container` (SVG), or off-screen without one: no logging, no `<style>` injected. */
-async function embed(container: HTMLElement | null, spec: ChartSpec, tooltip: TooltipHandler | false): Promise<Result> {
-  const view = templateView(await loadVega(), spec, { renderer: container ? 'svg' : 'none' });
+async function embed(
+  container: HTMLElement | null,
+  spec: ChartSpec,
+  tooltip: TooltipHandler | false,
+  spare?: Spare,
+): Promise<Result> {
+  const vega = await loadVega();
+  const prepared = spare && spare.template === spec.template && spare.locale === spec.locale ? spare.view : undefined;
+  if (spare && !prepared) spare.view.finalize();
+  const view = templateView(vega, spec, { renderer: container ? 'svg' : 'none' }, prepared);
   if (tooltip) view.tooltip(tooltip as Parameters<View['tooltip']>[0]);
   if (container) {
     container.replaceChildren();
@@ -90,10 +121,40 @@ export interface Box {
 export class ChartView {
   result?: Result;
   private token = 0;
+  private spare?: Spare;
+  private preparing?: string;
+  private drawn = false;
 
   constructor() {
     // Start loading the runtime while the element fetches its data (a failed load is retried on draw).
     loadVega().catch(() => undefined);
+  }
+
+  /**
+   * While the data load: parses the template the next draw is expected to use and makes its
+   * view (Vega's operators), once the runtime has arrived and what `after` gives (the catalog) has
+   * settled, each in a task of its own after the element's next request has gone out, so that
+   * it fills the wait for the data instead of delaying them. A draw with another template or
+   * locale discards it; a draw before it is ready does the work itself.
+   */
+  prepare(template: ChartSpec['template'], locale: ChartSpec['locale'], after: () => Promise<unknown>): void {
+    const key = `${template} ${locale.decimal}`;
+    if (this.drawn || this.preparing === key) return;
+    this.preparing = key;
+    const wanted = () => this.preparing === key && !this.drawn;
+    Promise.all([loadVega(), after().catch(() => undefined)])
+      .then(([vega]) =>
+        later(() => {
+          if (!wanted()) return;
+          vega.runtimeSpec(template);
+          later(() => {
+            if (!wanted()) return;
+            this.spare?.view.finalize();
+            this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };
+          });
+        }),
+      )
+      .catch(() => undefined);
   }
 
   /**
@@ -102,11 +163,15 @@ export class ChartView {
    */
   async draw(container: HTMLElement, spec: ChartSpec, tooltip: TooltipHandler): Promise<boolean> {
     const token = ++this.token;
+    this.drawn = true;
     await loadVega();
     if (token !== this.token) return false;
     this.result?.finalize();
     this.result = undefined;
-    const result = await embed(container, spec, tooltip);
+    const spare = this.spare;
+    this.spare = undefined;
+    this.preparing = undefined;
+    const result = await embed(container, spec, tooltip, spare);
     if (token !== this.token) {
       result.finalize();
       return false;
@@ -160,6 +225,9 @@ export class ChartView {
     this.token++;
     this.result?.finalize();
     this.result = undefined;
+    this.spare?.view.finalize();
+    this.spare = undefined;
+    this.preparing = undefined;
   }
 }
 

@@ -62,6 +62,10 @@ test('the bundled lean runtime draws every case like the unbundled Vega packages
     const absentParts = ['geoMercator', 'stratify', 'parseRows', 'function Bin(', 'function Voronoi('];
     absentParts.push('%Y-%m-%dT%H:%M:%S.%LZ', 'cfe1f2bed8eca8cee58fc1de', '_alpha', 'fileAccess');
     absentParts.push('Unexpected token', 'Prevented interpretation');
+    // no expression code generator (nor Vega's Function() fallback: strict CSP), no colour
+    // parsing (named colours), no lasso functions
+    absentParts.push('Illegal identifier', 'aliceblue', 'lassoAppend');
+    assert.doesNotMatch(code, /(?<![\w$.])Function\(/, 'the bundle calls Function()');
     for (const absent of absentParts) {
       assert.ok(!code.includes(absent), `the bundle holds ${absent}`);
     }
