@@ -408,14 +408,15 @@ async function checkPage(driver: Driver, base: string, file: string): Promise<vo
     throw new Error(`${file}: ${step}: ${(error as Error).message}; problems: ${JSON.stringify(await problems())}`);
   };
   // A page may replace a widget after it settled (the builder redraws its preview once its
-  // endpoint list is known): read the states again until no widget is new.
+  // endpoint list is known): states and marks are read in one evaluation, again until no
+  // widget is new, so a replacement between the two readings cannot count as "no marks".
   let states: string[] = [];
+  let marks: string[] = [];
   for (let round = 0; round < 5; round++) {
     await driver.until(SETTLED, 'the widgets').catch((e) => fail('widgets did not settle', e));
-    states =
-      (await driver.value<string[]>(
-        `[...document.querySelectorAll(${JSON.stringify(WIDGETS)})].map((el) => el.localName + ': ' + el.__fokusState)`,
-      )) ?? [];
+    [states, marks] = (await driver.value<[string[], string[]]>(
+      `[[...document.querySelectorAll(${JSON.stringify(WIDGETS)})].map((el) => el.localName + ': ' + el.__fokusState), ${COUNT_MARKS}]`,
+    )) ?? [[], []];
     if (!states.some((s) => s.endsWith(': undefined'))) break;
   }
   assert.deepEqual(
@@ -423,7 +424,6 @@ async function checkPage(driver: Driver, base: string, file: string): Promise<vo
     [],
     `${file}: every widget loads (${JSON.stringify(await problems())})`,
   );
-  const marks = await driver.value<string[]>(COUNT_MARKS);
   assert.ok(marks.length > 0, `${file}: no widgets found`);
   const empty = marks.filter((m) => Number(m.split('=').pop()) < 1);
   assert.deepEqual(empty, [], `${file}: widgets without marks (${marks.join(', ')})`);
