@@ -57,6 +57,9 @@ export const styles = css`
   .scroller.windowed {
     max-height: var(--_max-height);
     overscroll-behavior: contain;
+    /* no scroll anchoring: the spacers change with the window, and an anchored scroll
+       position would fire scroll events (and renders) of its own */
+    overflow-anchor: none;
   }
   table {
     font-size: max(12px, 0.9em);

@@ -5,6 +5,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
 import { formatValue, numberFormat } from '../../data/format.js';
@@ -58,8 +59,9 @@ export function columnLabel(model: TableModel, column: Column, lang: Lang, long 
 
 /**
  * A row, rendered again only when something it shows changed (its data, position,
- * highlight, language, columns): selecting a row or scrolling re-renders one or two rows,
- * not all of them.
+ * highlight, language, columns): selecting a row re-renders one or two rows, not all of
+ * them. The rows are keyed by region (`repeat` in `renderGrid`): a scroll step keeps the
+ * DOM of the rows that stay in the window and builds only the rows that enter it.
  */
 export function renderRowOnce(row: Row, index: number, rowIndex: number, ctx: ViewContext): unknown {
   const selected = row.id === ctx.selected;
@@ -484,9 +486,11 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         }
         <tbody class="rows">
           ${spacer('before', o.start)}
-          ${o.shown
-            .slice(o.start, o.end)
-            .map((row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx))}
+          ${repeat(
+            o.shown.slice(o.start, o.end),
+            (row) => row.id,
+            (row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
+          )}
           ${spacer('after', o.shown.length - o.end)}
         </tbody>
       </table>
