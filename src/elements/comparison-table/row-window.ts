@@ -3,7 +3,7 @@ import { applyStyles } from '../../internal/style-props.js';
 import { windowSlice } from './windowing.js';
 
 /** Rows rendered above and below the visible ones (after a jump: in a later task). */
-const OVERSCAN = 10;
+const OVERSCAN = 6;
 /** Relative change of the measured row height that moves the estimate while scrolling. */
 const DRIFT = 0.25;
 
