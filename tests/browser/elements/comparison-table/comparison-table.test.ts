@@ -524,10 +524,12 @@ describe('<comparison-table>: 1,112 rows', () => {
     // ... the rows that stayed are the same nodes, in order, and nothing inside them changed
     expect(kept.length).to.be.greaterThan(before.length - 5);
     expect(rowsOf(kept)).to.deep.equal(rowsOf(after).slice(0, kept.length));
-    expect([...changedInside].filter((tr) => kept.includes(tr))).to.deep.equal([]);
+    expect([...changedInside].filter((tr) => kept.includes(tr as HTMLElement))).to.deep.equal([]);
     // ... only the rows that entered were built, only those that left were removed
     expect(added.length).to.be.within(1, 5);
-    expect(added.every((tr) => after.includes(tr as Element) && !before.includes(tr as Element))).to.equal(true);
+    expect(added.every((tr) => after.includes(tr as HTMLElement) && !before.includes(tr as HTMLElement))).to.equal(
+      true,
+    );
     expect(removed.length).to.equal(before.length - kept.length);
     // and the jump before drew the visible rows first, the rows around them after
     expect(before.length).to.be.greaterThan(narrow);
