@@ -178,6 +178,15 @@ export class RowWindow implements ReactiveController {
     if (!this.windowed || !scroller || (index >= this.start && index < this.end)) return false;
     scroller.scrollTop = this.rowsTop + index * this.estimate - (this.viewport || scroller.clientHeight) / 2;
     this.scrolled(scroller);
+    // the row itself is rendered in any case (the estimate may put it just outside the visible slice)
+    if (index < this.start || index >= this.end) {
+      const start = Math.min(this.start, index);
+      const end = Math.max(this.end, index + 1);
+      const near = end - start <= 4 * OVERSCAN;
+      this.start = near ? start : Math.max(0, index - OVERSCAN);
+      this.end = near ? end : Math.min(this.total, index + OVERSCAN + 1);
+      this.host.requestUpdate();
+    }
     return true;
   }
 
