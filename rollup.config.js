@@ -34,6 +34,8 @@ export default {
       if (/indicator-chart\/(vega-runtime|chart-templates\.generated)\.ts$/.test(id)) return 'vega';
       if (id.includes('node_modules/leaflet/') || id.endsWith('municipality-map/leaflet-lib.ts')) return 'leaflet';
       if (id.includes('node_modules/topojson-client/')) return 'topojson';
+      // lit's repeat directive only with the table (its one user), not in every page's lit chunk
+      if (/node_modules\/lit(-html)?\/directives\/repeat\.js$/.test(id)) return undefined;
       if (/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(id)) return 'lit';
     },
   },

@@ -57,6 +57,9 @@ export const styles = css`
   .scroller.windowed {
     max-height: var(--_max-height);
     overscroll-behavior: contain;
+    /* no scroll anchoring: the spacers change with the window, and an anchored scroll
+       position would fire scroll events (and renders) of its own */
+    overflow-anchor: none;
   }
   table {
     font-size: max(12px, 0.9em);
@@ -152,7 +155,9 @@ export const styles = css`
   thead tr:first-child > th:first-child {
     z-index: 3;
   }
-  tbody.rows tr:nth-child(even of :not(.spacer)) > th {
+  /* stripes by the row's place in the list (class, not :nth-child: a window that moves
+     would restyle every row and swap their stripes) */
+  tbody.rows tr.odd > th {
     background: var(--_surface);
   }
   @container (max-width: 480px) {
@@ -176,7 +181,7 @@ export const styles = css`
   button.region:focus-visible {
     outline: 3px solid var(--_focus);
   }
-  tbody.rows tr:nth-child(even of :not(.spacer)) {
+  tbody.rows tr.odd {
     background: var(--_surface);
   }
   tbody.references {
@@ -365,6 +370,9 @@ export const styles = css`
   .skeleton-table thead th {
     position: static;
     box-shadow: none;
+  }
+  .skeleton-table tr.rest td .bar {
+    visibility: hidden;
   }
   .skeleton-window {
     height: var(--_max-height);

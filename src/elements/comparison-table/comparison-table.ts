@@ -188,6 +188,8 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
     return v ? tableImage(v, this.shown.rows, format, this.label || v.title, this.uiLang, this.locale) : '';
   }
 
+  private onQuery = (query: string) => (this.query = query);
+
   private download = (kind: DownloadKind) =>
     saveDownload(this, kind, { 'excel-de': 'excel-de', machine: 'machine' }).catch((e: unknown) =>
       console.error('comparison-table: download failed', e),
@@ -282,7 +284,9 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       ${
         this.noFilter
           ? nothing
-          : renderFilter(lang, this.query, shown.length, model.rows.length, (q) => (this.query = q))
+          : guard([lang, this.query, shown.length, model.rows.length], () =>
+              renderFilter(lang, this.query, shown.length, model.rows.length, this.onQuery),
+            )
       }
       ${renderGrid(ctx, {
         caption: this.label || view.title,
@@ -299,7 +303,7 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
       <span class="visually-hidden" role="status">${this.announcement}</span>
       ${renderKey(ctx, msg(common, lang, 'symbolKey'))}
       ${guard([view, lang], () => renderCaption(view.catalog, view.indicators, lang))}
-      ${this.noDownload ? nothing : renderToolbar(lang, { download: this.download })}
+      ${this.noDownload ? nothing : guard([lang], () => renderToolbar(lang, { download: this.download }))}
     `;
   }
 }

@@ -2,6 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { applyStyles } from '../../internal/style-props.js';
 import { windowSlice } from './windowing.js';
 
+/** Rows rendered above and below the visible ones (after a jump: in a later task). */
+const OVERSCAN = 6;
+/** Relative change of the measured row height that moves the estimate while scrolling. */
+const DRIFT = 0.25;
+
 type Parts = { caption: Element | null; head: Element | null; references: Element | null; rows: Element | null };
 
 /**
@@ -34,6 +39,17 @@ export class RowWindow implements ReactiveController {
   private windowHeight = 0;
   /** The slice and row estimate of the last render (the spacer heights in the DOM). */
   private drawn = { start: 0, end: 0, estimate: 32 };
+  /**
+   * The next measurement sets the row height (first render, new rows, new width); between
+   * those, scrolling keeps it unless a window differs by more than `DRIFT`: rows of mixed
+   * heights (names on two lines) would else move the estimate, and with it the spacers and
+   * the rendered slice, on every scroll step (a render and a layout more each time).
+   */
+  private remeasure = true;
+  /** A task is scheduled that renders the full window after a jump (`widenLater`). */
+  private widening = false;
+  /** The scroller's inline size at the last measurement. */
+  private width = 0;
   private observer?: ResizeObserver;
   private observed: (Element | null)[] = [];
   private sizes = new Map<Element, number>();
@@ -100,6 +116,7 @@ export class RowWindow implements ReactiveController {
   reset(total: number, threshold: number): void {
     this.total = total;
     this.windowed = !this.printing && total > threshold;
+    this.remeasure = true;
     if (this.windowed && this.scroller?.isConnected) this.top = this.scroller.scrollTop;
     this.update();
   }
@@ -117,7 +134,14 @@ export class RowWindow implements ReactiveController {
     if (this.windowed) {
       // never more than the window shows (right after printing the box is still unbounded)
       const viewport = Math.min(this.viewport || 512, this.windowHeight || 512);
-      const s = windowSlice(this.total, this.top - this.rowsTop, viewport, this.estimate, 10);
+      const at = this.top - this.rowsTop;
+      let s = windowSlice(this.total, at, viewport, this.estimate, OVERSCAN);
+      // A jump (no rendered row stays in the window): the visible rows in this frame, the
+      // rows around them in a task after it, so neither task builds the whole window.
+      if (this.end > this.start && (s.start >= this.end || s.end <= this.start)) {
+        s = windowSlice(this.total, at, viewport, this.estimate, 1);
+        this.widenLater();
+      }
       start = s.start;
       end = s.end;
       // At the very bottom, always include the last rows (estimated heights may be a little off).
@@ -128,6 +152,18 @@ export class RowWindow implements ReactiveController {
       this.end = end;
       this.host.requestUpdate();
     }
+  }
+
+  /** After the next frame: the full window again (with the rows above and below the visible ones). */
+  private widenLater(): void {
+    if (this.widening) return;
+    this.widening = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.widening = false;
+        this.update();
+      }),
+    );
   }
 
   /** Notes what a render draws: the slice and the row estimate of its spacers. */
@@ -142,6 +178,15 @@ export class RowWindow implements ReactiveController {
     if (!this.windowed || !scroller || (index >= this.start && index < this.end)) return false;
     scroller.scrollTop = this.rowsTop + index * this.estimate - (this.viewport || scroller.clientHeight) / 2;
     this.scrolled(scroller);
+    // the row itself is rendered in any case (the estimate may put it just outside the visible slice)
+    if (index < this.start || index >= this.end) {
+      const start = Math.min(this.start, index);
+      const end = Math.max(this.end, index + 1);
+      const near = end - start <= 4 * OVERSCAN;
+      this.start = near ? start : Math.max(0, index - OVERSCAN);
+      this.end = near ? end : Math.min(this.total, index + OVERSCAN + 1);
+      this.host.requestUpdate();
+    }
     return true;
   }
 
@@ -186,14 +231,22 @@ export class RowWindow implements ReactiveController {
         applyStyles(scroller, { '--_ref-top': `${size(parts.head)}px` });
       this.rowsTop = size(parts.caption) + size(parts.head) + size(parts.references);
       this.windowHeight = globalThis.innerHeight;
-      this.viewport = entries.find((e) => e.target === scroller)?.contentRect.height ?? this.viewport;
+      const box = entries.find((e) => e.target === scroller)?.contentRect;
+      if (box) {
+        this.viewport = box.height;
+        if (Math.abs(box.width - this.width) > 1) this.remeasure = true;
+        this.width = box.width;
+      }
       this.content = this.rowsTop + size(parts.rows);
       const { start, end, estimate } = this.drawn;
       const rendered = end - start;
       if (this.windowed && parts.rows && rendered >= 2) {
         const spacers = (start + (this.total - end)) * estimate;
         const measured = (size(parts.rows) - spacers) / rendered;
-        if (measured > 0 && Math.abs(measured - this.rowHeight) > 1) {
+        const drift = Math.abs(measured - this.rowHeight);
+        const again = this.remeasure;
+        this.remeasure = false;
+        if (measured > 0 && drift > 1 && (again || drift > DRIFT * this.rowHeight)) {
           this.rowHeight = measured;
           // in the next frame: a render from inside the observer would resize again in this one
           requestAnimationFrame(() => this.update());

@@ -71,6 +71,9 @@ export function previewShape(catalog: Catalog, a: PreviewInput): PreviewShape | 
   }
 }
 
+/** Rows of the skeleton drawn with every cell (the others: name and one cell of the same height). */
+const FULL_ROWS = 12;
+
 const bar = (cls = '') => html`<span class="skeleton bar ${cls}"></span>`;
 
 /** The skeleton; a generic one of 10 rows until the shape is known. */
@@ -89,17 +92,22 @@ export function renderSkeleton(
     sparkline: false,
   };
   const cells = Math.min(s.columns, 8);
-  const row = (): TemplateResult =>
-    html`<tr>
-      <th scope="row">${bar('name')}</th>
-      ${Array.from(
-        { length: cells },
-        () =>
-          html`<td class="num">
-            <span class="cell">${s.sparkline ? bar('spark') : nothing}<span class="v">${bar('num')}</span></span>
-          </td>`,
-      )}
-    </tr>`;
+  const cell = (colspan: number) =>
+    html`<td class="num" colspan=${colspan}>
+      <span class="cell">${s.sparkline ? bar('spark') : nothing}<span class="v">${bar('num')}</span></span>
+    </td>`;
+  // Rows below the first few have the same height with one cell across the columns (its bars
+  // hidden): a skeleton of 1,000 cells would cost the layout it is meant to stand in for.
+  const row = (_: unknown, i: number): TemplateResult =>
+    i < FULL_ROWS
+      ? html`<tr>
+          <th scope="row">${bar('name')}</th>
+          ${Array.from({ length: cells }, () => cell(1))}
+        </tr>`
+      : html`<tr class="rest">
+          <th scope="row">${bar('name')}</th>
+          ${cell(cells)}
+        </tr>`;
   // a windowed table shows a box of fixed height: no need to draw rows nobody sees
   const bodyRows = s.windowed ? 0 : s.rows;
   return html`<div class="skeleton-table" aria-hidden="true">

@@ -3,41 +3,19 @@
  * deviation text, the sparkline and the key to symbols. Kept apart from the element
  * class so that stays thin; no state here.
  */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../../internal/style-props.js';
 import type { StatusSymbol } from '../../data/schema.js';
-import { formatValue, numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
-import { sparkline } from './sparkline.js';
-import { intervalText } from './table-csv.js';
-import {
-  isMissing,
-  NAME_KEY,
-  type Cell,
-  type Column,
-  type DeviationCell,
-  type RankCell,
-  type Row,
-  type SortDirection,
-  type TableModel,
-  type TrendPoint,
-} from './table-model.js';
+import { OVERLAP_MARK, renderRowOnce, rowOfEvent, SMALL_MARK, type RowContext } from './table-rows.js';
+import { NAME_KEY, type Column, type RankCell, type Row, type SortDirection, type TableModel } from './table-model.js';
 
-export interface ViewContext {
-  lang: Lang;
-  locale: string;
-  model: TableModel;
+export interface ViewContext extends RowContext {
   sortKey: string;
   direction: SortDirection;
-  /** Meaning of an official symbol, in the UI language. */
-  symbolLabel: (status: StatusSymbol) => string;
-  noSparkline: boolean;
-  /** Key of the highlighted row (the selected region, or the row that contains it). */
-  selected: string;
-  /** Name of the selected region when the highlighted row is the one that contains it. */
-  selectedVia?: string;
   onSelect: (row: Row) => void;
 }
 
@@ -54,178 +32,6 @@ export function columnLabel(model: TableModel, column: Column, lang: Lang, long 
     return long ? `${column.indicator.label}: ${msg(messages, lang, 'intervalLong')}` : msg(messages, lang, 'interval');
   if (model.mode === 'years') return String(column.year);
   return long || model.columns.every((c) => c.kind === 'value') ? column.indicator.label : msg(messages, lang, 'value');
-}
-
-/**
- * A row, rendered again only when something it shows changed (its data, position,
- * highlight, language, columns): selecting a row or scrolling re-renders one or two rows,
- * not all of them.
- */
-export function renderRowOnce(row: Row, index: number, rowIndex: number, ctx: ViewContext): unknown {
-  const selected = row.id === ctx.selected;
-  return guard(
-    [row, index, rowIndex, selected, selected && ctx.selectedVia, ctx.lang, ctx.model, ctx.noSparkline],
-    () => renderRow(row, index, rowIndex, ctx),
-  );
-}
-
-/** One row: the region name as a button (selects it), then the cells; `rowIndex` is the aria-rowindex. */
-export function renderRow(row: Row, index: number, rowIndex: number, ctx: ViewContext): TemplateResult {
-  const selected = row.id === ctx.selected;
-  const trendColumn = ctx.model.mode === 'years' && !ctx.noSparkline;
-  const first = ctx.model.columns.find((c) => c.kind === 'value');
-  return html`<tr
-    aria-rowindex=${rowIndex}
-    class=${`${row.reference ? 'reference' : ''} ${selected ? 'selected' : ''}`}
-    @click=${(e: Event) => (e.target as Element).closest('button') || ctx.onSelect(row)}
-  >
-    <th scope="row">
-      <button
-        type="button"
-        class="region"
-        tabindex="-1"
-        data-index=${index}
-        aria-current=${selected ? 'true' : nothing}
-        @click=${() => ctx.onSelect(row)}
-      >
-        ${row.name}</button
-      >${row.reference ? html`<span class="visually-hidden"> (${msg(messages, ctx.lang, 'reference')})</span>` : nothing}${
-        selected && ctx.selectedVia && ctx.selectedVia !== row.name
-          ? html`<span class="visually-hidden">
-              (${msg(messages, ctx.lang, 'contains', { name: ctx.selectedVia })})</span
-            >`
-          : nothing
-      }
-    </th>
-    ${ctx.model.columns.map((c) => renderCell(row, c, ctx))}
-    ${trendColumn ? html`<td class="trend">${first ? renderSparkline(row.trends[first.indicator.id], first.indicator.decimals, ctx) : nothing}</td>` : nothing}
-  </tr>`;
-}
-
-/** The mark of a rate on a small count (and its key entry). */
-export const SMALL_MARK = '*';
-/** The mark of a rank whose interval overlaps a neighbour's. */
-export const OVERLAP_MARK = '≈';
-
-/** Cached number format with a sign (+1,2 / -1,2 / 0,0), for deviations. */
-export const signedFormat = (locale: string, decimals: number) => numberFormat(locale, decimals, true);
-
-/** A value cell's content: the number in the locale's format, the official symbol shown as such and said in words. */
-export function renderValue(cell: Cell | undefined, decimals: number, ctx: ViewContext, minCount = 20): TemplateResult {
-  const c = cell ?? { value: null, status: '.' };
-  if (isMissing(c) || c.status === '-') {
-    const symbol = (c.status || '.') as StatusSymbol;
-    return html`<span class="symbol" aria-hidden="true">${symbol}</span
-      ><span class="visually-hidden">${ctx.symbolLabel(symbol)}</span>`;
-  }
-  const n = numberFormat(ctx.locale, decimals).format(c.value as number);
-  const small = c.small
-    ? html`<span class="small-count" aria-hidden="true">${SMALL_MARK}</span
-        ><span class="visually-hidden">, ${msg(messages, ctx.lang, 'smallCount', { n: minCount })}</span>`
-    : nothing;
-  if (!c.status) return html`<span class="n">${n}</span>${small}`;
-  const said = html`<span class="visually-hidden">, ${ctx.symbolLabel(c.status)}</span>`;
-  if (c.status === '()') return html`<span class="n">(${n})</span>${said}${small}`;
-  return html`<span class="n">${n}</span><sup class="flag" aria-hidden="true">${c.status}</sup>${said}${small}`;
-}
-
-function renderDeviation(cell: DeviationCell | undefined, column: Column, row: Row, ctx: ViewContext): TemplateResult {
-  if (!cell) return html``;
-  if (row.id === ctx.model.base?.id && row.reference)
-    return html`<span class="tone">${msg(messages, ctx.lang, 'baseValue')}</span>`;
-  if (cell.value === null) return renderValue(cell, 0, ctx);
-  const decimals = column.kind === 'deviation' && column.mode === 'percent' ? 1 : column.indicator.decimals;
-  const n = signedFormat(ctx.locale, decimals).format(cell.value);
-  const tone =
-    cell.tone === 'better' || cell.tone === 'worse' || cell.tone === 'equal' ? msg(messages, ctx.lang, cell.tone) : '';
-  return html`<span class="n">${n}</span>${tone ? html`<span class="tone">${tone}</span>` : nothing}`;
-}
-
-/** Geometry and text of each series' sparkline (computed once: scrolling renders rows again). */
-const sparkCache = new WeakMap<TrendPoint[], { key: string; g: ReturnType<typeof sparkline>; label: string }>();
-
-/** A small inline SVG of a series, with a text alternative ("Verlauf 2015–2024: von 8,1 auf 9,4"). */
-export function renderSparkline(
-  points: TrendPoint[] | undefined,
-  decimals: number,
-  ctx: ViewContext,
-): TemplateResult | typeof nothing {
-  if (ctx.noSparkline || !points || points.length < 2) return nothing;
-  const key = `${ctx.lang}|${ctx.locale}|${decimals}`;
-  let known = sparkCache.get(points);
-  if (known?.key !== key) {
-    const g = sparkline(points);
-    const label =
-      g?.first && g.end
-        ? msg(messages, ctx.lang, 'trendLabel', {
-            from: g.first.year,
-            to: g.end.year,
-            a: formatValue(g.first.value, g.first.status, decimals, ctx.locale),
-            b: formatValue(g.end.value, g.end.status, decimals, ctx.locale),
-          })
-        : '';
-    sparkCache.set(points, (known = { key, g, label }));
-  }
-  const { g, label } = known;
-  if (!g || !label) return nothing;
-  return html`<svg
-    class="spark"
-    part="sparkline"
-    role="img"
-    aria-label=${label}
-    width=${g.width}
-    height=${g.height}
-    viewBox="0 0 ${g.width} ${g.height}"
-  >
-    ${g.d ? svg`<path d=${g.d}></path>` : nothing}
-    ${g.dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.5"></circle>`)}
-    ${g.last ? svg`<circle cx=${g.last.x} cy=${g.last.y} r="2.2"></circle>` : nothing}
-  </svg>`;
-}
-
-/** One `<td>` for a column of a row. */
-export function renderCell(row: Row, column: Column, ctx: ViewContext): TemplateResult {
-  const cell = row.cells[column.key];
-  if (column.kind === 'deviation') {
-    const tone = (cell as DeviationCell | undefined)?.tone ?? 'neutral';
-    return html`<td class="num deviation ${tone}">
-      ${renderDeviation(cell as DeviationCell | undefined, column, row, ctx)}
-    </td>`;
-  }
-  if (column.kind === 'rank') {
-    if (row.reference) return html`<td class="num rank"></td>`;
-    const r = cell as RankCell | undefined;
-    const small = row.cells[column.of]?.small;
-    const range =
-      r?.range && r.range.best !== r.range.worst
-        ? msg(messages, ctx.lang, 'rankRange', { best: r.range.best, worst: r.range.worst })
-        : '';
-    return html`<td class="num rank">
-      ${renderValue(r ? { value: r.value, status: r.status } : undefined, 0, ctx)}${
-        r?.overlap || small
-          ? html`<span class="overlap" aria-hidden="true">${OVERLAP_MARK}</span
-              ><span class="visually-hidden">, ${msg(messages, ctx.lang, 'overlap')}</span>`
-          : nothing
-      }${range ? html`<span class="visually-hidden">, ${range}</span>` : nothing}
-    </td>`;
-  }
-  if (column.kind === 'interval') {
-    const iv = cell?.interval;
-    return html`<td class="num interval">
-      ${iv ? intervalText(iv, column.indicator.decimals, ctx.locale) : nothing}
-    </td>`;
-  }
-  const trend =
-    ctx.model.mode === 'indicators'
-      ? renderSparkline(row.trends[column.indicator.id], column.indicator.decimals, ctx)
-      : nothing;
-  return html`<td class="num value">
-    <span class="cell"
-      >${trend}<span class="v"
-        >${renderValue(cell, column.indicator.decimals, ctx, column.indicator.minCount)}</span
-      ></span
-    >
-  </td>`;
 }
 
 /** Header groups: the value column of an indicator (or the years) with its deviation and rank columns. */
@@ -459,6 +265,10 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
           <td colspan=${width} style=${styleProps({ height: `${rows * o.rowHeight}px` })}></td>
         </tr>`
       : nothing;
+  const select = (e: Event) => {
+    const row = rowOfEvent(e, o.shown, refs);
+    if (row) ctx.onSelect(row);
+  };
   // The scroll region is the table's one Tab stop; rows and column headers are reached
   // with the arrow keys from there (their buttons have tabindex -1).
   return html`<div
@@ -477,16 +287,18 @@ export function renderGrid(ctx: ViewContext, o: GridOptions): TemplateResult {
         ${guard([ctx.model, ctx.lang, ctx.sortKey, ctx.direction, ctx.noSparkline], () => renderHead(ctx, o.onSort))}
         ${
           refs.length
-            ? html`<tbody class="references">
+            ? html`<tbody class="references" @click=${select}>
                 ${refs.map((r, i) => renderRowOnce(r, i - refs.length, heads + i + 1, ctx))}
               </tbody>`
             : nothing
         }
-        <tbody class="rows">
+        <tbody class="rows" @click=${select}>
           ${spacer('before', o.start)}
-          ${o.shown
-            .slice(o.start, o.end)
-            .map((row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx))}
+          ${repeat(
+            o.shown.slice(o.start, o.end),
+            (row) => row.id,
+            (row, i) => renderRowOnce(row, o.start + i, heads + refs.length + o.start + i + 1, ctx),
+          )}
           ${spacer('after', o.shown.length - o.end)}
         </tbody>
       </table>

@@ -472,6 +472,69 @@ describe('<comparison-table>: 1,112 rows', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a scroll step builds only the rows that enter the window and leaves the others untouched', async () => {
+    useEndpoint(largeFiles());
+    const el = await load(
+      html`<comparison-table endpoint="/t/" indicators="geburtenrate" level="gemeinde"></comparison-table>`,
+    );
+    const scroller = $(el, '.scroller');
+    const body = $(el, 'tbody.rows');
+    const rows = () => $$(el, 'tbody.rows tr[aria-rowindex]');
+    // start in the middle, where rows leave above and enter below; after the jump the rows
+    // around the visible ones follow in a task after the next frame
+    scroller.scrollTop = scroller.scrollHeight / 2;
+    scroller.dispatchEvent(new Event('scroll'));
+    const narrow = (await settle(el), rows().length);
+    for (let i = 0; i < 20 && rows().length === narrow; i++) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      await settle(el);
+    }
+    const before = rows();
+    const rowsOf = (l: Element[]) => l.map((tr) => tr.getAttribute('aria-rowindex'));
+    const first = Number(rowsOf(before)[0]);
+    const height = before[1].getBoundingClientRect().top - before[0].getBoundingClientRect().top;
+    expect(height).to.be.greaterThan(10);
+
+    const added: Node[] = [];
+    const removed: Node[] = [];
+    const changedInside = new Set<Element>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target === body && r.type === 'childList') {
+          added.push(...[...r.addedNodes].filter((n) => n.nodeName === 'TR'));
+          removed.push(...[...r.removedNodes].filter((n) => n.nodeName === 'TR'));
+        } else {
+          const tr = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('tr');
+          if (tr && !tr.classList.contains('spacer')) changedInside.add(tr);
+        }
+      }
+    });
+    observer.observe(body, { childList: true, subtree: true, attributes: true, characterData: true });
+    // one wheel step: three rows down
+    scroller.scrollTop += 3 * height;
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    observer.disconnect();
+
+    const after = rows();
+    const kept = before.filter((tr) => after.includes(tr));
+    // the window moved down by about three rows ...
+    expect(Number(rowsOf(after)[0]) - first).to.be.within(2, 4);
+    // ... the rows that stayed are the same nodes, in order, and nothing inside them changed
+    expect(kept.length).to.be.greaterThan(before.length - 5);
+    expect(rowsOf(kept)).to.deep.equal(rowsOf(after).slice(0, kept.length));
+    expect([...changedInside].filter((tr) => kept.includes(tr as HTMLElement))).to.deep.equal([]);
+    // ... only the rows that entered were built, only those that left were removed
+    expect(added.length).to.be.within(1, 5);
+    expect(added.every((tr) => after.includes(tr as HTMLElement) && !before.includes(tr as HTMLElement))).to.equal(
+      true,
+    );
+    expect(removed.length).to.equal(before.length - kept.length);
+    // and the jump before drew the visible rows first, the rows around them after
+    expect(before.length).to.be.greaterThan(narrow);
+  });
+
   it('keyboard navigation reaches rows outside the window', async () => {
     useEndpoint(largeFiles());
     const el = await load(
