@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../../src/elements/indicator-view/define.js';
@@ -58,6 +58,19 @@ function nextLoad(): Promise<{ origin: EventTarget | undefined; event: Event }> 
 
 const tabs = (el: Element) => $$<HTMLButtonElement>(el, '[role=tab]');
 const focused = (el: Element) => el.shadowRoot!.activeElement?.id;
+
+/** The view has drawn its loading template from the catalog (the preview takes it in a later task). */
+async function catalogShown(el: IndicatorViewElement): Promise<void> {
+  await getClient().getCatalog(ENDPOINT);
+  await waitUntil(
+    () => el.shadowRoot!.querySelector('[role=group] [part=title]'),
+    'the view drew its parts from the catalog',
+    {
+      timeout: 20000,
+    },
+  );
+  await el.updateComplete;
+}
 
 describe('<indicator-view>', () => {
   it('opens the tab named by `view`, and loads no chart or map code before their tab is opened', async () => {
@@ -256,8 +269,7 @@ describe('<indicator-view>', () => {
         view="chart"
       ></indicator-view>`,
     );
-    await getClient().getCatalog(ENDPOINT);
-    await el.updateComplete;
+    await catalogShown(el);
     const group = $(el, '[role=group]');
     expect(group.getAttribute('aria-busy')).to.equal('true');
     expect(group.getAttribute('part')).to.equal('loading');
@@ -296,8 +308,7 @@ describe('<indicator-view>', () => {
     const el = await fixture<IndicatorViewElement>(
       html`<indicator-view endpoint=${ENDPOINT} indicator="sterberate" parent="01056" view="table"></indicator-view>`,
     );
-    await getClient().getCatalog(ENDPOINT);
-    await el.updateComplete;
+    await catalogShown(el);
     const table = $(el, '#panel-table > comparison-table');
     expect(table).to.exist;
     expect($(el, '[part=title]').classList.contains('reserve')).to.equal(true);
