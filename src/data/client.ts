@@ -298,21 +298,7 @@ export class FokusClient {
       });
     }
     const url = this.fileURL(endpoint, entry.file);
-    // A fetch of the same file started before the catalog arrived (getTopology) is shared.
-    const early = `geometry ${url}`;
-    const key = this.has(early) ? early : `geometry ${catalog.version} ${url}`;
-    return this.request(key, url, (json) => parseTopology(json, url), options.signal);
-  }
-
-  /**
-   * A geometry file by its path relative to the endpoint (e.g. `geo/gemeinde.topo.json`),
-   * validated as in `getGeometry`, without waiting for the catalog: a map that knows its file
-   * can fetch it in parallel with the catalog. A later `getGeometry` that resolves to the same
-   * file, while this one is cached or in flight, shares its request.
-   */
-  getTopology(endpoint: string, path: string, options: RequestOptions = {}): Promise<FokusTopology> {
-    const url = this.fileURL(endpoint, path);
-    return this.request(`geometry ${url}`, url, (json) => parseTopology(json, url), options.signal);
+    return this.request(`geometry ${catalog.version} ${url}`, url, (json) => parseTopology(json, url), options.signal);
   }
 
   /** Empties the cache of parsed responses (requests in flight are not affected). */

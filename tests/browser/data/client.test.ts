@@ -283,21 +283,6 @@ describe('FokusClient: catalog, indicator, geometry', () => {
     expect([parent.code, parent.subject]).to.deep.equal(['unknown-region', '01099']);
   });
 
-  it('fetches a geometry file by path in parallel with the catalog, and getGeometry shares that request', async () => {
-    const catalog = gate(catalogJson());
-    const { client: c, fake } = client({ ...routes, 'catalog.json': catalog.answer });
-    const early = c.getTopology(E, 'geo/gemeinde-01056.topo.json');
-    const later = c.getGeometry(E, 'gemeinde', '01056');
-    // The geometry does not wait for the catalog.
-    expect(await early).to.have.nested.property('objects.regions.geometries[0].properties.name', 'pinneberg');
-    expect(await settledState(later)).to.equal('pending');
-    catalog.release();
-    expect(await later).to.equal(await early);
-    expect(fake.count('geo/gemeinde-01056.topo.json')).to.equal(1);
-    const bad = await rejection(c.getTopology(E, 'catalog.json'));
-    expect([bad.code, bad.url]).to.deep.equal(['malformed', CATALOG]);
-  });
-
   it('names the problem of an indicator file that fails the check (detail from the schema)', async () => {
     const file = indicatorJson();
     (file.values[1] as unknown[])[2] = '9,4';
