@@ -4,8 +4,13 @@
  *
  * It defines each element the first time its tag appears on the page (also tags added
  * later, e.g. by a CMS), so a page with only a table never downloads chart or map code.
+ * Meanwhile it warms the page-wide client (internal/warm-up.ts): the catalog, and for a map
+ * the geometry and values its attributes name, load while the element's code downloads.
  */
 import { leaving, stayed } from './internal/leaving.js';
+import type { Warm } from './internal/warm-up.js';
+import { resolveEndpoint } from './internal/config.js';
+import { endpointFile, prefetch } from './data/prefetch.js';
 
 export { configure, DEFAULT_ENDPOINT } from './internal/config.js';
 export type { FokusConfig } from './internal/config.js';
@@ -41,7 +46,52 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'scatter-chart': () => import('./elements/scatter-chart/define.js'),
 };
 
+/**
+ * The tags whose data the loader requests while their code loads: the catalog of each, and
+ * the files that `warm` (shared with the element's own loader) names from the attributes.
+ * `preload`: a chunk the element imports as soon as it is on the page (Leaflet), fetched
+ * with the element's instead of after it.
+ */
+const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown> }> = {
+  'indicator-chart': {},
+  'comparison-table': {},
+  'municipality-map': {
+    warm: () => import('./elements/municipality-map/map-files.js').then((m) => m.warmMap),
+    preload: () => import('./elements/municipality-map/leaflet-lib.js'),
+  },
+};
+
 const requested = new Set<string>();
+
+/** Resolves once the page's scripts have run (a later `configure()` decides the endpoint). */
+function scriptsRun(): Promise<void> {
+  const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (document.readyState !== 'loading' && (!nav || nav.domContentLoadedEventStart > 0)) return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/**
+ * Starts the data (and preloads) of the not yet defined `tag` elements in `root`: once the
+ * page's scripts have run, a plain GET of each one's catalog (prefetch.ts, before the
+ * client's code is here), then the warm-up. Silent on errors.
+ */
+function warm(tag: string, root: ParentNode): void {
+  const plan = early[tag];
+  if (!plan) return;
+  const found = [...root.querySelectorAll(tag)];
+  if (root instanceof Element && root.localName === tag) found.unshift(root);
+  plan.preload?.().catch(() => undefined);
+  const fn = plan.warm?.();
+  fn?.catch(() => undefined);
+  const module = import('./internal/warm-up.js');
+  module.catch(() => undefined);
+  scriptsRun()
+    .then(() => {
+      for (const el of found) prefetch(endpointFile(resolveEndpoint(el), 'catalog.json'));
+      return module.then(({ warmUp }) => warmUp(found, fn));
+    })
+    .catch(() => undefined);
+}
 
 /** Loads a tag's code; one aborted by leaving the page is tried again only if the page stays. */
 function load(tag: string): Promise<unknown> {
@@ -64,6 +114,7 @@ export function discover(root: ParentNode = document): Promise<unknown[]> {
     if (!found) continue;
     requested.add(tag);
     pending.push(load(tag));
+    warm(tag, root);
   }
   return Promise.all(pending);
 }

@@ -14,6 +14,11 @@
  *   `FokusDataError('timeout', url)`;
  * - retries (`retries`, default 2) with exponential backoff (`retryDelay` x 2^n, default
  *   300 ms) for network errors and HTTP 5xx; never for 4xx (`FokusDataError('http', status)`);
+ * - the loader's early responses (prefetch.ts): a client with the default fetch takes the
+ *   loader's plain GET of a URL (the catalog) for its first request of it;
+ * - warm-up (`warm: true`): the loader script asks for the files of elements whose code is
+ *   still loading; the element then finds them cached or in flight. A warm-up's failure is
+ *   kept for the next caller of that file (it gets the error, not a second request);
  * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`. Responses
  *   are checked without Valibot (check.ts); only one that fails that check loads the
  *   Valibot schemas (validate.ts, a chunk of its own) to name every problem. Each URL is
@@ -31,6 +36,7 @@ import {
   regionById,
 } from './model.js';
 import type { Catalog, IndicatorFile } from './schema.js';
+import { documentBase, endpointFile, isAbsolute, normalizeEndpoint, takePrefetched } from './prefetch.js';
 import {
   catalogIssues,
   fail,
@@ -59,6 +65,12 @@ export interface FokusClientOptions {
 export interface RequestOptions {
   /** Aborts this caller only (see the class comment). */
   signal?: AbortSignal;
+  /**
+   * A warm-up (the loader script's, before an element asks for the file): should the request
+   * fail before any other caller has joined it, the failure is kept for the next caller of
+   * the same file, who gets it instead of a second request.
+   */
+  warm?: boolean;
 }
 
 /**
@@ -78,32 +90,11 @@ interface Flight {
   controller: AbortController;
   waiters: number;
   settled: boolean;
+  /** Only warm-ups have asked for it (so far). */
+  warmOnly: boolean;
 }
 
-const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
-
-function documentBase(): string | undefined {
-  return typeof document !== 'undefined' && document.baseURI ? document.baseURI : undefined;
-}
-
-/**
- * An endpoint as an absolute base URL ending in `/`: trims, adds the trailing slash and
- * resolves relative endpoints against `base` (default `document.baseURI`). Without a base
- * (Node, or `base` null), a relative endpoint stays relative.
- */
-export function normalizeEndpoint(endpoint: string, base: string | null | undefined = documentBase()): string {
-  let e = endpoint.trim() || './';
-  if (!e.endsWith('/')) e += '/';
-  if (ABSOLUTE.test(e)) return new URL(e).href;
-  return base ? new URL(e, base).href : e;
-}
-
-/** The URL of a file of an endpoint (`path` relative to the endpoint, e.g. `catalog.json`). */
-export function endpointFile(endpoint: string, path: string, base: string | null | undefined = documentBase()): string {
-  const root = normalizeEndpoint(endpoint, base);
-  if (ABSOLUTE.test(root)) return new URL(path, root).href;
-  return root + path.replace(/^(\.\/)+/, '');
-}
+export { normalizeEndpoint, endpointFile };
 
 /**
  * The Valibot validation (validate.ts), loaded only for the detail of a response that fails
@@ -171,11 +162,16 @@ export class FokusClient {
   readonly cacheSize: number;
   private readonly fetchImpl: typeof globalThis.fetch;
   private readonly baseURI?: string;
+  /** With the default fetch: takes the loader's early responses (prefetch.ts). */
+  private readonly takesPrefetch: boolean;
   private readonly cache = new Map<string, unknown>();
   private readonly inflight = new Map<string, Flight>();
+  /** Failures of warm-ups that no other caller has seen yet, per request key. */
+  private readonly kept = new Map<string, unknown>();
 
   constructor(options: FokusClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.takesPrefetch = !options.fetch;
     this.timeout = options.timeout ?? 15_000;
     this.retries = options.retries ?? 2;
     this.retryDelay = options.retryDelay ?? 300;
@@ -196,14 +192,14 @@ export class FokusClient {
   /** Any JSON document (deduplicated, cached, with timeout and retries; not validated). */
   getJSON<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
     const base = this.baseURI ?? documentBase();
-    const absolute = ABSOLUTE.test(url) || !base ? url : new URL(url, base).href;
-    return this.request(`json ${absolute}`, absolute, (json) => json as T, options.signal);
+    const absolute = isAbsolute(url) || !base ? url : new URL(url, base).href;
+    return this.request(`json ${absolute}`, absolute, (json) => json as T, options);
   }
 
   /** The validated `catalog.json` of an endpoint. */
   getCatalog(endpoint: string, options: RequestOptions = {}): Promise<Catalog> {
     const url = this.fileURL(endpoint, 'catalog.json');
-    return this.request(`catalog ${url}`, url, (json) => catalogOf(json, url), options.signal);
+    return this.request(`catalog ${url}`, url, (json) => catalogOf(json, url), options);
   }
 
   /**
@@ -243,7 +239,7 @@ export class FokusClient {
       keyOf(url),
       url,
       async (json) => new IndicatorData(await indicatorFileOf(json, url, catalog, indicator.id), indicator, catalog),
-      options.signal,
+      options,
     );
   }
 
@@ -298,20 +294,21 @@ export class FokusClient {
       });
     }
     const url = this.fileURL(endpoint, entry.file);
-    return this.request(`geometry ${catalog.version} ${url}`, url, (json) => parseTopology(json, url), options.signal);
+    return this.request(`geometry ${catalog.version} ${url}`, url, (json) => parseTopology(json, url), options);
   }
 
-  /** Empties the cache of parsed responses (requests in flight are not affected). */
+  /** Empties the cache of parsed responses and kept failures (requests in flight are not affected). */
   clear(): void {
     this.cache.clear();
+    this.kept.clear();
   }
 
-  /** Shared request: cache, then in-flight deduplication, then fetch. */
+  /** Shared request: cache, then a warm-up's kept failure, then in-flight deduplication, then fetch. */
   private request<T>(
     key: string,
     url: string,
     parse: (json: unknown) => T | Promise<T>,
-    signal?: AbortSignal,
+    { signal, warm = false }: RequestOptions = {},
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(aborted(url));
     if (this.cache.has(key)) {
@@ -320,11 +317,16 @@ export class FokusClient {
       this.cache.set(key, value);
       return Promise.resolve(value);
     }
+    if (this.kept.has(key)) {
+      const error = this.kept.get(key);
+      if (!warm) this.kept.delete(key); // delivered once; the next caller asks again
+      return Promise.reject(error);
+    }
 
     let flight = this.inflight.get(key);
     if (!flight) {
       const controller = new AbortController();
-      const f: Flight = { promise: Promise.resolve(), controller, waiters: 0, settled: false };
+      const f: Flight = { promise: Promise.resolve(), controller, waiters: 0, settled: false, warmOnly: true };
       f.promise = this.load(url, parse, controller.signal).then(
         (value) => {
           f.settled = true;
@@ -335,6 +337,7 @@ export class FokusClient {
         (error: unknown) => {
           f.settled = true;
           if (this.inflight.get(key) === f) this.inflight.delete(key);
+          if (f.warmOnly) this.kept.set(key, error);
           throw error;
         },
       );
@@ -344,6 +347,7 @@ export class FokusClient {
     }
 
     const shared = flight;
+    if (!warm) shared.warmOnly = false;
     shared.waiters++;
     if (!signal) return shared.promise as Promise<T>;
     return new Promise<T>((resolve, reject) => {
@@ -411,7 +415,8 @@ export class FokusClient {
   private async attempt<T>(url: string, parse: (json: unknown) => T | Promise<T>, signal: AbortSignal): Promise<T> {
     let text: string;
     try {
-      const response = await raceAbort(this.fetchImpl(url, { signal }), signal);
+      const early = this.takesPrefetch ? takePrefetched(url) : undefined;
+      const response = await raceAbort(early ?? this.fetchImpl(url, { signal }), signal);
       if (!response.ok) {
         throw new FokusDataError('http', { url, status: response.status, detail: response.statusText || undefined });
       }

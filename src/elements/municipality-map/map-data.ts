@@ -6,15 +6,15 @@
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, Geometry } from 'geojson';
 import { OFFICIAL_LEVELS, type Catalog, type Indicator, type LevelId, type Region } from '../../data/schema.js';
-import { childrenOf, indicatorById, levelNoun, parseLevel, regionById, type IndicatorData } from '../../data/model.js';
-import { FokusDataError, isAbortError } from '../../data/errors.js';
+import { childrenOf, indicatorById, levelNoun, regionById, type IndicatorData } from '../../data/model.js';
+import { FokusDataError } from '../../data/errors.js';
 import { localText } from '../../data/format.js';
 import type { FokusTopology } from '../../data/validate.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
 import { yieldToMain } from '../../internal/draw-controller.js';
 import type { Lang } from '../../internal/i18n.js';
-import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme } from './classify.js';
+import { checkMap, LEVEL_ABOVE, requestGeometry, requestValues } from './map-files.js';
 import { bbox, centre, findOutliers, type BBox } from './geo.js';
 import { buildMapModel, type MapModel } from './map-model.js';
 import { isSmallCount, minCountOf } from '../../data/uncertainty.js';
@@ -79,13 +79,6 @@ export interface GeoMemo {
   last?: { key: unknown[]; geo: Geo };
 }
 
-const LEVEL_ABOVE: Record<LevelId, LevelId | undefined> = {
-  gemeinde: 'kreis',
-  amt: 'kreis',
-  kreis: 'land',
-  land: undefined,
-};
-
 /** From this many regions, splitting the geometry and building the model are tasks of their own. */
 const LARGE = 2000;
 
@@ -122,55 +115,21 @@ function featuresOf(topology: FokusTopology): Promise<RegionFeature[]> {
 
 /** Loads everything the map shows (see the module comment). */
 export async function loadMap(args: MapArgs, { signal, client, memo }: LoadContext): Promise<View> {
-  const {
-    endpoint,
-    indicator: indicatorId,
-    level,
-    parent,
-    year,
-    method,
-    classes,
-    breaks,
-    scheme,
-    reference,
-    insets,
-    lang,
-    locale,
-  } = args;
+  const { endpoint, indicator: indicatorId, parent, year, classes, reference, insets, lang, locale } = args;
   const id = indicatorId.trim();
   if (!id) throw new FokusUsageError('missing-attribute', 'indicator');
-  const levelId = parseLevel(level || 'gemeinde', await client.getCatalog(endpoint, { signal }));
-  const manual = parseBreaks(breaks);
-  if (!manual) throw new FokusUsageError('invalid-attribute', 'breaks', breaks);
-  const m = method.trim() ? parseMethod(method) : manual.length ? 'manual' : 'quantile';
-  if (!m) throw new FokusUsageError('invalid-attribute', 'method', method);
-  if (m === 'manual' && !manual.length) throw new FokusUsageError('missing-attribute', 'breaks');
-  if (!Number.isInteger(classes) || classes < 1 || classes > MAX_CLASSES)
-    throw new FokusUsageError('invalid-attribute', 'classes', String(classes));
-  const schemeName = parseScheme(scheme);
-  if (!schemeName) throw new FokusUsageError('invalid-attribute', 'scheme', scheme);
-  // Catalog, values and geometry all start now (the client shares the one catalog request);
-  // the checks below never hold the geometry back. Their errors are read after the checks,
-  // so an unknown indicator or region is reported by name, not as a failed request.
-  const above = LEVEL_ABOVE[levelId];
-  const parentKey = parent.trim() || undefined;
-  const started = [
-    // The smallest file that holds the shown regions and the reference (a Kreis partition).
-    client.getIndicator(endpoint, id, {
-      signal,
-      level: levelId,
-      parent: parentKey,
-      regions: reference.trim() ? [reference.trim()] : [],
-    }),
-    client.getGeometry(endpoint, levelId, parentKey, { signal }),
-    above
-      ? client.getGeometry(endpoint, above, parentKey, { signal }).catch((e: unknown) => {
-          if (isAbortError(e)) throw e;
-          return undefined; // outlines are context only
-        })
-      : Promise.resolve(undefined),
-  ] as const;
-  for (const p of started) p.catch(() => undefined); // handled below (or superseded by a check's error)
+  const {
+    levelId,
+    method: m,
+    manual,
+    scheme: schemeName,
+  } = checkMap(args, await client.getCatalog(endpoint, { signal }));
+  // Values and geometry both start now (as the loader script's warm-up starts them, which
+  // the client then has in flight or cached); the checks below never hold the geometry back.
+  // Their errors are read after the checks, so an unknown indicator or region is reported
+  // by name, not as a failed request.
+  const values = requestValues(client, endpoint, levelId, args, { signal });
+  const { geometry, outlines } = requestGeometry(client, endpoint, levelId, parent, { signal });
   const catalog = await client.getCatalog(endpoint, { signal });
   const indicator = indicatorById(catalog, id);
   if (!indicator) throw new FokusDataError('unknown-indicator', { subject: id });
@@ -180,7 +139,7 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
   const refRegion = refId ? regionById(catalog, refId) : undefined;
   if (reference.trim() && !refRegion) throw new FokusDataError('unknown-region', { subject: reference.trim() });
 
-  const [data, topology, outlineTopology] = await Promise.all(started);
+  const [data, topology, outlineTopology] = await Promise.all([values, geometry, outlines]);
   const shownYear = year ?? data.latestYear() ?? data.years[data.years.length - 1];
   if (!data.years.includes(shownYear)) throw new FokusUsageError('invalid-attribute', 'year', String(year));
 
