@@ -8,7 +8,6 @@
  * the geometry and values its attributes name, load while the element's code downloads.
  */
 import { leaving, stayed } from './internal/leaving.js';
-import type { Warm } from './internal/warm-up.js';
 import { resolveEndpoint } from './internal/config.js';
 import { endpointFile, prefetch } from './data/prefetch.js';
 
@@ -46,18 +45,21 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'scatter-chart': () => import('./elements/scatter-chart/define.js'),
 };
 
+/** Requests the files an element's attributes name, from the page-wide client; silent on errors. */
+type Warm = (el: Element, endpoint: string) => void;
+
 /**
- * The tags whose data the loader requests while their code loads: the catalog of each, and
- * the files that `warm` (shared with the element's own loader) names from the attributes.
- * `preload`: a chunk the element imports as soon as it is on the page (Leaflet), fetched
- * with the element's instead of after it.
+ * The tags whose data the loader requests while their code loads: the catalog of each (a
+ * plain GET that the client takes, prefetch.ts), and the files that `warm` (shared with the
+ * element's own loader) names from the attributes. `preload`: chunks the element imports as
+ * soon as it is on the page (Leaflet, the client), fetched with the element's, not after it.
  */
-const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown> }> = {
+const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown>[] }> = {
   'indicator-chart': {},
   'comparison-table': {},
   'municipality-map': {
     warm: () => import('./elements/municipality-map/map-files.js').then((m) => m.warmMap),
-    preload: () => import('./elements/municipality-map/leaflet-lib.js'),
+    preload: () => [import('./elements/municipality-map/leaflet-lib.js'), import('./data/client.js')],
   },
 };
 
@@ -72,23 +74,22 @@ function scriptsRun(): Promise<void> {
 
 /**
  * Starts the data (and preloads) of the not yet defined `tag` elements in `root`: once the
- * page's scripts have run, a plain GET of each one's catalog (prefetch.ts, before the
- * client's code is here), then the warm-up. Silent on errors.
+ * page's scripts have run, a plain GET of each one's catalog, then `warm`. Silent on errors.
  */
 function warm(tag: string, root: ParentNode): void {
   const plan = early[tag];
   if (!plan) return;
   const found = [...root.querySelectorAll(tag)];
   if (root instanceof Element && root.localName === tag) found.unshift(root);
-  plan.preload?.().catch(() => undefined);
-  const fn = plan.warm?.();
-  fn?.catch(() => undefined);
-  const module = import('./internal/warm-up.js');
-  module.catch(() => undefined);
+  for (const p of plan.preload?.() ?? []) p.catch(() => undefined);
+  const files = plan.warm?.();
   scriptsRun()
     .then(() => {
-      for (const el of found) prefetch(endpointFile(resolveEndpoint(el), 'catalog.json'));
-      return module.then(({ warmUp }) => warmUp(found, fn));
+      for (const el of found) {
+        const endpoint = resolveEndpoint(el);
+        prefetch(endpointFile(endpoint, 'catalog.json'));
+        files?.then((fn) => fn(el, endpoint)).catch(() => undefined);
+      }
     })
     .catch(() => undefined);
 }

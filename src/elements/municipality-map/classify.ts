@@ -13,18 +13,21 @@
  * as constants from d3-scale-chromatic (ISC).
  */
 import { ckmeans, quantileSorted } from 'simple-statistics';
+import { MAX_CLASSES, MIN_CLASSES, type ClassMethod, type SchemeName, type SequentialScheme } from './map-options.js';
 
-export type ClassMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
+export {
+  MAX_CLASSES,
+  MIN_CLASSES,
+  SEQUENTIAL_SCHEMES,
+  parseBreaks,
+  parseMethod,
+  parseScheme,
+  type ClassMethod,
+  type SchemeName,
+  type SequentialScheme,
+} from './map-options.js';
+
 export type Polarity = 'higher-is-better' | 'lower-is-better' | 'neutral';
-
-/** The sequential schemes; all colour-blind safe (ColorBrewer, viridis). */
-export const SEQUENTIAL_SCHEMES = ['ylgnbu', 'blues', 'greens', 'purples', 'viridis'] as const;
-export type SequentialScheme = (typeof SEQUENTIAL_SCHEMES)[number];
-/** `auto`: diverging around the reference when the indicator has a polarity, else `ylgnbu`. */
-export type SchemeName = SequentialScheme | 'auto' | 'diverging';
-
-export const MIN_CLASSES = 1;
-export const MAX_CLASSES = 9;
 
 const hex = (s: string) => s.split(' ');
 
@@ -103,36 +106,6 @@ export function divergingSide(side: 'favourable' | 'unfavourable', m: number): s
   const half = side === 'favourable' ? list.slice(list.length / 2) : list.slice(0, list.length / 2).reverse();
   const picked = k === 1 ? [half[0]] : half;
   return Array.from({ length: m }, (_, i) => picked[Math.min(i, picked.length - 1)]);
-}
-
-/** Parses the `method` attribute; undefined when unknown. */
-export function parseMethod(text: string): ClassMethod | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === '' || t === 'quantile' || t === 'quantiles') return 'quantile';
-  if (t === 'equal' || t === 'equal-interval' || t === 'equal-intervals') return 'equal';
-  if (t === 'jenks' || t === 'ckmeans' || t === 'natural' || t === 'natural-breaks') return 'jenks';
-  if (t === 'manual') return 'manual';
-  return undefined;
-}
-
-/** Parses the `scheme` attribute; undefined when unknown. */
-export function parseScheme(text: string): SchemeName | undefined {
-  const t = text.trim().toLowerCase() || 'auto';
-  if (t === 'auto' || t === 'diverging') return t;
-  return (SEQUENTIAL_SCHEMES as readonly string[]).includes(t) ? (t as SequentialScheme) : undefined;
-}
-
-/**
- * Parses manual thresholds: "400, 500, 600" or "400 500 600" (decimal point), or with
- * semicolons "7,5; 8,5" (then a decimal comma is allowed). Undefined when a part is not a number.
- */
-export function parseBreaks(text: string): number[] | undefined {
-  const t = text.trim();
-  if (!t) return [];
-  const parts = t.includes(';') ? t.split(';').map((p) => p.trim().replace(',', '.')) : t.split(/[\s,]+/);
-  const numbers = parts.filter(Boolean).map(Number);
-  if (numbers.some((n) => !Number.isFinite(n))) return undefined;
-  return [...new Set(numbers)].sort((a, b) => a - b);
 }
 
 /** Rounds to `decimals` digits (half away from zero, like the displayed numbers). */

@@ -123,7 +123,11 @@ export async function loadMap(args: MapArgs, { signal, client, memo }: LoadConte
     method: m,
     manual,
     scheme: schemeName,
-  } = checkMap(args, await client.getCatalog(endpoint, { signal }));
+  } = checkMap(
+    args,
+    await client.getCatalog(endpoint, { signal }),
+    (code, attribute, value) => new FokusUsageError(code, attribute, value),
+  );
   // Values and geometry both start now (as the loader script's warm-up starts them, which
   // the client then has in flight or cached); the checks below never hold the geometry back.
   // Their errors are read after the checks, so an unknown indicator or region is reported

@@ -6,13 +6,19 @@
  * loader script's warm-up (`warmMap`, started while the element's code still downloads), so
  * both ask the client for the same files and the element finds them in flight or cached.
  */
-import type { FokusClient, RequestOptions } from '../../data/client.js';
+import { getClient, type FokusClient, type RequestOptions } from '../../data/client.js';
 import type { FokusTopology } from '../../data/check.js';
 import { isAbortError } from '../../data/errors.js';
 import { parseLevel, type IndicatorData } from '../../data/model.js';
 import type { Catalog, LevelId } from '../../data/schema.js';
-import { FokusUsageError } from '../../internal/errors.js';
-import { MAX_CLASSES, parseBreaks, parseMethod, parseScheme, type ClassMethod, type SchemeName } from './classify.js';
+import {
+  MAX_CLASSES,
+  parseBreaks,
+  parseMethod,
+  parseScheme,
+  type ClassMethod,
+  type SchemeName,
+} from './map-options.js';
 
 /** The level whose outlines are drawn over a map of each level. */
 export const LEVEL_ABOVE: Record<LevelId, LevelId | undefined> = {
@@ -42,20 +48,23 @@ export interface MapChecks {
   scheme: SchemeName;
 }
 
-/** Checks the attributes before any file is requested; errors name the attribute. */
-export function checkMap(args: MapFileArgs, catalog: Catalog): MapChecks {
+/** The error of a wrong attribute (the element's `FokusUsageError`, localized; any error in the warm-up). */
+export type UsageError = (code: 'missing-attribute' | 'invalid-attribute', attribute: string, value?: string) => Error;
+
+/** Checks the attributes before any file is requested; `usage` makes the error that names the attribute. */
+export function checkMap(args: MapFileArgs, catalog: Catalog, usage: UsageError): MapChecks {
   const { indicator, level, method, classes, breaks, scheme } = args;
-  if (!indicator.trim()) throw new FokusUsageError('missing-attribute', 'indicator');
+  if (!indicator.trim()) throw usage('missing-attribute', 'indicator');
   const levelId = parseLevel(level || 'gemeinde', catalog);
   const manual = parseBreaks(breaks);
-  if (!manual) throw new FokusUsageError('invalid-attribute', 'breaks', breaks);
+  if (!manual) throw usage('invalid-attribute', 'breaks', breaks);
   const m = method.trim() ? parseMethod(method) : manual.length ? 'manual' : 'quantile';
-  if (!m) throw new FokusUsageError('invalid-attribute', 'method', method);
-  if (m === 'manual' && !manual.length) throw new FokusUsageError('missing-attribute', 'breaks');
+  if (!m) throw usage('invalid-attribute', 'method', method);
+  if (m === 'manual' && !manual.length) throw usage('missing-attribute', 'breaks');
   if (!Number.isInteger(classes) || classes < 1 || classes > MAX_CLASSES)
-    throw new FokusUsageError('invalid-attribute', 'classes', String(classes));
+    throw usage('invalid-attribute', 'classes', String(classes));
   const schemeName = parseScheme(scheme);
-  if (!schemeName) throw new FokusUsageError('invalid-attribute', 'scheme', scheme);
+  if (!schemeName) throw usage('invalid-attribute', 'scheme', scheme);
   return { levelId, method: m, manual, scheme: schemeName };
 }
 
@@ -111,12 +120,12 @@ function numberAttribute(el: Element, name: string, fallback: number): number {
 }
 
 /**
- * The warm-up of a map not yet defined (the loader script's): requests the files its
- * attributes name, with the defaults of the element's properties. A map in a `group` may
- * take another indicator from the group's selection: only its geometry is warmed.
- * Errors are left to the element, which reports them itself.
+ * The warm-up of a map not yet defined (the loader script's): the catalog of `endpoint`,
+ * then the files the attributes name, with the defaults of the element's properties, from
+ * the page-wide client. A map in a `group` may take another indicator from the group's
+ * selection: only its geometry is warmed. Silent: the element reports its own errors.
  */
-export function warmMap(el: Element, endpoint: string, catalog: Catalog, client: FokusClient): void {
+export function warmMap(el: Element, endpoint: string): void {
   const attr = (name: string, fallback = '') => el.getAttribute(name) ?? fallback;
   const args: MapFileArgs = {
     indicator: attr('indicator'),
@@ -128,8 +137,14 @@ export function warmMap(el: Element, endpoint: string, catalog: Catalog, client:
     scheme: attr('scheme', 'auto'),
     reference: attr('reference'),
   };
-  const { levelId } = checkMap(args, catalog);
+  const client = getClient();
   const options = { warm: true };
-  if (!el.hasAttribute('group')) requestValues(client, endpoint, levelId, args, options);
-  requestGeometry(client, endpoint, levelId, args.parent, options);
+  client
+    .getCatalog(endpoint, options)
+    .then((catalog) => {
+      const { levelId } = checkMap(args, catalog, (code, attribute) => new Error(`${code} ${attribute}`));
+      if (!el.hasAttribute('group')) requestValues(client, endpoint, levelId, args, options);
+      requestGeometry(client, endpoint, levelId, args.parent, options);
+    })
+    .catch(() => undefined);
 }
