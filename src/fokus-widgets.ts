@@ -46,7 +46,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
 };
 
 /** Requests the files an element's attributes name, from the page-wide client; silent on errors. */
-type Warm = (el: Element, endpoint: string) => void;
+type Warm = (el: Element, endpoint: string) => unknown;
 
 /**
  * The tags whose data the loader requests while their code loads: the catalog of each (a

@@ -18,7 +18,8 @@
  *   loader's plain GET of a URL (the catalog) for its first request of it;
  * - warm-up (`warm: true`): the loader script asks for the files of elements whose code is
  *   still loading; the element then finds them cached or in flight. A warm-up's failure is
- *   kept for the next caller of that file (it gets the error, not a second request);
+ *   kept for the next callers of that file (those of one task get the error, not a second
+ *   request; a caller after that task asks again);
  * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`. Responses
  *   are checked without Valibot (check.ts); only one that fails that check loads the
  *   Valibot schemas (validate.ts, a chunk of its own) to name every problem. Each URL is
@@ -67,8 +68,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /**
    * A warm-up (the loader script's, before an element asks for the file): should the request
-   * fail before any other caller has joined it, the failure is kept for the next caller of
-   * the same file, who gets it instead of a second request.
+   * fail before any other caller has joined it, the failure is kept for the next callers of
+   * the same file (those of the same task), who get it instead of a second request.
    */
   warm?: boolean;
 }
@@ -319,7 +320,11 @@ export class FokusClient {
     }
     if (this.kept.has(key)) {
       const error = this.kept.get(key);
-      if (!warm) this.kept.delete(key); // delivered once; the next caller asks again
+      // an element's callers of this task share it (its preview and its loader); later ones ask again
+      if (!warm)
+        setTimeout(() => {
+          if (this.kept.get(key) === error) this.kept.delete(key);
+        }, 0);
       return Promise.reject(error);
     }
 

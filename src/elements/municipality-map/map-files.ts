@@ -124,8 +124,9 @@ function numberAttribute(el: Element, name: string, fallback: number): number {
  * then the files the attributes name, with the defaults of the element's properties, from
  * the page-wide client. A map in a `group` may take another indicator from the group's
  * selection: only its geometry is warmed. Silent: the element reports its own errors.
+ * Resolves when every request it made has settled.
  */
-export function warmMap(el: Element, endpoint: string): void {
+export function warmMap(el: Element, endpoint: string): Promise<unknown> {
   const attr = (name: string, fallback = '') => el.getAttribute(name) ?? fallback;
   const args: MapFileArgs = {
     indicator: attr('indicator'),
@@ -139,12 +140,13 @@ export function warmMap(el: Element, endpoint: string): void {
   };
   const client = getClient();
   const options = { warm: true };
-  client
+  return client
     .getCatalog(endpoint, options)
     .then((catalog) => {
       const { levelId } = checkMap(args, catalog, (code, attribute) => new Error(`${code} ${attribute}`));
-      if (!el.hasAttribute('group')) requestValues(client, endpoint, levelId, args, options);
-      requestGeometry(client, endpoint, levelId, args.parent, options);
+      const values = el.hasAttribute('group') ? undefined : requestValues(client, endpoint, levelId, args, options);
+      const { geometry, outlines } = requestGeometry(client, endpoint, levelId, args.parent, options);
+      return Promise.allSettled([values, geometry, outlines]);
     })
     .catch(() => undefined);
 }

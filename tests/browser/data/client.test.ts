@@ -3,6 +3,7 @@ import { FokusClient, getClient, setClient, normalizeEndpoint, endpointFile } fr
 import { FokusDataError, isAbortError } from '../../../src/data/errors.js';
 import { IndicatorData } from '../../../src/data/model.js';
 import { catalogJson, indicatorJson, topologyJson, fakeFetch, gate, settledState, rejection } from './fixtures.js';
+import { prefetch } from '../../../src/data/prefetch.js';
 import { afterEach, describe, it } from '../helpers.js';
 
 const E = 'https://example.org/data/';
@@ -299,6 +300,101 @@ describe('FokusClient: catalog, indicator, geometry', () => {
     const { client: c } = client({ ...routes, 'geo/gemeinde.topo.json': { type: 'FeatureCollection', features: [] } });
     const error = await rejection(c.getGeometry(E, 'gemeinde'));
     expect([error.code, error.url]).to.deep.equal(['malformed', `${E}geo/gemeinde.topo.json`]);
+  });
+});
+
+describe('FokusClient: warm-up (the loader script asks before the element)', () => {
+  /** The end of the current task (the kept failure of a warm-up is shared until then). */
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('a warmed file is fetched once for the warm-up and the element', async () => {
+    const { client: c, fake } = client({ 'catalog.json': catalogJson() });
+    const warm = c.getCatalog(E, { warm: true });
+    const own = c.getCatalog(E);
+    expect(await own).to.equal(await warm);
+    expect(await c.getCatalog(E)).to.equal(await warm);
+    expect(fake.count('catalog.json')).to.equal(1);
+  });
+
+  it("a warm-up's failure goes to the callers of the next task instead of a second request; later ones ask again", async () => {
+    const { client: c, fake } = client({ 'catalog.json': (_, n) => (n === 1 ? status(404) : ok(catalogJson())) });
+    const warmed = await rejection(c.getCatalog(E, { warm: true }));
+    expect([warmed.code, warmed.status]).to.deep.equal(['http', 404]);
+    await nextTask(); // the element arrives later
+    // the element's preview and its loader, in one task: the warm-up's answer, no request
+    const [preview, loader] = await Promise.all([rejection(c.getCatalog(E)), rejection(c.getCatalog(E))]);
+    expect(preview).to.equal(warmed);
+    expect(loader).to.equal(warmed);
+    expect(fake.count('catalog.json')).to.equal(1);
+    await nextTask();
+    // a caller after that (e.g. new attributes) asks the endpoint again
+    expect((await c.getCatalog(E)).version).to.equal(catalogJson().version);
+    expect(fake.count('catalog.json')).to.equal(2);
+  });
+
+  it('a failure that a non-warm caller has seen is not kept', async () => {
+    const { client: c, fake } = client({ 'catalog.json': (_, n) => (n === 1 ? status(500) : ok(catalogJson())) });
+    const warm = rejection(c.getCatalog(E, { warm: true }));
+    const own = rejection(c.getCatalog(E));
+    expect((await own).code).to.equal('http');
+    expect(await warm).to.equal(await own);
+    expect((await c.getCatalog(E)).version).to.equal(catalogJson().version);
+    expect(fake.count('catalog.json')).to.equal(2);
+  });
+
+  it('clear() forgets kept failures', async () => {
+    const { client: c, fake } = client({ 'catalog.json': (_, n) => (n === 1 ? status(404) : ok(catalogJson())) });
+    await rejection(c.getCatalog(E, { warm: true }));
+    c.clear();
+    expect((await c.getCatalog(E)).version).to.equal(catalogJson().version);
+    expect(fake.count('catalog.json')).to.equal(2);
+  });
+});
+
+describe("FokusClient: the loader's early catalog request (prefetch.ts)", () => {
+  const real = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = real;
+    setClient(undefined);
+  });
+  /** A catalog URL of the test server not prefetched before on this page (each test its own query). */
+  const fresh = (name: string) => new URL(`/demo-dist/data/catalog.json?${name}`, location.href).href;
+  /** Counts the page's fetches of `url` from now on. */
+  function countFetches(url: string): () => number {
+    let n = 0;
+    globalThis.fetch = (input, init) => {
+      if (String(input) === url) n++;
+      return real(input, init);
+    };
+    return () => n;
+  }
+
+  it('the page-wide client (default fetch) takes the prefetched response instead of asking again', async () => {
+    setClient(undefined);
+    const url = fresh('take');
+    prefetch(url);
+    const count = countFetches(url);
+    const c = new FokusClient();
+    const json = await c.getJSON<{ version: string }>(url);
+    expect(json.version).to.be.a('string');
+    expect(count()).to.equal(0);
+    // taken once: a later request of the URL (the cache aside) is a request of its own
+    c.clear();
+    await c.getJSON(url);
+    expect(count()).to.equal(1);
+  });
+
+  it('a client with its own fetch does not take it, and no prefetch starts once a client is set', async () => {
+    const url = fresh('own');
+    prefetch(url);
+    const { client: c, fake } = client({ 'catalog.json?own': catalogJson() });
+    await c.getJSON(url);
+    expect(fake.count(url)).to.equal(1);
+    setClient(c);
+    const later = fresh('later');
+    const count = countFetches(later);
+    prefetch(later);
+    expect(count()).to.equal(0);
   });
 });
 
