@@ -14,9 +14,9 @@ afterEach(() => setClient(undefined));
 
 /** An element that is not (yet) a map, with the attributes of `attrs`. */
 function tagWith(attrs: string): Element {
-  const holder = document.createElement('div');
-  holder.innerHTML = `<x-not-defined ${attrs}></x-not-defined>`;
-  return holder.firstElementChild!;
+  const el = document.createElement('x-not-defined');
+  for (const [, name, value] of attrs.matchAll(/([a-z-]+)="([^"]*)"/g)) el.setAttribute(name!, value!);
+  return el;
 }
 
 const paths = (urls: string[]) => [...new Set(urls.map((u) => new URL(u, location.href).pathname))].sort();
