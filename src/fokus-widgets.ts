@@ -52,10 +52,11 @@ type Warm = (el: Element, endpoint: string) => unknown;
  * The tags whose data the loader requests while their code loads: the catalog of each (a
  * plain GET that the client takes, prefetch.ts), and the files that `warm` (shared with the
  * element's own loader) names from the attributes. `preload`: chunks the element imports as
- * soon as it is on the page (Leaflet, the client), fetched with the element's, not after it.
+ * soon as it is on the page (Leaflet, the client), fetched with the element's, not after it
+ * (the chart's `warmChart` fetches its Vega runtime).
  */
 const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown>[] }> = {
-  'indicator-chart': {},
+  'indicator-chart': { warm: () => import('./elements/indicator-chart/chart-scope.js').then((m) => m.warmChart) },
   'comparison-table': {},
   'municipality-map': {
     warm: () => import('./elements/municipality-map/map-files.js').then((m) => m.warmMap),
