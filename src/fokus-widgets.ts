@@ -57,7 +57,7 @@ type Warm = (el: Element, endpoint: string) => unknown;
  */
 const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown>[] }> = {
   'indicator-chart': { warm: () => import('./elements/indicator-chart/chart-scope.js').then((m) => m.warmChart) },
-  'comparison-table': {},
+  'comparison-table': { warm: () => import('./elements/comparison-table/table-scope.js').then((m) => m.warmTable) },
   'municipality-map': {
     warm: () => import('./elements/municipality-map/map-files.js').then((m) => m.warmMap),
     preload: () => [import('./elements/municipality-map/leaflet-lib.js'), import('./data/client.js')],
