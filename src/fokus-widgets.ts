@@ -56,8 +56,14 @@ type Warm = (el: Element, endpoint: string) => unknown;
  * (the chart's `warmChart` fetches its Vega runtime).
  */
 const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown>[] }> = {
-  'indicator-chart': { warm: () => import('./elements/indicator-chart/chart-scope.js').then((m) => m.warmChart) },
-  'comparison-table': { warm: () => import('./elements/comparison-table/table-scope.js').then((m) => m.warmTable) },
+  'indicator-chart': {
+    warm: () => import('./elements/indicator-chart/chart-scope.js').then((m) => m.warmChart),
+    preload: () => [import('./data/client.js')],
+  },
+  'comparison-table': {
+    warm: () => import('./elements/comparison-table/table-scope.js').then((m) => m.warmTable),
+    preload: () => [import('./data/client.js')],
+  },
   'municipality-map': {
     warm: () => import('./elements/municipality-map/map-files.js').then((m) => m.warmMap),
     preload: () => [import('./elements/municipality-map/leaflet-lib.js'), import('./data/client.js')],
