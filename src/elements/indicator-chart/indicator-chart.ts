@@ -20,7 +20,7 @@ import { buildChartSpec, legendColumns, NUMBER_LOCALES } from './chart-spec.js';
 import { statusLabel } from '../../data/format.js';
 import { getClient } from '../../data/client.js';
 import { chartTable, describeChart } from './chart-text.js';
-import { ChartView, chartImage } from './vega-view.js';
+import { ChartView, chartImage, warmFormats } from './vega-view.js';
 import { chartToggles, readTheme, renderNotes, renderTable } from './chart-parts.js';
 import { chartArgs, chartCsv, chartFileBase, followSelection, loadChart, type ChartData } from './chart-data.js';
 import { ChartTooltip } from './chart-tooltip.js';
@@ -163,6 +163,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
       const type = CHART_TYPES.find((c) => c === (this.type || 'line').trim().toLowerCase());
       const endpoint = this.resolvedEndpoint;
       if (type) this.view.prepare(type, NUMBER_LOCALES[this.uiLang], () => getClient().getCatalog(endpoint));
+      warmFormats(this.uiLang);
     }
   }
 

@@ -8,6 +8,8 @@
  */
 import type { View } from 'vega';
 import { captionLines } from '../../internal/caption.js';
+import { localeOf, type Lang } from '../../internal/i18n.js';
+import { formatDate, numberFormat } from '../../data/format.js';
 import { buildChartSpec, type ChartSpec, type ChartTheme } from './chart-spec.js';
 import type { ChartData } from './chart-data.js';
 
@@ -31,9 +33,17 @@ function loadVega() {
 
 type Runtime = typeof import('./vega-runtime.js');
 
-/** Runs `task` in a later task (after the promise continuations and tasks queued before it). */
-function later(task: () => void): void {
-  setTimeout(task, 0);
+type PostTask = (task: () => void, options: { priority: 'background' }) => Promise<unknown>;
+
+/**
+ * Runs `task` in a later task of background priority where the browser has a scheduler
+ * (`scheduler.postTask`): after input, rendering and the tasks that handle network responses
+ * (the catalog, the data) queued meanwhile. Elsewhere a plain later task.
+ */
+export function inBackground(task: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (scheduler?.postTask) scheduler.postTask(task, { priority: 'background' }).catch(() => undefined);
+  else setTimeout(task, 0);
 }
 
 /**
@@ -70,6 +80,23 @@ function emptyView(
     expr: vega.chartExpressions,
     locale: { number: locale },
   } as unknown as ConstructorParameters<Runtime['View']>[1]);
+}
+
+let warmed = '';
+
+/**
+ * Makes the number and date formats of `lang` in a background task, once per page and
+ * language: the first `Intl` formatter of a page sets up ICU (about 20 ms), which otherwise
+ * falls into the task that handles the catalog (the caption) or the data (the values' labels).
+ */
+export function warmFormats(lang: Lang): void {
+  if (warmed.includes(`|${lang}`)) return;
+  warmed += `|${lang}`;
+  inBackground(() => {
+    const locale = localeOf(lang);
+    numberFormat(locale, 1).format(1);
+    formatDate('2000-01-01', locale);
+  });
 }
 
 /** A view made ahead (while the data load) for the template and locale a draw is expected to use. */
@@ -133,8 +160,9 @@ export class ChartView {
   /**
    * While the data load: parses the template the next draw is expected to use and makes its
    * view (Vega's operators), once the runtime has arrived and what `after` gives (the catalog) has
-   * settled, each in a task of its own after the element's next request has gone out, so that
-   * it fills the wait for the data instead of delaying them. A draw with another template or
+   * settled, each in a background task of its own (`inBackground`) after the element's next
+   * request has gone out, so that it fills the wait for the data instead of delaying them (the
+   * tasks that handle the catalog and the data come first). A draw with another template or
    * locale discards it; a draw before it is ready does the work itself.
    */
   prepare(template: ChartSpec['template'], locale: ChartSpec['locale'], after: () => Promise<unknown>): void {
@@ -144,10 +172,10 @@ export class ChartView {
     const wanted = () => this.preparing === key && !this.drawn;
     Promise.all([loadVega(), after().catch(() => undefined)])
       .then(([vega]) =>
-        later(() => {
+        inBackground(() => {
           if (!wanted()) return;
           vega.runtimeSpec(template);
-          later(() => {
+          inBackground(() => {
             if (!wanted()) return;
             this.spare?.view.finalize();
             this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };
