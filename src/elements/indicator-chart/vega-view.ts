@@ -158,20 +158,20 @@ export class ChartView {
   }
 
   /**
-   * While the data load: parses the template the next draw is expected to use and makes its
-   * view (Vega's operators), once the runtime has arrived and what `after` gives (the catalog) has
-   * settled, each in a background task of its own (`inBackground`) after the element's next
-   * request has gone out, so that it fills the wait for the data instead of delaying them (the
-   * tasks that handle the catalog and the data come first). A draw with another template or
-   * locale discards it; a draw before it is ready does the work itself.
+   * While the catalog and the data load: parses the template the next draw is expected to use
+   * and makes its view (Vega's operators) as soon as the runtime has arrived, each in a
+   * background task of its own (`inBackground`): the tasks that handle the catalog and the data
+   * go first when they are due, and the work fills the waits for them (locally the data follow
+   * the catalog too fast for it). A draw with another template or locale discards it; a draw
+   * before it is ready does the work itself.
    */
-  prepare(template: ChartSpec['template'], locale: ChartSpec['locale'], after: () => Promise<unknown>): void {
+  prepare(template: ChartSpec['template'], locale: ChartSpec['locale']): void {
     const key = `${template} ${locale.decimal}`;
     if (this.drawn || this.preparing === key) return;
     this.preparing = key;
     const wanted = () => this.preparing === key && !this.drawn;
-    Promise.all([loadVega(), after().catch(() => undefined)])
-      .then(([vega]) =>
+    loadVega()
+      .then((vega) =>
         inBackground(() => {
           if (!wanted()) return;
           vega.runtimeSpec(template);
