@@ -33,16 +33,16 @@ function loadVega() {
 
 type Runtime = typeof import('./vega-runtime.js');
 
-type PostTask = (task: () => void, options: { priority: 'background' }) => Promise<unknown>;
+type PostTask = (task: () => void, options: { priority: 'user-visible' }) => Promise<unknown>;
 
 /**
- * Runs `task` in a later task of background priority where the browser has a scheduler
- * (`scheduler.postTask`): after input, rendering and the tasks that handle network responses
- * (the catalog, the data) queued meanwhile. Elsewhere a plain later task.
+ * Runs `task` in a task of its own, queued behind the tasks due now (`scheduler.postTask`
+ * where the browser has it: not clamped like nested timers; else a timer). At background
+ * priority the page's loading work starved it until after the data had arrived.
  */
-export function inBackground(task: () => void): void {
+export function nextTask(task: () => void): void {
   const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
-  if (scheduler?.postTask) scheduler.postTask(task, { priority: 'background' }).catch(() => undefined);
+  if (scheduler?.postTask) scheduler.postTask(task, { priority: 'user-visible' }).catch(() => undefined);
   else setTimeout(task, 0);
 }
 
@@ -85,14 +85,14 @@ function emptyView(
 let warmed = '';
 
 /**
- * Makes the number and date formats of `lang` in a background task, once per page and
+ * Makes the number and date formats of `lang` in a task of its own, once per page and
  * language: the first `Intl` formatter of a page sets up ICU (about 20 ms), which otherwise
  * falls into the task that handles the catalog (the caption) or the data (the values' labels).
  */
 export function warmFormats(lang: Lang): void {
   if (warmed.includes(`|${lang}`)) return;
   warmed += `|${lang}`;
-  inBackground(() => {
+  nextTask(() => {
     const locale = localeOf(lang);
     numberFormat(locale, 1).format(1);
     formatDate('2000-01-01', locale);
@@ -159,11 +159,10 @@ export class ChartView {
 
   /**
    * While the catalog and the data load: parses the template the next draw is expected to use
-   * and makes its view (Vega's operators) as soon as the runtime has arrived, each in a
-   * background task of its own (`inBackground`): the tasks that handle the catalog and the data
-   * go first when they are due, and the work fills the waits for them (locally the data follow
-   * the catalog too fast for it). A draw with another template or locale discards it; a draw
-   * before it is ready does the work itself.
+   * and makes its view (Vega's operators) as soon as the runtime has arrived, each in a task of
+   * its own (`nextTask`), so that the work fills the waits for the catalog and the data (locally
+   * the data follow the catalog too fast for it to wait for the catalog). A draw with another
+   * template or locale discards it; a draw before it is ready does the work itself.
    */
   prepare(template: ChartSpec['template'], locale: ChartSpec['locale']): void {
     const key = `${template} ${locale.decimal}`;
@@ -172,10 +171,10 @@ export class ChartView {
     const wanted = () => this.preparing === key && !this.drawn;
     loadVega()
       .then((vega) =>
-        inBackground(() => {
+        nextTask(() => {
           if (!wanted()) return;
           vega.runtimeSpec(template);
-          inBackground(() => {
+          nextTask(() => {
             if (!wanted()) return;
             this.spare?.view.finalize();
             this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };
