@@ -310,17 +310,20 @@ const below = (id) => (id.startsWith('\0') ? '' : id.replace(/\\/g, '/').split('
 /**
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): every function of
  * the file is compiled when the file is (off the main thread while it streams in), not on its
- * first call. Nearly every function of the chart's chunks runs when the first chart is drawn,
- * so their compilation moves from the task that draws (after the data have arrived) into the
- * download. Measured (bench/chart.html, main-thread CPU): -20 ms per page, -7 ms after the data.
+ * first call. Nearly every function of the lean runtime runs when the first chart is drawn, so
+ * their compilation moves from the task that draws (after the data have arrived) into the
+ * download; the runtime is needed only once the data are there. Measured (bench/chart.html,
+ * main-thread CPU): -20 ms per page, -7 ms after the data. Not for the element's chunk: its
+ * longer compilation delayed the element's definition and so its first requests (catalog
+ * request 80-300 ms later on the busy 2-core machine).
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
-/** The chunks that get the hint: the lean runtime (`vega`) and the chart element. */
-const HINTED = (chunk) => chunk.name === 'vega' || chunk.fileName === 'elements/indicator-chart.js';
+/** The chunk that gets the hint: the lean runtime (`vega`). */
+const HINTED = (chunk) => chunk.name === 'vega';
 
 /**
- * Puts the hint first in the chunks `HINTED` picks (after minification, which drops comments),
+ * Puts the hint first in the chunk `HINTED` picks (after minification, which drops comments),
  * moving their source maps down a line.
  */
 function addCompileHints(bundle) {
