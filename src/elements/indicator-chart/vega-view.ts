@@ -8,6 +8,8 @@
  */
 import type { View } from 'vega';
 import { captionLines } from '../../internal/caption.js';
+import { localeOf, type Lang } from '../../internal/i18n.js';
+import { formatDate, numberFormat } from '../../data/format.js';
 import { buildChartSpec, type ChartSpec, type ChartTheme } from './chart-spec.js';
 import type { ChartData } from './chart-data.js';
 
@@ -31,9 +33,17 @@ function loadVega() {
 
 type Runtime = typeof import('./vega-runtime.js');
 
-/** Runs `task` in a later task (after the promise continuations and tasks queued before it). */
-function later(task: () => void): void {
-  setTimeout(task, 0);
+type PostTask = (task: () => void, options: { priority: 'user-visible' }) => Promise<unknown>;
+
+/**
+ * Runs `task` in a task of its own, queued behind the tasks due now (`scheduler.postTask`
+ * where the browser has it: not clamped like nested timers; else a timer). At background
+ * priority the page's loading work starved it until after the data had arrived.
+ */
+export function nextTask(task: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (scheduler?.postTask) scheduler.postTask(task, { priority: 'user-visible' }).catch(() => undefined);
+  else setTimeout(task, 0);
 }
 
 /**
@@ -70,6 +80,23 @@ function emptyView(
     expr: vega.chartExpressions,
     locale: { number: locale },
   } as unknown as ConstructorParameters<Runtime['View']>[1]);
+}
+
+let warmed = '';
+
+/**
+ * Makes the number and date formats of `lang` in a task of its own, once per page and
+ * language: the first `Intl` formatter of a page sets up ICU (about 20 ms), which otherwise
+ * falls into the task that handles the catalog (the caption) or the data (the values' labels).
+ */
+export function warmFormats(lang: Lang): void {
+  if (warmed.includes(`|${lang}`)) return;
+  warmed += `|${lang}`;
+  nextTask(() => {
+    const locale = localeOf(lang);
+    numberFormat(locale, 1).format(1);
+    formatDate('2000-01-01', locale);
+  });
 }
 
 /** A view made ahead (while the data load) for the template and locale a draw is expected to use. */
@@ -131,23 +158,23 @@ export class ChartView {
   }
 
   /**
-   * While the data load: parses the template the next draw is expected to use and makes its
-   * view (Vega's operators), once the runtime has arrived and what `after` gives (the catalog) has
-   * settled, each in a task of its own after the element's next request has gone out, so that
-   * it fills the wait for the data instead of delaying them. A draw with another template or
-   * locale discards it; a draw before it is ready does the work itself.
+   * While the catalog and the data load: parses the template the next draw is expected to use
+   * and makes its view (Vega's operators) as soon as the runtime has arrived, each in a task of
+   * its own (`nextTask`), so that the work fills the waits for the catalog and the data (locally
+   * the data follow the catalog too fast for it to wait for the catalog). A draw with another
+   * template or locale discards it; a draw before it is ready does the work itself.
    */
-  prepare(template: ChartSpec['template'], locale: ChartSpec['locale'], after: () => Promise<unknown>): void {
+  prepare(template: ChartSpec['template'], locale: ChartSpec['locale']): void {
     const key = `${template} ${locale.decimal}`;
     if (this.drawn || this.preparing === key) return;
     this.preparing = key;
     const wanted = () => this.preparing === key && !this.drawn;
-    Promise.all([loadVega(), after().catch(() => undefined)])
-      .then(([vega]) =>
-        later(() => {
+    loadVega()
+      .then((vega) =>
+        nextTask(() => {
           if (!wanted()) return;
           vega.runtimeSpec(template);
-          later(() => {
+          nextTask(() => {
             if (!wanted()) return;
             this.spare?.view.finalize();
             this.spare = { template, locale, view: emptyView(vega, template, locale, { renderer: 'svg' }) };

@@ -13,7 +13,7 @@ import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 // @ts-expect-error plain JS helper without types (the rollup config's plugin)
-import { leanVega, vegaSideEffects } from '../../../../scripts/lean-vega.js';
+import { COMPILE_HINT, leanVega, vegaSideEffects } from '../../../../scripts/lean-vega.js';
 import * as unbundled from '../../../../src/elements/indicator-chart/vega-runtime.js';
 import { templateView } from '../../../../src/elements/indicator-chart/vega-view.js';
 import { CASES } from '../../../browser/elements/indicator-chart/chart-cases.js';
@@ -79,4 +79,33 @@ test('the bundled lean runtime draws every case like the unbundled Vega packages
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the lean runtime's chunk starts with V8's compile hint, its source map moved down a line", () => {
+  const hint: string = COMPILE_HINT;
+  const map = (mappings: string) => JSON.stringify({ version: 3, sources: ['a.ts'], names: [], mappings });
+  const bundle: Record<string, { type: string; [key: string]: unknown }> = {
+    'chunks/vega-x.js': {
+      type: 'chunk',
+      name: 'vega',
+      fileName: 'chunks/vega-x.js',
+      code: 'a();\n',
+      map: { mappings: 'AAAA' },
+    },
+    'chunks/vega-x.js.map': { type: 'asset', fileName: 'chunks/vega-x.js.map', source: map('AAAA') },
+    'elements/indicator-chart.js': {
+      type: 'chunk',
+      name: 'elements/indicator-chart',
+      fileName: 'elements/indicator-chart.js',
+      code: 'b();\n',
+    },
+    'chunks/lit-y.js': { type: 'chunk', name: 'lit', fileName: 'chunks/lit-y.js', code: 'c();\n' },
+  };
+  const plugin = leanVega() as { generateBundle: (options: unknown, bundle: unknown) => void };
+  plugin.generateBundle({}, bundle);
+  plugin.generateBundle({}, bundle); // a second call (watch mode) adds nothing
+  assert.equal(bundle['chunks/vega-x.js'].code, `${hint}a();\n`);
+  assert.equal(JSON.parse(bundle['chunks/vega-x.js.map'].source as string).mappings, ';AAAA');
+  assert.equal(bundle['elements/indicator-chart.js'].code, 'b();\n');
+  assert.equal(bundle['chunks/lit-y.js'].code, 'c();\n');
 });
