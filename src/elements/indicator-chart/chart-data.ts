@@ -6,12 +6,13 @@ import type { Catalog, Indicator } from '../../data/schema.js';
 import { toCsv, type CsvFlavour } from '../../data/csv.js';
 import { captionLines } from '../../internal/caption.js';
 import { fileBase } from '../../internal/downloads.js';
-import { breakdownById, type IndicatorData } from '../../data/model.js';
+import type { IndicatorData } from '../../data/model.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
 import type { Lang } from '../../internal/i18n.js';
 import { buildChartModel, parseChartType, t, type ChartModel, type ChartType } from './chart-model.js';
 import { chartCsvRows } from './chart-text.js';
+import { requestChartData } from './chart-scope.js';
 
 export interface ChartArgs {
   endpoint: string;
@@ -59,19 +60,14 @@ export async function loadChart(args: ChartArgs, { client, signal }: LoadContext
   if (!indicator.trim()) throw new FokusUsageError('missing-attribute', 'indicator');
   const chartType = parseChartType(args.type);
   const catalog = await client.getCatalog(endpoint, { signal });
-  const id = indicator.trim();
-  const breakdown =
-    breakdownById(catalog, id) ??
-    (chartType === 'column' ? catalog.breakdowns?.find((b) => b.indicators.includes(id)) : undefined);
-  const ids = breakdown ? breakdown.indicators : [id];
-  const scope = {
-    level: args.level?.trim(),
-    parent: args.parent,
-    regions: `${args.region ?? ''},${args.compare ?? ''}`.split(/[\s,;]+/).filter(Boolean),
-  };
-  const data: IndicatorData[] = await Promise.all(
-    ids.map((i) => client.getIndicator(endpoint, i, { signal, ...scope })),
+  const { breakdown, data: requested } = requestChartData(
+    client,
+    endpoint,
+    catalog,
+    { ...args, type: chartType },
+    { signal },
   );
+  const data: IndicatorData[] = await Promise.all(requested);
   const { region, compare, level, parent, from, to, year, label, interval } = args;
   const request = { type: chartType, region, compare, level, parent, from, to, year, label, interval };
   const model = buildChartModel({ catalog, data, breakdown }, request, lang, locale);
