@@ -182,20 +182,11 @@ function rowText(row: Row, ctx: RowContext): RowText {
 function renderSpark(s: Spark | undefined): TemplateResult | typeof nothing {
   if (!s) return nothing;
   const { g } = s;
-  return html`<svg
-    class="spark"
-    part="sparkline"
-    role="img"
-    aria-label=${s.label}
-    width=${g.width}
-    height=${g.height}
-    viewBox="0 0 ${g.width} ${g.height}"
-  >
-    <path d=${g.d || nothing}></path>
-    ${g.dots.length ? g.dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.5"></circle>`) : nothing}${
-      g.last ? svg`<circle cx=${g.last.x} cy=${g.last.y} r="2.2"></circle>` : nothing
-    }
-  </svg>`;
+  const dots = g.dots.length ? g.dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.5"></circle>`) : nothing;
+  const last = g.last ? svg`<circle cx=${g.last.x} cy=${g.last.y} r="2.2"></circle>` : nothing;
+  // no white space between the parts (each would be a text node in every sparkline)
+  // prettier-ignore
+  return html`<svg class="spark" part="sparkline" role="img" aria-label=${s.label} width=${g.width} height=${g.height} viewBox="0 0 ${g.width} ${g.height}"><path d=${g.d || nothing}></path>${dots}${last}</svg>`;
 }
 
 // One template per kind of cell, with only the elements the cell shows: the number is a
@@ -206,12 +197,21 @@ const main = (t: CellText) => (t.symbol ? html`<span class="symbol" aria-hidden=
 
 const said = (t: CellText) => (t.said ? html`<span class="visually-hidden">${t.said}</span>` : nothing);
 
-/** Flag (superscript), mark and spoken text after a number; `nothing` for a plain number. */
+/**
+ * Flag (superscript), mark and spoken text after a number, as one flat template for each
+ * combination that occurs (a flag and a mark always come with their spoken text): each
+ * binding costs a marker node, nested templates per part would cost twice as many.
+ */
 function extras(t: CellText, markClass: string): TemplateResult | typeof nothing {
-  if (!t.flag && !t.mark && !t.said) return nothing;
-  return html`${t.flag ? html`<sup class="flag" aria-hidden="true">${t.flag}</sup>` : nothing}${
-    t.mark ? html`<span class=${markClass} aria-hidden="true">${t.mark}</span>` : nothing
-  }${said(t)}`;
+  if (t.flag && t.mark)
+    return html`<sup class="flag" aria-hidden="true">${t.flag}</sup
+      ><span class=${markClass} aria-hidden="true">${t.mark}</span><span class="visually-hidden">${t.said}</span>`;
+  if (t.flag)
+    return html`<sup class="flag" aria-hidden="true">${t.flag}</sup><span class="visually-hidden">${t.said}</span>`;
+  if (t.mark)
+    return html`<span class=${markClass} aria-hidden="true">${t.mark}</span
+      ><span class="visually-hidden">${t.said}</span>`;
+  return said(t);
 }
 
 const valueCell = (t: CellText, spark: Spark | undefined) =>
@@ -258,20 +258,11 @@ export function renderRow(row: Row, index: number, rowIndex: number, ctx: RowCon
   const cls = `${row.reference ? 'reference' : ''}${selected ? ' selected' : ''}${index >= 0 && index % 2 ? ' odd' : ''}`;
   const trend =
     model.mode === 'years' && !ctx.noSparkline ? html`<td class="trend">${renderSpark(text.sparks[0])}</td>` : nothing;
-  return html`<tr aria-rowindex=${rowIndex} class=${cls}>
-    <th scope="row">
-      <button
-        type="button"
-        class="region"
-        tabindex="-1"
-        data-index=${index}
-        aria-current=${selected ? 'true' : nothing}
-      >
-        ${row.name}</button
-      >${note ? html`<span class="visually-hidden">${note}</span>` : nothing}
-    </th>
-    ${model.columns.map((c, i) => renderCell(row, c, i, text))}${trend}
-  </tr>`;
+  const current = selected ? 'true' : nothing;
+  const spoken = note ? html`<span class="visually-hidden">${note}</span>` : nothing;
+  // no white space between the parts (each would be a text node in every row)
+  // prettier-ignore
+  return html`<tr aria-rowindex=${rowIndex} class=${cls}><th scope="row"><button type="button" class="region" tabindex="-1" data-index=${index} aria-current=${current}>${row.name}</button>${spoken}</th>${model.columns.map((c, i) => renderCell(row, c, i, text))}${trend}</tr>`;
 }
 
 /**
