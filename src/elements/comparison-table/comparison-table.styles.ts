@@ -216,14 +216,16 @@ export const styles = css`
     padding: 0;
     border: 0;
   }
-  td.num .cell {
-    display: inline-flex;
-    align-items: center;
-    justify-content: flex-end;
-    gap: 0.4em;
+  /* a value cell: the sparkline, then the number right-aligned in a box of its own (so the
+     sparklines of a column line up); no wrapper element, the cell is inline content */
+  td.num .spark {
+    display: inline-block;
+    vertical-align: middle;
+    margin-right: 0.4em;
   }
   .v {
     display: inline-block;
+    vertical-align: middle;
     min-width: 3.2em;
     text-align: right;
   }
@@ -269,7 +271,6 @@ export const styles = css`
     display: block;
   }
   svg.spark {
-    display: block;
     overflow: visible;
   }
   svg.spark path {

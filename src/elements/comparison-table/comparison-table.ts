@@ -24,6 +24,7 @@ import { CatalogPreview } from '../../internal/catalog-preview.js';
 import type { CsvFlavour } from './table-csv.js';
 import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
 import { RowWindow } from './row-window.js';
+import { prepareFormats } from './table-rows.js';
 import { rovingKey } from './table-keyboard.js';
 import { attributeSort, nextSort, ShownRows, sortAnnouncement } from './table-order.js';
 import { badNumber, highlightOf, loadTable, type TableArgs, type View } from './table-data.js';
@@ -163,7 +164,10 @@ export class ComparisonTableElement extends FokusElement implements Downloadable
     if (changed.has('sort') || changed.has('direction')) {
       ({ key: this.sortKey, direction: this.sortDirection } = attributeSort(this.sort, this.direction));
     }
-    if (this.data.loading) this.updatePreview();
+    if (this.data.loading) {
+      this.updatePreview();
+      prepareFormats(this.locale);
+    }
     const view = this.data.value;
     const extra = [this.uiLang, this.rows.printing];
     if (view && this.shown.update(view.model, this.query, this.sortKey, this.sortDirection, this.locale, extra))

@@ -86,7 +86,7 @@ export interface Row {
   order: number;
   /** Cells by column key. Deviation cells carry a tone, rank cells a plain number. */
   cells: Record<string, Cell | DeviationCell>;
-  /** Time series by indicator id, for the sparkline. */
+  /** Time series by indicator id, for the sparkline (each read from the data on first use). */
   trends: Record<string, TrendPoint[]>;
 }
 
@@ -240,8 +240,19 @@ export function buildModel(input: ModelInput): TableModel {
       }
       cells[`value:${indicator.id}:${year}`] = cell;
     }
-    if (input.trend)
-      for (const indicator of input.indicators) trends[indicator.id] = input.trend(indicator.id, region.id);
+    const trend = input.trend;
+    // read on first use (a sparkline drawn): a windowed table draws only the rows in view
+    if (trend)
+      for (const { id } of input.indicators)
+        Object.defineProperty(trends, id, {
+          enumerable: true,
+          configurable: true,
+          get: () => {
+            const points = trend(id, region.id);
+            Object.defineProperty(trends, id, { value: points, enumerable: true });
+            return points;
+          },
+        });
     return { id: region.id, name: region.name, reference, order, cells, trends };
   };
   const rows = input.regions.map((r, i) => makeRow(r, i, false));

@@ -1,14 +1,14 @@
 /**
- * The body rows of `<comparison-table>`: one flat Lit template per row and per kind of
- * cell (a mark, flag or spoken text that a cell does not have is an empty element with
- * `hidden`, not a nested template), over texts formatted once per row, language and locale:
+ * The body rows of `<comparison-table>`: one Lit template per row and per kind of cell,
+ * with only the elements a cell shows (a mark, flag or spoken text is drawn where the cell
+ * has one), over texts formatted once per row, language and locale:
  * a row that scrolls into the window again is neither formatted nor laid out as a
  * sparkline again, only its DOM is built.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { StatusSymbol } from '../../data/schema.js';
-import { formatValue, numberFormat } from '../../data/format.js';
+import { formatDate, formatValue, numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { sparkline, type SparklineGeometry } from './sparkline.js';
@@ -36,6 +36,23 @@ export interface RowContext {
   selected: string;
   /** Name of the selected region when the highlighted row is the one that contains it. */
   selectedVia?: string;
+}
+
+const prepared = new Set<string>();
+
+/**
+ * The first `Intl.NumberFormat` (and `DateTimeFormat`, for the caption) of a locale takes
+ * 5–15 ms to make (its locale data are loaded): called while the table loads, this makes
+ * them in a task of their own while the files arrive, not in the render that shows the
+ * table. The formats are cached module-wide (format.ts).
+ */
+export function prepareFormats(locale: string): void {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  setTimeout(() => {
+    numberFormat(locale, 1).format(0);
+    formatDate('2024-01-01', locale);
+  });
 }
 
 /** The mark of a rate on a small count (and its key entry). */
@@ -165,48 +182,52 @@ function rowText(row: Row, ctx: RowContext): RowText {
 function renderSpark(s: Spark | undefined): TemplateResult | typeof nothing {
   if (!s) return nothing;
   const { g } = s;
-  return html`<svg
-    class="spark"
-    part="sparkline"
-    role="img"
-    aria-label=${s.label}
-    width=${g.width}
-    height=${g.height}
-    viewBox="0 0 ${g.width} ${g.height}"
-  >
-    <path d=${g.d || nothing}></path>
-    ${g.dots.length ? g.dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.5"></circle>`) : nothing}${
-      g.last ? svg`<circle cx=${g.last.x} cy=${g.last.y} r="2.2"></circle>` : nothing
-    }
-  </svg>`;
+  const dots = g.dots.length ? g.dots.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.5"></circle>`) : nothing;
+  const last = g.last ? svg`<circle cx=${g.last.x} cy=${g.last.y} r="2.2"></circle>` : nothing;
+  // no white space between the parts (each would be a text node in every sparkline)
+  // prettier-ignore
+  return html`<svg class="spark" part="sparkline" role="img" aria-label=${s.label} width=${g.width} height=${g.height} viewBox="0 0 ${g.width} ${g.height}"><path d=${g.d || nothing}></path>${dots}${last}</svg>`;
 }
 
-// One template per kind of cell; the marks, flags and spoken texts a cell lacks are hidden empty elements.
-const valueCell = (t: CellText, spark: Spark | undefined) =>
-  html`<td class="num value">
-    <span class="cell"
-      >${renderSpark(spark)}<span class="v"
-        ><span class=${t.symbol ? 'symbol' : 'n'} aria-hidden=${t.symbol ? 'true' : nothing}>${t.n}</span
-        ><sup class="flag" aria-hidden="true" ?hidden=${!t.flag}>${t.flag}</sup
-        ><span class="small-count" aria-hidden="true" ?hidden=${!t.mark}>${t.mark}</span
-        ><span class="visually-hidden" ?hidden=${!t.said}>${t.said}</span></span
-      ></span
-    >
-  </td>`;
+// One template per kind of cell, with only the elements the cell shows: the number is a
+// text node (a symbol a bold span, hidden from assistive technology), and the flag, mark
+// and spoken text are drawn only in the cells that have one (no empty hidden elements:
+// they were a quarter of the 49-row table's 2,400 elements, and cost layout all the same).
+const main = (t: CellText) => (t.symbol ? html`<span class="symbol" aria-hidden="true">${t.n}</span>` : t.n);
 
-const rankCell = (t: CellText) =>
-  html`<td class="num rank">
-    <span class=${t.symbol ? 'symbol' : 'n'} aria-hidden=${t.symbol ? 'true' : nothing}>${t.n}</span
-    ><span class="overlap" aria-hidden="true" ?hidden=${!t.mark}>${t.mark}</span
-    ><span class="visually-hidden" ?hidden=${!t.said}>${t.said}</span>
-  </td>`;
+const said = (t: CellText) => (t.said ? html`<span class="visually-hidden">${t.said}</span>` : nothing);
+
+/**
+ * Flag (superscript), mark and spoken text after a number, as one flat template for each
+ * combination that occurs (a flag and a mark always come with their spoken text): each
+ * binding costs a marker node, nested templates per part would cost twice as many.
+ */
+function extras(t: CellText, markClass: string): TemplateResult | typeof nothing {
+  if (t.flag && t.mark)
+    return html`<sup class="flag" aria-hidden="true">${t.flag}</sup
+      ><span class=${markClass} aria-hidden="true">${t.mark}</span><span class="visually-hidden">${t.said}</span>`;
+  if (t.flag)
+    return html`<sup class="flag" aria-hidden="true">${t.flag}</sup><span class="visually-hidden">${t.said}</span>`;
+  if (t.mark)
+    return html`<span class=${markClass} aria-hidden="true">${t.mark}</span
+      ><span class="visually-hidden">${t.said}</span>`;
+  return said(t);
+}
+
+const valueCell = (t: CellText, spark: Spark | undefined) =>
+  html`<td class="num value">${renderSpark(spark)}<span class="v">${main(t)}${extras(t, 'small-count')}</span></td>`;
+
+const rankCell = (t: CellText) => html`<td class="num rank">${main(t)}${extras(t, 'overlap')}</td>`;
 
 const deviationCell = (t: CellText, tone: string) =>
   html`<td class="num deviation ${tone}">
-    <span class=${t.symbol ? 'symbol' : 'n'} aria-hidden=${t.symbol ? 'true' : nothing} ?hidden=${!t.n}>${t.n}</span
-    ><sup class="flag" aria-hidden="true" ?hidden=${!t.flag}>${t.flag}</sup
-    ><span class="tone" ?hidden=${!t.tone}>${t.tone}</span
-    ><span class="visually-hidden" ?hidden=${!t.said}>${t.said}</span>
+    ${
+      t.n
+        ? html`<span class=${t.symbol ? 'symbol' : 'n'} aria-hidden=${t.symbol ? 'true' : nothing}>${t.n}</span>`
+        : nothing
+    }${t.flag ? html`<sup class="flag" aria-hidden="true">${t.flag}</sup>` : nothing}${
+      t.tone ? html`<span class="tone">${t.tone}</span>` : nothing
+    }${said(t)}
   </td>`;
 
 /** One `<td>` of a row. */
@@ -237,20 +258,11 @@ export function renderRow(row: Row, index: number, rowIndex: number, ctx: RowCon
   const cls = `${row.reference ? 'reference' : ''}${selected ? ' selected' : ''}${index >= 0 && index % 2 ? ' odd' : ''}`;
   const trend =
     model.mode === 'years' && !ctx.noSparkline ? html`<td class="trend">${renderSpark(text.sparks[0])}</td>` : nothing;
-  return html`<tr aria-rowindex=${rowIndex} class=${cls}>
-    <th scope="row">
-      <button
-        type="button"
-        class="region"
-        tabindex="-1"
-        data-index=${index}
-        aria-current=${selected ? 'true' : nothing}
-      >
-        ${row.name}</button
-      ><span class="visually-hidden" ?hidden=${!note}>${note}</span>
-    </th>
-    ${model.columns.map((c, i) => renderCell(row, c, i, text))}${trend}
-  </tr>`;
+  const current = selected ? 'true' : nothing;
+  const spoken = note ? html`<span class="visually-hidden">${note}</span>` : nothing;
+  // no white space between the parts (each would be a text node in every row)
+  // prettier-ignore
+  return html`<tr aria-rowindex=${rowIndex} class=${cls}><th scope="row"><button type="button" class="region" tabindex="-1" data-index=${index} aria-current=${current}>${row.name}</button>${spoken}</th>${model.columns.map((c, i) => renderCell(row, c, i, text))}${trend}</tr>`;
 }
 
 /**

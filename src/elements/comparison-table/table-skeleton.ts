@@ -94,7 +94,7 @@ export function renderSkeleton(
   const cells = Math.min(s.columns, 8);
   const cell = (colspan: number) =>
     html`<td class="num" colspan=${colspan}>
-      <span class="cell">${s.sparkline ? bar('spark') : nothing}<span class="v">${bar('num')}</span></span>
+      ${s.sparkline ? bar('spark') : nothing}<span class="v">${bar('num')}</span>
     </td>`;
   // Rows below the first few have the same height with one cell across the columns (its bars
   // hidden): a skeleton of 1,000 cells would cost the layout it is meant to stand in for.

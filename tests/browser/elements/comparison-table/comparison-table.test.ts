@@ -480,6 +480,9 @@ describe('<comparison-table>: 1,112 rows', () => {
     const scroller = $(el, '.scroller');
     const body = $(el, 'tbody.rows');
     const rows = () => $$(el, 'tbody.rows tr[aria-rowindex]');
+    // the row height is measured after the first frame (a ResizeObserver): scroll after it
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await settle(el);
     // start in the middle, where rows leave above and enter below; after the jump the rows
     // around the visible ones follow in a task after the next frame
     scroller.scrollTop = scroller.scrollHeight / 2;
