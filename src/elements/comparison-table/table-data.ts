@@ -2,16 +2,8 @@
  * Loading for `<comparison-table>`: checks the attributes, reads the catalog and the
  * indicators through the page-wide client, and builds the table model. No Lit, no DOM.
  */
-import type { Catalog, Indicator, LevelId } from '../../data/schema.js';
-import {
-  childrenOf,
-  indicatorById,
-  parseLevel,
-  parseRegionList,
-  regionById,
-  type IndicatorData,
-} from '../../data/model.js';
-import { FokusDataError } from '../../data/errors.js';
+import type { Catalog, Indicator } from '../../data/schema.js';
+import { regionById, type IndicatorData } from '../../data/model.js';
 import { localText } from '../../data/format.js';
 import { FokusUsageError } from '../../internal/errors.js';
 import type { LoadContext } from '../../internal/data-task.js';
@@ -19,6 +11,7 @@ import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { intervalOf, minCountOf } from '../../data/uncertainty.js';
 import { buildModel, matchSelected, type DeviationMode, type TableModel } from './table-model.js';
+import { requestTableData, tableIndicatorIds } from './table-scope.js';
 
 export interface View {
   catalog: Catalog;
@@ -76,52 +69,24 @@ export function badNumber(
   return '';
 }
 
-const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
-
 /**
  * Loads what the table shows. Errors name the problem: a missing or invalid attribute
  * (`FokusUsageError`), an unknown indicator, region or level (`FokusDataError`).
  */
 export async function loadTable(args: TableArgs, { client, signal }: LoadContext): Promise<View> {
-  const {
-    endpoint,
-    indicators,
-    indicator,
-    year,
-    from,
-    to,
-    level,
-    parent,
-    regions,
-    reference,
-    deviation,
-    noRank,
-    showInterval,
-    lang,
-    badNumber,
-  } = args;
+  const { endpoint, indicator, year, from, to, parent, regions, deviation, noRank, showInterval, lang, badNumber } =
+    args;
   if (badNumber) {
     const at = badNumber.indexOf('=');
     throw new FokusUsageError('invalid-attribute', badNumber.slice(0, at), badNumber.slice(at + 1));
   }
-  const ids = indicator ? [indicator.trim()] : list(indicators);
+  const ids = tableIndicatorIds(args);
   if (ids.length === 0) throw new FokusUsageError('missing-attribute', 'indicators');
   if (deviation && deviation !== 'absolute' && deviation !== 'percent')
     throw new FokusUsageError('invalid-attribute', 'deviation', deviation);
   const catalog = await client.getCatalog(endpoint, { signal });
-  for (const id of ids) if (!indicatorById(catalog, id)) throw new FokusDataError('unknown-indicator', { subject: id });
-  const levelId: LevelId = parseLevel(level || 'gemeinde', catalog);
-  if (parent && !regionById(catalog, parent.trim()))
-    throw new FokusDataError('unknown-region', { subject: parent.trim() });
-  const refs = parseRegionList(catalog, reference).map((id) => regionById(catalog, id)!);
-  const compared = regions
-    ? parseRegionList(catalog, regions).map((id) => regionById(catalog, id)!)
-    : parent
-      ? childrenOf(catalog, parent.trim(), levelId)
-      : catalog.regions.filter((r) => r.level === levelId);
-  const data = await Promise.all(
-    ids.map((id) => client.getIndicator(endpoint, id, { signal, regions: [...compared, ...refs].map((r) => r.id) })),
-  );
+  const { levelId, compared, refs, data: requested } = requestTableData(client, endpoint, catalog, args, { signal });
+  const data = await Promise.all(requested);
   const byId = new Map<string, IndicatorData>(data.map((d) => [d.id, d]));
   const first = data[0];
   // A year no compared indicator has would show every cell as missing: say so instead.
