@@ -8,6 +8,7 @@ import json from '@rollup/plugin-json';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { rollupInlineCss, rollupMinifyCssLiterals } from './scripts/inline-css.js';
 import { bundleGraph } from './scripts/bundle-graph.js';
+import { preloadChunks } from './scripts/preload-chunks.js';
 import { leanVega, vegaSideEffects } from './scripts/lean-vega.js';
 
 const elements = readdirSync('src/elements').filter((name) => existsSync(`src/elements/${name}/define.ts`));
@@ -49,6 +50,7 @@ export default {
     json(),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     minify({ target: 'es2022', legalComments: 'none' }),
+    preloadChunks(),
     bundleGraph(),
     {
       name: 'embed-page',

@@ -4,8 +4,9 @@
  *
  * It defines each element the first time its tag appears on the page (also tags added
  * later, e.g. by a CMS), so a page with only a table never downloads chart or map code.
- * Meanwhile it warms the page-wide client (internal/warm-up.ts): the catalog, and for a map
- * the geometry and values its attributes name, load while the element's code downloads.
+ * Meanwhile it requests the chunks the element's file imports (`<link rel="modulepreload">`)
+ * and warms the page-wide client: the catalog, and for a chart, map or table the files its
+ * attributes name, load while the element's code downloads.
  */
 import { leaving, stayed } from './internal/leaving.js';
 import { resolveEndpoint } from './internal/config.js';
@@ -101,8 +102,30 @@ function warm(tag: string, root: ParentNode): void {
     .catch(() => undefined);
 }
 
+declare const __FOKUS_CHUNKS__: Record<string, string[]> | undefined;
+/**
+ * The chunks each element's file imports, relative to this file: written in by the build
+ * (scripts/preload-chunks.js); none when this module runs unbuilt (tests, dev server).
+ */
+const CHUNKS: Record<string, string[]> = typeof __FOKUS_CHUNKS__ === 'object' ? __FOKUS_CHUNKS__ : {};
+const preloaded = new Set<string>();
+
+/** Requests `tag`'s chunks now, in parallel with its file (the browser would find them only in it). */
+function preloadChunks(tag: string): void {
+  for (const file of CHUNKS[tag] ?? []) {
+    const href = new URL(file, import.meta.url).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
 /** Loads a tag's code; one aborted by leaving the page is tried again only if the page stays. */
 function load(tag: string): Promise<unknown> {
+  if (typeof document !== 'undefined') preloadChunks(tag);
   return loaders[tag]().catch(async (error: unknown) => {
     requested.delete(tag);
     if (leaving()) {

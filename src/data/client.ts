@@ -19,7 +19,8 @@
  * - warm-up (`warm: true`): the loader script asks for the files of elements whose code is
  *   still loading; the element then finds them cached or in flight. A warm-up's failure is
  *   kept for the next callers of that file (those of one task get the error, not a second
- *   request; a caller after that task asks again);
+ *   request; a caller after that task asks again). A warm-up of a file an element has already
+ *   asked for (its code came first) requests nothing: it rejects as aborted;
  * - invalid JSON or a schema violation: `FokusDataError('malformed', url, detail)`. Responses
  *   are checked without Valibot (check.ts); only one that fails that check loads the
  *   Valibot schemas (validate.ts, a chunk of its own) to name every problem. Each URL is
@@ -169,6 +170,8 @@ export class FokusClient {
   private readonly inflight = new Map<string, Flight>();
   /** Failures of warm-ups that no other caller has seen yet, per request key. */
   private readonly kept = new Map<string, unknown>();
+  /** Keys an element (not a warm-up) has asked for: a warm-up after it comes too late. */
+  private readonly asked = new Set<string>();
 
   constructor(options: FokusClientOptions = {}) {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -302,6 +305,7 @@ export class FokusClient {
   clear(): void {
     this.cache.clear();
     this.kept.clear();
+    this.asked.clear();
   }
 
   /** Shared request: cache, then a warm-up's kept failure, then in-flight deduplication, then fetch. */
@@ -329,6 +333,9 @@ export class FokusClient {
     }
 
     let flight = this.inflight.get(key);
+    // The element asked first (its code overtook the warm-up): a failure it saw is not asked again.
+    if (!flight && warm && this.asked.has(key)) return Promise.reject(aborted(url));
+    if (!warm) this.asked.add(key);
     if (!flight) {
       const controller = new AbortController();
       const f: Flight = { promise: Promise.resolve(), controller, waiters: 0, settled: false, warmOnly: true };

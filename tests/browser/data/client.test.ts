@@ -342,6 +342,15 @@ describe('FokusClient: warm-up (the loader script asks before the element)', () 
     expect(fake.count('catalog.json')).to.equal(2);
   });
 
+  it('a warm-up after the element has asked requests nothing (the element reports its own failure)', async () => {
+    const { client: c, fake } = client({ 'catalog.json': () => status(404) });
+    const own = await rejection(c.getCatalog(E));
+    expect([own.code, own.status]).to.deep.equal(['http', 404]);
+    const late = await rejection(c.getCatalog(E, { warm: true }));
+    expect(late.code).to.equal('aborted');
+    expect(fake.count('catalog.json')).to.equal(1);
+  });
+
   it('clear() forgets kept failures', async () => {
     const { client: c, fake } = client({ 'catalog.json': (_, n) => (n === 1 ? status(404) : ok(catalogJson())) });
     await rejection(c.getCatalog(E, { warm: true }));
