@@ -2,6 +2,7 @@ import { LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { resolveEndpoint } from './config.js';
+import { yieldToMain } from './data-task.js';
 import { localeOf, resolveLang, type Lang } from './i18n.js';
 import { baseStyles, tokens } from './styles.js';
 
@@ -16,6 +17,36 @@ export function clampLevel(level: unknown): number {
   return Number.isFinite(n) && n > 0 ? Math.min(6, n) : 2;
 }
 let langObserver: MutationObserver | undefined;
+
+/**
+ * How long (ms) the updates of fokus elements may run in one task before the next element's
+ * update waits for a task of its own: a selection that reaches every widget of a group, or
+ * several loads that complete together, would otherwise render all widgets in one long task.
+ */
+export const SLICE_MS = 8;
+/** When the current slice of updates began (undefined: none open). */
+let sliceStart: number | undefined;
+let sliceToken = 0;
+
+function openSlice(now = performance.now()): void {
+  sliceStart = now;
+  const token = ++sliceToken;
+  // closes once the task has ended (a timer runs in a later task)
+  setTimeout(() => {
+    if (token === sliceToken) sliceStart = undefined;
+  }, 0);
+}
+
+/** True when the updates in this task have run longer than `SLICE_MS` (opens a slice when none is open). */
+function sliceSpent(): boolean {
+  const now = performance.now();
+  if (sliceStart === undefined) {
+    openSlice(now);
+    return false;
+  }
+  return now - sliceStart > SLICE_MS;
+}
+
 
 /** Re-render every widget when a `lang` attribute changes anywhere on the page. */
 function watchLang(): void {
@@ -93,6 +124,21 @@ export abstract class FokusElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+  }
+
+  /**
+   * Updates after the first wait for a task of their own once the updates in the current task
+   * have taken `SLICE_MS`, so that many widgets updating together (a linked selection, loads
+   * completing at once) give the main thread back between them (input, paint). The first
+   * render is never delayed: a defined element that has not rendered is an empty box, and the
+   * page would jump when it renders (layout shift).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated || !sliceSpent()) return super.scheduleUpdate();
+    return yieldToMain().then(() => {
+      openSlice();
+      return super.scheduleUpdate();
+    });
   }
 
   /** The level of the title (`heading-level` clamped to 1–6). */
