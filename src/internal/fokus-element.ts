@@ -47,7 +47,6 @@ function sliceSpent(): boolean {
   return now - sliceStart > SLICE_MS;
 }
 
-
 /** Re-render every widget when a `lang` attribute changes anywhere on the page. */
 function watchLang(): void {
   if (langObserver || typeof MutationObserver === 'undefined') return;
