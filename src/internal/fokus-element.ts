@@ -28,13 +28,24 @@ export const SLICE_MS = 8;
 let sliceStart: number | undefined;
 let sliceToken = 0;
 
+let sliceEnd: MessagePort | undefined;
+
 function openSlice(now = performance.now()): void {
   sliceStart = now;
   const token = ++sliceToken;
-  // closes once the task has ended (a timer runs in a later task)
-  setTimeout(() => {
-    if (token === sliceToken) sliceStart = undefined;
-  }, 0);
+  // closed by a message, which arrives in a later task (a timer could be delayed, e.g. in a background tab)
+  if (!sliceEnd && typeof MessageChannel !== 'undefined') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e: MessageEvent<number>) => {
+      if (e.data === sliceToken) sliceStart = undefined;
+    };
+    sliceEnd = channel.port2;
+  }
+  if (sliceEnd) sliceEnd.postMessage(token);
+  else
+    setTimeout(() => {
+      if (token === sliceToken) sliceStart = undefined;
+    }, 0);
 }
 
 /** True when the updates in this task have run longer than `SLICE_MS` (opens a slice when none is open). */
