@@ -159,6 +159,8 @@ export class DataTask<A extends object, R> {
    */
   async announceLoad(value: R | undefined = this.task.value, again = false): Promise<void> {
     if (value === undefined || (!again && this.announced === value)) return;
+    // from onComplete: the task stores the value and asks the host to render it only after that
+    await null;
     await this.host.updateComplete;
     if (this.task.value !== value || this.task.status !== TaskStatus.COMPLETE) return; // superseded meanwhile
     if (!again && this.announced === value) return;

@@ -5,7 +5,7 @@ import { FokusElement } from '../../../src/internal/fokus-element.js';
 import { DataTask } from '../../../src/internal/data-task.js';
 import { DrawController } from '../../../src/internal/draw-controller.js';
 import type { FokusLoadEvent } from '../../../src/internal/events.js';
-import { describe, it } from '../helpers.js';
+import { describe, it, text } from '../helpers.js';
 
 /** A promise the test resolves by hand. */
 function deferred<T>() {
@@ -202,14 +202,15 @@ describe('the layer gives the main thread back between widgets', () => {
     shared = deferred<number>();
     const box = await fixture<HTMLElement>(
       html`<div>
-        <test-shared-load name="a"></test-shared-load><test-shared-load name="b"></test-shared-load
-        ><test-shared-load name="c"></test-shared-load>
+        <test-shared-load name="a" work="12"></test-shared-load><test-shared-load name="b" work="12"></test-shared-load
+        ><test-shared-load name="c" work="12"></test-shared-load>
       </div>`,
     );
     const els = [...box.querySelectorAll<SharedLoad>('test-shared-load')];
-    const loads = els.map((el) => oneEvent(el, 'fokus-load'));
+    // fokus-load comes once the view is on screen (also when its render waited for a task of its own)
+    const loads = els.map((el) => oneEvent(el, 'fokus-load').then(() => text(el.shadowRoot!.querySelector('p'))));
     shared.resolve(1);
-    await Promise.all(loads);
+    expect(await Promise.all(loads)).to.deep.equal(['a', 'b', 'c']);
     await until(() => order.filter((o) => o.startsWith('draw')).length === 3);
     await until(() => order.filter((o) => o === 'input').length === 6);
     const renders = order.filter((o) => o.length === 1);
