@@ -1,4 +1,4 @@
-import { LitElement, nothing, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { resolveEndpoint } from './config.js';
@@ -58,10 +58,21 @@ function sliceSpent(): boolean {
   return now - sliceStart > SLICE_MS;
 }
 
-/** Re-render every widget when a `lang` attribute changes anywhere on the page. */
+/** The language each element last rendered in. */
+const renderedLang = new WeakMap<FokusElement, Lang>();
+
+/**
+ * Re-render the widgets whose language changed when a `lang` attribute changes anywhere on
+ * the page. Only those: every widget reflects its own `lang` (an empty one) on its first
+ * render, which would otherwise render every other widget of the page again each time.
+ */
 function watchLang(): void {
   if (langObserver || typeof MutationObserver === 'undefined') return;
-  langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+  langObserver = new MutationObserver(() =>
+    connected.forEach((el) => {
+      if (renderedLang.get(el) !== el.uiLang) el.requestUpdate();
+    }),
+  );
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
@@ -134,6 +145,11 @@ export abstract class FokusElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    renderedLang.set(this, this.uiLang);
+    super.update(changed);
   }
 
   /**
