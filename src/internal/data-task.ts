@@ -64,6 +64,15 @@ export interface StateViews<R> {
   skeletonKey?: unknown;
 }
 
+/**
+ * Gives the main thread back (input, paint) before the next batch of work: a task of its own
+ * (`scheduler.yield()`, whose continuations run before other queued tasks; else a timer).
+ */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function sameArgs(a: object, b: object): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
@@ -88,7 +97,18 @@ export class DataTask<A extends object, R> {
     this.task = new Task<[A], R>(host, {
       args: () => [options.args()],
       argsEqual: ([a], [b]) => sameArgs(a, b),
-      task: ([args], { signal }) => options.load(args, { signal, client: getClient(), memo: this.memo }),
+      task: async ([args], { signal }) => {
+        // The loader in a task of its own, not in the host's render that started it (data already
+        // cached make its first part synchronous: model building would run inside that render) ...
+        await yieldToMain();
+        signal.throwIfAborted();
+        const value = await options.load(args, { signal, client: getClient(), memo: this.memo });
+        // ... and every element's result rendered in a task of its own: widgets waiting for the
+        // same response (the catalog, a shared data file) would otherwise all render in one task.
+        await yieldToMain();
+        signal.throwIfAborted();
+        return value;
+      },
       onComplete: (value) => {
         if (!options.drawn || this.isEmpty(value)) void this.announceLoad(value);
       },
@@ -139,6 +159,8 @@ export class DataTask<A extends object, R> {
    */
   async announceLoad(value: R | undefined = this.task.value, again = false): Promise<void> {
     if (value === undefined || (!again && this.announced === value)) return;
+    // from onComplete: the task stores the value and asks the host to render it only after that
+    await null;
     await this.host.updateComplete;
     if (this.task.value !== value || this.task.status !== TaskStatus.COMPLETE) return; // superseded meanwhile
     if (!again && this.announced === value) return;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { yieldToMain } from './data-task.js';
 import { errorMessage } from './errors.js';
 import { FokusErrorEvent } from './events.js';
 import type { Lang } from './i18n.js';
@@ -48,11 +49,7 @@ export function reportDrawError(host: HTMLElement & { uiLang: Lang }, error: unk
   host.dispatchEvent(new FokusErrorEvent({ code: 'other', message: errorMessage(error, host.uiLang), error }));
 }
 
-/** Gives the main thread back (input, paint) before the next batch of work. */
-export function yieldToMain(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { yieldToMain };
 
 /** The next animation frame: what was drawn before it has been painted. */
 export function nextFrame(): Promise<void> {
@@ -123,6 +120,10 @@ export class DrawController<V> implements ReactiveController {
     this.drawn = { container, value };
     const job = this.job(container, value, token, !announce);
     try {
+      // The renderer in a task of its own, not in the host's render that asked for it (Vega's
+      // dataflow and Leaflet's setup are long; several widgets' renders and draws would add up).
+      await yieldToMain();
+      if (!job.current()) return;
       const ok = await this.options.draw(job);
       if (ok === false || !job.current()) return;
       this.ready = true;

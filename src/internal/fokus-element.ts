@@ -1,7 +1,8 @@
-import { LitElement, nothing, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { resolveEndpoint } from './config.js';
+import { yieldToMain } from './data-task.js';
 import { localeOf, resolveLang, type Lang } from './i18n.js';
 import { baseStyles, tokens } from './styles.js';
 
@@ -17,10 +18,61 @@ export function clampLevel(level: unknown): number {
 }
 let langObserver: MutationObserver | undefined;
 
-/** Re-render every widget when a `lang` attribute changes anywhere on the page. */
+/**
+ * How long (ms) the updates of fokus elements may run in one task before the next element's
+ * update waits for a task of its own: a selection that reaches every widget of a group, or
+ * several loads that complete together, would otherwise render all widgets in one long task.
+ */
+export const SLICE_MS = 8;
+/** When the current slice of updates began (undefined: none open). */
+let sliceStart: number | undefined;
+let sliceToken = 0;
+
+let sliceEnd: MessagePort | undefined;
+
+function openSlice(now = performance.now()): void {
+  sliceStart = now;
+  const token = ++sliceToken;
+  // closed by a message, which arrives in a later task (a timer could be delayed, e.g. in a background tab)
+  if (!sliceEnd && typeof MessageChannel !== 'undefined') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e: MessageEvent<number>) => {
+      if (e.data === sliceToken) sliceStart = undefined;
+    };
+    sliceEnd = channel.port2;
+  }
+  if (sliceEnd) sliceEnd.postMessage(token);
+  else
+    setTimeout(() => {
+      if (token === sliceToken) sliceStart = undefined;
+    }, 0);
+}
+
+/** True when the updates in this task have run longer than `SLICE_MS` (opens a slice when none is open). */
+function sliceSpent(): boolean {
+  const now = performance.now();
+  if (sliceStart === undefined) {
+    openSlice(now);
+    return false;
+  }
+  return now - sliceStart > SLICE_MS;
+}
+
+/** The language each element last rendered in. */
+const renderedLang = new WeakMap<FokusElement, Lang>();
+
+/**
+ * Re-render the widgets whose language changed when a `lang` attribute changes anywhere on
+ * the page. Only those: every widget reflects its own `lang` (an empty one) on its first
+ * render, which would otherwise render every other widget of the page again each time.
+ */
 function watchLang(): void {
   if (langObserver || typeof MutationObserver === 'undefined') return;
-  langObserver = new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+  langObserver = new MutationObserver(() =>
+    connected.forEach((el) => {
+      if (renderedLang.get(el) !== el.uiLang) el.requestUpdate();
+    }),
+  );
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
@@ -93,6 +145,26 @@ export abstract class FokusElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    renderedLang.set(this, this.uiLang);
+    super.update(changed);
+  }
+
+  /**
+   * Updates after the first wait for a task of their own once the updates in the current task
+   * have taken `SLICE_MS`, so that many widgets updating together (a linked selection, loads
+   * completing at once) give the main thread back between them (input, paint). The first
+   * render is never delayed: a defined element that has not rendered is an empty box, and the
+   * page would jump when it renders (layout shift).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated || !sliceSpent()) return super.scheduleUpdate();
+    return yieldToMain().then(() => {
+      openSlice();
+      return super.scheduleUpdate();
+    });
   }
 
   /** The level of the title (`heading-level` clamped to 1–6). */

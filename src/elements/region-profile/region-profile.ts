@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ancestors, levelLabel } from '../../data/model.js';
 import { inPlace, localText } from '../../data/format.js';
@@ -64,6 +64,14 @@ export class RegionProfileElement extends FokusElement {
     load: loadProfile,
     describe: (p) => ({ indicators: p.rows.map((r) => r.data.id), count: p.rows.length }),
   });
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The tiles size their loading skeletons by their width. Measured here for all of them in
+    // one layout, before their first renders (which follow this one): each would otherwise
+    // force a layout of its own after the one before it had drawn its skeleton.
+    for (const tile of this.renderRoot.querySelectorAll('indicator-tile')) widthOf(tile);
+  }
 
   private heading(level: number, text: string, id?: string) {
     const n = Math.min(6, Math.max(1, level));

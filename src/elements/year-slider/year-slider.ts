@@ -15,7 +15,7 @@ import { styles } from './year-slider.styles.js';
  * at the last year, when the user moves the slider, or when the element leaves the page.
  *
  * @tag year-slider
- * @attr link - Linked views: the keys of the group's selection this element follows (`year indicator`, default all).
+ * @attr link - Linked views: the keys of the group's selection this element follows (`year indicator region`, default all).
  * @fires change - The year changed (by the user or while playing); read `value`.
  * @fires fokus-load - The years are known; `detail.count` is their number.
  * @fires fokus-error - The years cannot be determined (e.g. unknown `indicator`).
@@ -32,6 +32,12 @@ export class YearSliderElement extends FokusElement {
   @property({ type: Number, reflect: true }) value?: number;
   /** Indicator whose years are offered; follows the group's `indicator`. Default: the years of all indicators. */
   @property() indicator = '';
+  /**
+   * Region whose data decide the default year (the latest with values): the file the views
+   * showing it load (on a partitioned endpoint its Kreis's, not all regions'). Follows the
+   * group's `region`. Default: all regions.
+   */
+  @property() region = '';
   /** First year offered. */
   @property({ type: Number }) from?: number;
   /** Last year offered. */
@@ -51,9 +57,10 @@ export class YearSliderElement extends FokusElement {
   private timer?: ReturnType<typeof setInterval>;
 
   private selection = new SelectionController(this, {
-    keys: ['year', 'indicator'],
+    keys: ['year', 'indicator', 'region'],
     apply: (s, changed) => {
       if (changed.includes('indicator') && s.indicator) this.indicator = s.indicator;
+      if (changed.includes('region') && s.region) this.region = s.region;
       if (changed.includes('year')) {
         this.defaulted = undefined;
         this.value = s.year; // undefined: back to the default
@@ -63,9 +70,12 @@ export class YearSliderElement extends FokusElement {
   });
 
   private data = new DataTask(this, {
+    // another region (usually a file already loaded) keeps the slider usable while it is read
+    keepPrevious: true,
     args: (): SliderArgs => ({
       endpoint: this.resolvedEndpoint,
       indicator: this.indicator,
+      region: this.region,
       from: this.from,
       to: this.to,
     }),

@@ -35,9 +35,10 @@ class FieldWidget extends FokusElement {
   }
 }
 
+/** Resolves once `el` has announced its view (the layer loads and renders in tasks of their own). */
 const loaded = async (el: FieldWidget) => {
   await el.updateComplete;
-  await el.data.announceLoad();
+  if (el.data.loading) await new Promise((resolve) => el.addEventListener('fokus-load', resolve, { once: true }));
   await el.updateComplete;
 };
 

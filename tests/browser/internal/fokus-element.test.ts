@@ -26,7 +26,11 @@ class TestWidget extends FokusElement {
     describe: (v) => ({ indicators: [v.id], count: v.rows.length }),
   });
 
+  /** How often the element rendered, and in which language. */
+  renders: string[] = [];
+
   override render() {
+    this.renders.push(this.uiLang);
     return this.data.render({
       skeleton: () => litHtml`<div class="skeleton" style="height: 200px"></div>`,
       complete: (v) => litHtml`<p class="result">${v.id}: ${v.rows.length}</p>`,
@@ -237,6 +241,26 @@ describe('language and define()', () => {
     expect((root.querySelector('#x') as TestWidget).uiLang).to.equal('en');
     expect((root.querySelector('#y') as TestWidget).uiLang).to.equal('de');
     expect((root.querySelector('#x') as TestWidget).locale).to.equal('en-GB');
+  });
+
+  it('renders a widget again when its language changes, not when another widget appears (its own empty lang reflected)', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div><test-fokus-widget id="a"></test-fokus-widget></div>`);
+    const a = root.querySelector<TestWidget>('#a')!;
+    await a.updateComplete;
+    const before = a.renders.length;
+    const b = document.createElement('test-fokus-widget') as TestWidget;
+    root.append(b);
+    await b.updateComplete;
+    expect(b.getAttribute('lang'), 'b reflects its (empty) lang').to.equal('');
+    await new Promise((r) => requestAnimationFrame(r)); // the attribute change has been observed
+    await a.updateComplete;
+    expect(a.renders.length, 'a is not rendered again').to.equal(before);
+    root.lang = 'en';
+    await new Promise((r) => requestAnimationFrame(r));
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect(a.renders.at(-1)).to.equal('en');
+    expect(b.renders.at(-1)).to.equal('en');
+    expect(a.renders.length).to.equal(before + 1);
   });
 
   it('tolerates a second registration of the same tag', () => {

@@ -5,7 +5,7 @@ import { FokusElement } from '../../../src/internal/fokus-element.js';
 import { DataTask } from '../../../src/internal/data-task.js';
 import { DrawController } from '../../../src/internal/draw-controller.js';
 import type { FokusLoadEvent } from '../../../src/internal/events.js';
-import { describe, it } from '../helpers.js';
+import { describe, it, text } from '../helpers.js';
 
 /** A promise the test resolves by hand. */
 function deferred<T>() {
@@ -142,5 +142,113 @@ describe('the view-element layer', () => {
     el.draws.get(2040)!.resolve();
     await until(() => el.painted.length === 2);
     expect(el.drawn).to.deep.equal(['2040', '2040']);
+  });
+});
+
+/**
+ * Work the page has waiting (a user's input, a paint) while widgets render: a task of high
+ * priority (`user-blocking`), which the browser runs as soon as the current task has ended.
+ * Logged between two widgets' renders only when they render in tasks of their own.
+ */
+function queueInput(log: string[]): void {
+  const s = (globalThis as unknown as { scheduler: { postTask: (f: () => void, o: object) => Promise<void> } })
+    .scheduler;
+  void s.postTask(() => log.push('input'), { priority: 'user-blocking' });
+}
+
+const order: string[] = [];
+let shared = deferred<number>();
+
+/** Loads wait for one shared response (as widgets wait for the same catalog or data file). */
+@customElement('test-shared-load')
+class SharedLoad extends FokusElement {
+  @property() name = '';
+  /** Renders take this long (ms of work), as a widget with many rows or marks does. */
+  @property({ type: Number }) work = 0;
+  @property({ type: Number }) round = 0;
+
+  data = new DataTask(this, {
+    args: () => ({ name: this.name }),
+    load: () => shared.promise,
+    describe: () => ({ indicators: [this.name], count: 1 }),
+  });
+
+  drawing = new DrawController<number>(this, {
+    value: () => this.data.shown,
+    container: () => this.renderRoot.querySelector<HTMLElement>('p'),
+    draw: async () => {
+      order.push(`draw ${this.name}`);
+      queueInput(order);
+    },
+    teardown: () => undefined,
+  });
+
+  override render() {
+    return this.data.render({
+      complete: () => {
+        const end = performance.now() + this.work;
+        while (performance.now() < end); // the work of a large render
+        order.push(`${this.name}${this.round ? ` ${this.round}` : ''}`);
+        queueInput(order);
+        return litHtml`<p>${this.name}</p>`;
+      },
+    });
+  }
+}
+
+describe('the layer gives the main thread back between widgets', () => {
+  it('widgets whose data arrive together render in tasks of their own, input is handled between them', async () => {
+    order.length = 0;
+    shared = deferred<number>();
+    const box = await fixture<HTMLElement>(
+      html`<div>
+        <test-shared-load name="a" work="12"></test-shared-load><test-shared-load name="b" work="12"></test-shared-load
+        ><test-shared-load name="c" work="12"></test-shared-load>
+      </div>`,
+    );
+    const els = [...box.querySelectorAll<SharedLoad>('test-shared-load')];
+    // fokus-load comes once the view is on screen (also when its render waited for a task of its own)
+    const loads = els.map((el) => oneEvent(el, 'fokus-load').then(() => text(el.shadowRoot!.querySelector('p'))));
+    shared.resolve(1);
+    expect(await Promise.all(loads)).to.deep.equal(['a', 'b', 'c']);
+    await until(() => order.filter((o) => o.startsWith('draw')).length === 3);
+    await until(() => order.filter((o) => o === 'input').length === 6);
+    const renders = order.filter((o) => o.length === 1);
+    expect(renders).to.have.members(['a', 'b', 'c']);
+    // never two renders (or a render and a draw) one right after the other in the same task
+    for (let i = 1; i < order.length; i++)
+      expect([order[i - 1], order[i]]).to.include('input', `${order.join(', ')} (at ${i})`);
+  });
+
+  it('draws in a later task than the render that showed the value', async () => {
+    order.length = 0;
+    shared = deferred<number>();
+    const el = await fixture<SharedLoad>(html`<test-shared-load name="d"></test-shared-load>`);
+    const load = oneEvent(el, 'fokus-load');
+    shared.resolve(1);
+    await load;
+    await until(() => order.includes('draw d'));
+    expect(order.slice(0, 3)).to.deep.equal(['d', 'input', 'draw d']);
+  });
+
+  it('a change that reaches several widgets at once (a linked selection) renders them in several tasks', async () => {
+    shared = deferred<number>();
+    shared.resolve(1);
+    const box = await fixture<HTMLElement>(
+      html`<div>
+        <test-shared-load name="e" work="12"></test-shared-load><test-shared-load name="f" work="12"></test-shared-load
+        ><test-shared-load name="g" work="12"></test-shared-load>
+      </div>`,
+    );
+    const els = [...box.querySelectorAll<SharedLoad>('test-shared-load')];
+    await Promise.all(els.map((el) => (el.data.loading ? oneEvent(el, 'fokus-load') : undefined)));
+    await until(() => order.filter((o) => o === 'input').length >= order.length / 2);
+    order.length = 0;
+    for (const el of els) el.round = 1; // in one task, as a selection reaches every widget of its group
+    await Promise.all(els.map((el) => el.updateComplete));
+    await until(() => order.filter((o) => o === 'input').length === 3);
+    expect(order.filter((o) => o !== 'input')).to.have.members(['e 1', 'f 1', 'g 1']);
+    for (let i = 1; i < order.length; i++)
+      expect([order[i - 1], order[i]]).to.include('input', `${order.join(', ')} (at ${i})`);
   });
 });

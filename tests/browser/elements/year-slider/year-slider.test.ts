@@ -69,6 +69,31 @@ describe('<year-slider>', () => {
     expect(seen.length, 'paused: no further years').to.equal(5);
   });
 
+  it("reads the file of the group's region (its Kreis's partition), not the file of all regions", async () => {
+    const urls: string[] = [];
+    setClient(
+      new FokusClient({
+        fetch: (input, init) => {
+          urls.push(String(input));
+          return fetch(input, init);
+        },
+      }),
+    );
+    setSelection('ys4', { region: '01056015' });
+    const el = await load(html`<year-slider endpoint=${ENDPOINT} indicator="geburtenrate" group="ys4"></year-slider>`);
+    expect(el.region).to.equal('01056015');
+    expect(el.value).to.equal(2024);
+    const files = urls.filter((u) => u.includes('/indicators/')).map((u) => new URL(u).pathname);
+    expect(files).to.deep.equal(['/demo-dist/data/indicators/01056/geburtenrate.json']);
+    // without a region (no group): all regions, as before
+    urls.length = 0;
+    const alone = await load(html`<year-slider endpoint=${ENDPOINT} indicator="sgb2-quote"></year-slider>`);
+    expect(alone.value).to.equal(2024);
+    expect(urls.filter((u) => u.includes('/indicators/')).map((u) => new URL(u).pathname)).to.deep.equal([
+      '/demo-dist/data/indicators/sgb2-quote.json',
+    ]);
+  });
+
   it('is accessible and names an unknown indicator', async () => {
     const el = await load(html`<year-slider endpoint=${ENDPOINT} indicator="geburtenrate"></year-slider>`);
     await expect(el).to.be.accessible();
