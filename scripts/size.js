@@ -6,7 +6,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const KiB = 1024;
 /** Budgets in KiB gzip: regression guards a little above today's sizes; a build over one fails. */
-const BUDGETS = { loader: 4, table: 46, chart: 127.5, map: 100.5, all: 211 };
+const BUDGETS = { loader: 4.5, table: 48.5, chart: 129.5, map: 101, all: 214.5 };
 /** Goals in KiB gzip set by the project (issue 16: table page <= 20 KiB, chart page <= 130 KiB): reported, not enforced. */
 const GOALS = { table: 20, chart: 130 };
 
