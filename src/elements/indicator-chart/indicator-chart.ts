@@ -8,6 +8,7 @@ import { DrawController, reportDrawError, type DrawJob } from '../../internal/dr
 import { FokusSelectEvent } from '../../internal/events.js';
 import { SelectionController } from '../../internal/selection.js';
 import { renderCaption } from '../../internal/caption.js';
+import { widthOf } from '../../internal/skeleton.js';
 import {
   renderToolbar,
   saveDownload,
@@ -260,7 +261,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
         <div class="state empty" role="status" part="empty">${t(v.model.lang, 'allMissing', { symbol, label })}</div>`;
     }
     return this.data.render({
-      skeleton: () => renderChartSkeleton(this, this.clientWidth || 600, this.preview.value),
+      skeleton: () => renderChartSkeleton(this, widthOf(this) || 600, this.preview.value),
       skeletonKey: this.preview.value,
       complete: (v) => this.renderChart(v),
     });
@@ -270,7 +271,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
     const { model } = v;
     const lang = model.lang;
     const activeRow = model.rows.find((r) => r.key === this.active);
-    const minHeight = chartMinHeight(model, this.width || this.clientWidth || 600, this.height);
+    const minHeight = chartMinHeight(model, this.width || widthOf(this) || 600, this.height);
     return html`<figure aria-labelledby="title">
       ${this.renderTitle(model.title)}
       <div class="plot-wrap">
