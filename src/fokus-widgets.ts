@@ -52,22 +52,21 @@ type Warm = (el: Element, endpoint: string) => unknown;
 /**
  * The tags whose data the loader requests while their code loads: the catalog of each (a
  * plain GET that the client takes, prefetch.ts), and the files that `warm` (shared with the
- * element's own loader) names from the attributes. `preload`: chunks the element imports as
- * soon as it is on the page (Leaflet, the client), fetched with the element's, not after it
- * (the chart's `warmChart` fetches its Vega runtime).
+ * element's own loader) names from the attributes. `preload`: chunks the element imports
+ * dynamically as soon as it is on the page (Leaflet), fetched with the element's file, not
+ * after it (the chart's `warmChart` fetches its Vega runtime, for a known chart type only);
+ * the chunks it imports statically come with `preloadChunks`.
  */
 const early: Record<string, { warm?: () => Promise<Warm>; preload?: () => Promise<unknown>[] }> = {
   'indicator-chart': {
     warm: () => import('./elements/indicator-chart/chart-scope.js').then((m) => m.warmChart),
-    preload: () => [import('./data/client.js')],
   },
   'comparison-table': {
     warm: () => import('./elements/comparison-table/table-scope.js').then((m) => m.warmTable),
-    preload: () => [import('./data/client.js')],
   },
   'municipality-map': {
     warm: () => import('./elements/municipality-map/map-files.js').then((m) => m.warmMap),
-    preload: () => [import('./elements/municipality-map/leaflet-lib.js'), import('./data/client.js')],
+    preload: () => [import('./elements/municipality-map/leaflet-lib.js')],
   },
 };
 
