@@ -15,18 +15,6 @@
 import { ckmeans, quantileSorted } from 'simple-statistics';
 import { MAX_CLASSES, MIN_CLASSES, type ClassMethod, type SchemeName, type SequentialScheme } from './map-options.js';
 
-export {
-  MAX_CLASSES,
-  MIN_CLASSES,
-  SEQUENTIAL_SCHEMES,
-  parseBreaks,
-  parseMethod,
-  parseScheme,
-  type ClassMethod,
-  type SchemeName,
-  type SequentialScheme,
-} from './map-options.js';
-
 export type Polarity = 'higher-is-better' | 'lower-is-better' | 'neutral';
 
 const hex = (s: string) => s.split(' ');

@@ -8,15 +8,8 @@ import { isMissing } from '../../data/model.js';
 import { formatValue, inPlace, numberFormat, statusLabel } from '../../data/format.js';
 import type { CsvCell } from '../../data/csv.js';
 import { msg, type Lang } from '../../internal/i18n.js';
-import {
-  classify,
-  classIndex,
-  roundTo,
-  type Classification,
-  type ClassMethod,
-  type Polarity,
-  type SchemeName,
-} from './classify.js';
+import { classify, classIndex, roundTo, type Classification, type Polarity } from './classify.js';
+import type { ClassMethod, SchemeName } from './map-options.js';
 import { messages } from './messages.js';
 
 /** How a region is filled: a class colour, hatched (a value that exists but is not shown), grey (no data). */

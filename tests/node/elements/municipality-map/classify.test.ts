@@ -6,11 +6,9 @@ import {
   computeBreaks,
   divergingSide,
   NEUTRAL,
-  parseBreaks,
-  parseMethod,
-  parseScheme,
   sequentialColors,
 } from '../../../../src/elements/municipality-map/classify.js';
+import { parseBreaks, parseMethod, parseScheme } from '../../../../src/elements/municipality-map/map-options.js';
 
 const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
