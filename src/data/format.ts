@@ -89,6 +89,23 @@ export function formatDate(iso: string, locale: string = 'de'): string {
 }
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+const prepared = new Set<string>();
+
+/**
+ * Makes the number and date formats of `locale` in a task of its own, once per page and
+ * locale: the first `Intl` formatter of a page loads its locale data (5–20 ms), which would
+ * otherwise fall into the task that shows the catalog's caption or the data. Elements call
+ * it while their files load; the formats stay cached here.
+ */
+export function prepareFormats(locale: string): void {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  setTimeout(() => {
+    numberFormat(locale, 1).format(0);
+    formatDate('2000-01-01', locale);
+  }, 0);
+}
+
 /** The official legend text of a symbol ('' for a plain number); German unless `lang` is English. */
 export function statusLabel(status: StatusSymbol | '' | undefined, lang: string = 'de'): string {
   if (!status) return '';

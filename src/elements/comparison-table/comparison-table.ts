@@ -24,7 +24,7 @@ import { CatalogPreview } from '../../internal/catalog-preview.js';
 import type { CsvFlavour } from './table-csv.js';
 import { tableCsvText, tableFileBase, tableImage } from './table-export.js';
 import { RowWindow } from './row-window.js';
-import { prepareFormats } from './table-rows.js';
+import { prepareFormats } from '../../data/format.js';
 import { rovingKey } from './table-keyboard.js';
 import { attributeSort, nextSort, ShownRows, sortAnnouncement } from './table-order.js';
 import { badNumber, highlightOf, loadTable, type TableArgs, type View } from './table-data.js';

@@ -8,7 +8,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { StatusSymbol } from '../../data/schema.js';
-import { formatDate, formatValue, numberFormat } from '../../data/format.js';
+import { formatValue, numberFormat } from '../../data/format.js';
 import { msg, type Lang } from '../../internal/i18n.js';
 import { messages } from './messages.js';
 import { sparkline, type SparklineGeometry } from './sparkline.js';
@@ -36,23 +36,6 @@ export interface RowContext {
   selected: string;
   /** Name of the selected region when the highlighted row is the one that contains it. */
   selectedVia?: string;
-}
-
-const prepared = new Set<string>();
-
-/**
- * The first `Intl.NumberFormat` (and `DateTimeFormat`, for the caption) of a locale takes
- * 5–15 ms to make (its locale data are loaded): called while the table loads, this makes
- * them in a task of their own while the files arrive, not in the render that shows the
- * table. The formats are cached module-wide (format.ts).
- */
-export function prepareFormats(locale: string): void {
-  if (prepared.has(locale)) return;
-  prepared.add(locale);
-  setTimeout(() => {
-    numberFormat(locale, 1).format(0);
-    formatDate('2024-01-01', locale);
-  });
 }
 
 /** The mark of a rate on a small count (and its key entry). */

@@ -20,7 +20,8 @@ import { CHART_TYPES, chartKeyAction, t, type ChartType } from './chart-model.js
 import { buildChartSpec, legendColumns, NUMBER_LOCALES } from './chart-spec.js';
 import { statusLabel } from '../../data/format.js';
 import { chartTable, describeChart } from './chart-text.js';
-import { ChartView, chartImage, warmFormats } from './vega-view.js';
+import { ChartView, chartImage } from './vega-view.js';
+import { prepareFormats } from '../../data/format.js';
 import { chartToggles, readTheme, renderNotes, renderTable } from './chart-parts.js';
 import { chartArgs, chartCsv, chartFileBase, followSelection, loadChart, type ChartData } from './chart-data.js';
 import { ChartTooltip } from './chart-tooltip.js';
@@ -162,7 +163,7 @@ export class IndicatorChartElement extends FokusElement implements Downloadable 
       // the template the chart will most likely be drawn with, made ready while the data load
       const type = CHART_TYPES.find((c) => c === (this.type || 'line').trim().toLowerCase());
       if (type) this.view.prepare(type, NUMBER_LOCALES[this.uiLang]);
-      warmFormats(this.uiLang);
+      prepareFormats(this.locale);
     }
   }
 

@@ -8,8 +8,6 @@
  */
 import type { View } from 'vega';
 import { captionLines } from '../../internal/caption.js';
-import { localeOf, type Lang } from '../../internal/i18n.js';
-import { formatDate, numberFormat } from '../../data/format.js';
 import { buildChartSpec, type ChartSpec, type ChartTheme } from './chart-spec.js';
 import type { ChartData } from './chart-data.js';
 
@@ -40,7 +38,7 @@ type PostTask = (task: () => void, options: { priority: 'user-visible' }) => Pro
  * where the browser has it: not clamped like nested timers; else a timer). At background
  * priority the page's loading work starved it until after the data had arrived.
  */
-export function nextTask(task: () => void): void {
+function nextTask(task: () => void): void {
   const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
   if (scheduler?.postTask) scheduler.postTask(task, { priority: 'user-visible' }).catch(() => undefined);
   else setTimeout(task, 0);
@@ -80,23 +78,6 @@ function emptyView(
     expr: vega.chartExpressions,
     locale: { number: locale },
   } as unknown as ConstructorParameters<Runtime['View']>[1]);
-}
-
-let warmed = '';
-
-/**
- * Makes the number and date formats of `lang` in a task of its own, once per page and
- * language: the first `Intl` formatter of a page sets up ICU (about 20 ms), which otherwise
- * falls into the task that handles the catalog (the caption) or the data (the values' labels).
- */
-export function warmFormats(lang: Lang): void {
-  if (warmed.includes(`|${lang}`)) return;
-  warmed += `|${lang}`;
-  nextTask(() => {
-    const locale = localeOf(lang);
-    numberFormat(locale, 1).format(1);
-    formatDate('2000-01-01', locale);
-  });
 }
 
 /** A view made ahead (while the data load) for the template and locale a draw is expected to use. */
